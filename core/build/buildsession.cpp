@@ -1,0 +1,429 @@
+#include "core/build/buildsession.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QThread>
+
+#include "core/build/artifactpackager.h"
+#include "core/build/binaryverifier.h"
+#include "core/build/checksumfile.h"
+#include "core/build/outputfolder.h"
+#include "core/common/async.h"
+#include "core/common/logging.h"
+#include "core/process/processrunner.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Gantry {
+
+namespace {
+
+constexpr qint64 BytesPerStep = 20LL * 1024 * 1024; // a binary and its archive, with room to spare
+constexpr int ErrorTailLines = 40;
+
+Result<void> writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size() || !file.flush()) {
+        const QString cause = file.errorString();
+        return fail(OutputFolder::isDiskFull(cause)
+                        ? BuildSession::tr("The disk is full: %1 could not be written.").arg(path)
+                        : BuildSession::tr("Could not write %1.").arg(path),
+                    BuildSession::tr("Free some space or choose another output folder, then build again."), cause);
+    }
+    return {};
+}
+
+} // namespace
+
+BuildSession::BuildSession(BuildOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+}
+
+BuildSession::~BuildSession()
+{
+    for (const auto &job : m_jobs) {
+        if (job->runner)
+            job->runner->cancel();
+    }
+}
+
+QString BuildSession::stateName(TargetState state)
+{
+    switch (state) {
+    case TargetState::Queued: return tr("queued");
+    case TargetState::Building: return tr("building");
+    case TargetState::Verifying: return tr("verifying");
+    case TargetState::Packaging: return tr("packaging");
+    case TargetState::Done: return tr("done");
+    case TargetState::Failed: return tr("failed");
+    case TargetState::Cancelled: return tr("cancelled");
+    }
+    return {};
+}
+
+bool BuildSession::preparationEnded(const Error *error)
+{
+    if (!m_stopping && !error)
+        return false;
+    m_preparing = false;
+    if (error)
+        stop(*error, false);
+    else
+        finishWhenIdle();
+    return true;
+}
+
+void BuildSession::start()
+{
+    m_running = true;
+    m_preparing = true;
+    const QProcessEnvironment env = BuildPlan::mergeEnvironment(m_options.environment, m_options.goEnv);
+    auto goPath = GoToolchain::find(m_options.goPath, env);
+    if (!goPath) {
+        const Error error = goPath.error();
+        m_preparing = false;
+        QMetaObject::invokeMethod(this, [this, error] { stop(error, false); }, Qt::QueuedConnection);
+        return;
+    }
+    m_toolchain.goPath = *goPath;
+    qCInfo(lcBuild) << "building" << m_options.projectDir << "with" << *goPath;
+    const QString dir = m_options.projectDir;
+    runInPool([dir] { return GoProject::scan(dir); }).then(this, [this](Result<GoProject> project) {
+        onScanned(std::move(project));
+    });
+}
+
+void BuildSession::onScanned(Result<GoProject> project)
+{
+    if (preparationEnded(project ? nullptr : &project.error()))
+        return;
+    m_project = std::move(*project);
+    const QProcessEnvironment env = BuildPlan::mergeEnvironment(m_options.environment, m_options.goEnv);
+    GoToolchain::probe(m_toolchain.goPath, env).then(this, [this](Result<GoToolchain> toolchain) {
+        onProbed(std::move(toolchain));
+    });
+}
+
+void BuildSession::onProbed(Result<GoToolchain> toolchain)
+{
+    if (preparationEnded(toolchain ? nullptr : &toolchain.error()))
+        return;
+    m_toolchain = std::move(*toolchain);
+    if (auto ok = m_toolchain.checkCompatibility(m_project.mod); !ok) {
+        preparationEnded(&ok.error());
+        return;
+    }
+    const QProcessEnvironment env = BuildPlan::mergeEnvironment(m_options.environment, m_options.goEnv);
+    m_toolchain.listTargets(env).then(this, [this](Result<QList<BuildTarget>> targets) {
+        onTargetsListed(std::move(targets));
+    });
+}
+
+void BuildSession::onTargetsListed(Result<QList<BuildTarget>> targets)
+{
+    if (preparationEnded(targets ? nullptr : &targets.error()))
+        return;
+    m_knownTargets = std::move(*targets);
+    VersionInfo::read(m_project.dir, m_options.environment).then(this, [this](const VersionInfo &version) {
+        onVersionRead(version);
+    });
+}
+
+void BuildSession::onVersionRead(const VersionInfo &version)
+{
+    if (preparationEnded(nullptr))
+        return;
+    auto plan = BuildPlan::make(m_options, m_project, m_toolchain, m_knownTargets, version);
+    if (!plan) {
+        preparationEnded(&plan.error());
+        return;
+    }
+    m_plan = std::move(*plan);
+    m_result.outputDir = m_plan.outputDir;
+    m_result.warnings = m_plan.warnings;
+    for (const BuildStep &step : std::as_const(m_plan.steps)) {
+        auto job = std::make_unique<Job>();
+        job->step = step;
+        job->diagnostics = std::make_unique<GoDiagnosticsParser>(m_plan.projectDir);
+        m_jobs.push_back(std::move(job));
+    }
+    emit planned(m_plan);
+    for (const Error &w : std::as_const(m_plan.warnings)) {
+        qCWarning(lcBuild).noquote() << w.toString();
+        emit warning(w);
+    }
+    if (auto previous = BuildManifest::load(m_plan.outputDir + u"/manifest.json"_s))
+        m_previous = *previous;
+    const QString outputDir = m_plan.outputDir;
+    const qint64 needed = BytesPerStep * qint64(m_plan.steps.size());
+    runInPool([outputDir, needed] { return OutputFolder::prepare(outputDir, needed); })
+        .then(this, [this](Result<OutputFolder::Staging> staging) {
+            if (staging) {
+                m_staging = staging->path;
+                m_createdDirs = staging->createdDirs;
+            }
+            onOutputPrepared(staging ? Result<QString>(staging->path) : std::unexpected(staging.error()));
+        });
+}
+
+void BuildSession::onOutputPrepared(Result<QString> staging)
+{
+    if (preparationEnded(staging ? nullptr : &staging.error()))
+        return;
+    m_preparing = false;
+    m_jobLimit = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount());
+    schedule();
+}
+
+void BuildSession::schedule()
+{
+    int active = 0;
+    for (const auto &job : m_jobs)
+        active += job->busy ? 1 : 0;
+    for (const auto &job : m_jobs) {
+        if (active >= m_jobLimit)
+            break;
+        if (job->state == TargetState::Queued) {
+            startJob(*job);
+            ++active;
+        }
+    }
+    const bool allDone = std::all_of(m_jobs.cbegin(), m_jobs.cend(),
+                                     [](const auto &job) { return job->state == TargetState::Done; });
+    if (allDone && !m_finishing)
+        finalize();
+}
+
+void BuildSession::setState(Job &job, TargetState state, const QString &detail)
+{
+    job.state = state;
+    emit targetStateChanged(job.step.key, state, detail);
+}
+
+void BuildSession::startJob(Job &job)
+{
+    job.busy = true;
+    setState(job, TargetState::Building);
+    QDir().mkpath(QFileInfo(job.step.cachedBinary).path());
+    ProcessSpec spec{m_toolchain.goPath, job.step.arguments, m_plan.projectDir, job.step.environment,
+                     m_options.targetTimeout};
+    auto *runner = new ProcessRunner(std::move(spec), this);
+    job.runner = runner;
+    Job *jobPtr = &job;
+    const auto forward = [this, jobPtr](const QString &line) { emit outputLine(jobPtr->step.key, line); };
+    connect(runner, &ProcessRunner::standardOutputLine, this, forward);
+    connect(runner, &ProcessRunner::standardErrorLine, this, [this, jobPtr, forward](const QString &line) {
+        jobPtr->diagnostics->addLine(line);
+        jobPtr->errorTail << line;
+        if (jobPtr->errorTail.size() > ErrorTailLines)
+            jobPtr->errorTail.removeFirst();
+        forward(line);
+    });
+    connect(runner, &ProcessRunner::finished, this, [this, jobPtr, runner](const ProcessResult &result) {
+        runner->deleteLater();
+        onJobBuilt(*jobPtr, result);
+    });
+    qCDebug(lcBuild) << "go" << job.step.arguments << "for" << job.step.key;
+    runner->start();
+}
+
+void BuildSession::onJobBuilt(Job &job, const ProcessResult &result)
+{
+    if (m_stopping || result.cancelled) {
+        job.busy = false;
+        setState(job, TargetState::Cancelled);
+        return finishWhenIdle();
+    }
+    if (!result.succeeded())
+        return failJob(job, buildError(job, result));
+    setState(job, TargetState::Verifying);
+    ProcessSpec spec{m_toolchain.goPath, {u"version"_s, u"-m"_s, job.step.cachedBinary}, m_plan.projectDir,
+                     job.step.environment, 60s, true, true};
+    Job *jobPtr = &job;
+    ProcessRunner::run(std::move(spec)).then(this, [this, jobPtr](const ProcessResult &readBack) {
+        onJobReadBack(*jobPtr, readBack);
+    });
+}
+
+void BuildSession::onJobReadBack(Job &job, const ProcessResult &result)
+{
+    if (m_stopping) {
+        job.busy = false;
+        return finishWhenIdle();
+    }
+    const GoBuildInfo info = GoBuildInfo::parse(QString::fromUtf8(result.standardOutput));
+    if (auto ok = BinaryVerifier::checkBuildInfo(info, job.step); !ok)
+        return failJob(job, ok.error());
+    setState(job, TargetState::Packaging);
+    const BuildPlan plan = m_plan;
+    const BuildStep step = job.step;
+    const BuildManifest previous = m_previous;
+    const QString staging = m_staging;
+    Job *jobPtr = &job;
+    runInPool([plan, step, staging, previous] {
+        return ArtifactPackager::produce(plan, step, staging, previous, plan.outputDir);
+    }).then(this, [this, jobPtr](Result<QList<BuildArtifact>> artifacts) {
+        onJobArtifacts(*jobPtr, std::move(artifacts));
+    });
+}
+
+void BuildSession::onJobArtifacts(Job &job, Result<QList<BuildArtifact>> artifacts)
+{
+    if (m_stopping) {
+        job.busy = false;
+        return finishWhenIdle();
+    }
+    if (!artifacts)
+        return failJob(job, artifacts.error());
+    job.artifacts = *artifacts;
+    job.busy = false;
+    setState(job, TargetState::Done, job.artifacts.constLast().file);
+    schedule();
+}
+
+Error BuildSession::buildError(const Job &job, const ProcessResult &result) const
+{
+    const QString tail = job.errorTail.join(u'\n');
+    if (result.timedOut)
+        return {tr("The build for %1 took longer than %2 minutes and was stopped.")
+                    .arg(job.step.key)
+                    .arg(m_options.targetTimeout.count() / 60),
+                tr("Check for a step that waits on the network, or raise the build timeout."), tail};
+    if (!result.started)
+        return {tr("Go could not be started for %1.").arg(job.step.key),
+                tr("Check the Go installation in Settings."), result.errorString};
+    if (OutputFolder::isDiskFull(tail))
+        return {tr("The disk is full: Go could not write the binary for %1.").arg(job.step.key),
+                tr("Free some space on the disk holding %1, then build again.")
+                    .arg(QDir::toNativeSeparators(QFileInfo(job.step.cachedBinary).path())),
+                tail};
+    const QList<GoDiagnostic> diagnostics = job.diagnostics->diagnostics();
+    if (!diagnostics.isEmpty()) {
+        const GoDiagnostic &first = diagnostics.first();
+        const QString where = first.line > 0 ? QDir(m_plan.projectDir).relativeFilePath(first.file) + u':'
+                                                   + QString::number(first.line) + u':' + QString::number(first.column)
+                                             : QString();
+        if (first.kind == GoDiagnostic::Kind::Compile)
+            return {tr("The build for %1 failed with %n compile error(s); the first is %2: %3", nullptr,
+                       int(diagnostics.size()))
+                        .arg(job.step.key, where, first.message),
+                    tr("Fix the code at the places listed, then build again."), tail};
+        return {tr("Go could not load the project's dependencies: %1").arg(first.message),
+                tr("Check go.mod and the project's GOPROXY and GOPRIVATE settings; running \"go mod tidy\" in the "
+                   "project often fixes this."),
+                tail};
+    }
+    return {tr("Go failed to build %1 (exit code %2).").arg(job.step.key).arg(result.exitCode),
+            tr("Read the output above for the cause."), tail};
+}
+
+void BuildSession::failJob(Job &job, const Error &error)
+{
+    job.busy = false;
+    setState(job, TargetState::Failed, error.message);
+    for (const GoDiagnostic &d : job.diagnostics->diagnostics()) {
+        const bool known = std::any_of(m_result.diagnostics.cbegin(), m_result.diagnostics.cend(), [&](const auto &o) {
+            return o.file == d.file && o.line == d.line && o.column == d.column && o.message == d.message;
+        });
+        if (!known)
+            m_result.diagnostics << d;
+    }
+    stop(error, false);
+}
+
+void BuildSession::cancel()
+{
+    if (!m_running || m_finishing)
+        return;
+    stop(Error{tr("The build was cancelled."), tr("Start it again when you are ready."), {}}, true);
+}
+
+void BuildSession::stop(const Error &error, bool cancelled)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_result.error = error;
+    m_result.cancelled = cancelled;
+    qCWarning(lcBuild).noquote() << "build stopped:" << error.toString();
+    for (const auto &job : m_jobs) {
+        if (job->runner)
+            job->runner->cancel();
+        if (job->state == TargetState::Queued)
+            setState(*job, TargetState::Cancelled);
+    }
+    finishWhenIdle();
+}
+
+void BuildSession::finishWhenIdle()
+{
+    const bool busy = std::any_of(m_jobs.cbegin(), m_jobs.cend(), [](const auto &job) { return job->busy; });
+    if (busy || m_preparing || m_finishing)
+        return;
+    m_finishing = true;
+    const OutputFolder::Staging staging{m_staging, m_createdDirs};
+    runInPool([staging] { OutputFolder::discard(staging); }).then(this, [this] { finish(); });
+}
+
+void BuildSession::finalize()
+{
+    m_finishing = true;
+    BuildManifest manifest;
+    manifest.project = m_plan.projectName;
+    manifest.module = m_plan.module;
+    manifest.version = m_plan.version.version;
+    manifest.commit = m_plan.version.commit;
+    manifest.date = m_plan.version.date;
+    manifest.dirty = m_plan.version.dirty;
+    manifest.goVersion = m_plan.goVersion;
+    manifest.ldflags = m_options.ldflagsTemplate.isEmpty() && !m_plan.steps.isEmpty() ? m_plan.steps.first().ldflags
+                                                                                       : m_options.ldflagsTemplate;
+    manifest.goFlags = m_plan.extraGoFlags;
+    manifest.outputDir = m_plan.outputDir;
+    QList<ChecksumFile::Entry> sums;
+    for (const auto &job : m_jobs) {
+        for (const BuildArtifact &a : job->artifacts) {
+            manifest.artifacts << a;
+            sums << ChecksumFile::Entry{a.file, a.sha256};
+        }
+    }
+    QStringList obsolete;
+    for (const BuildArtifact &a : std::as_const(m_previous.artifacts))
+        obsolete << a.file;
+    const OutputFolder::Staging staging{m_staging, m_createdDirs};
+    const QString outputDir = m_plan.outputDir;
+    const QByteArray manifestJson = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Indented);
+    const QByteArray checksums = ChecksumFile::format(sums);
+    runInPool([staging, outputDir, manifestJson, checksums, obsolete]() -> Result<void> {
+        if (auto ok = writeFile(staging.path + u"/checksums.txt"_s, checksums); !ok)
+            return ok;
+        if (auto ok = writeFile(staging.path + u"/manifest.json"_s, manifestJson); !ok)
+            return ok;
+        return OutputFolder::commit(staging, outputDir, obsolete);
+    }).then(this, [this, manifest, staging](Result<void> committed) {
+        if (!committed) {
+            m_result.error = committed.error();
+            OutputFolder::discard(staging);
+        } else {
+            m_result.success = true;
+            m_result.manifest = manifest;
+        }
+        finish();
+    });
+}
+
+void BuildSession::finish()
+{
+    m_running = false;
+    if (m_result.success)
+        qCInfo(lcBuild) << "build finished:" << m_result.outputDir;
+    emit finished(m_result);
+}
+
+} // namespace Gantry

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Gantry needs to build, run and test.
+# Idempotent: only missing packages are installed; a second run does nothing.
+set -euo pipefail
+
+PACKAGES=(
+    # build tools
+    cmake ninja-build ccache pkg-config g++ git file zip unzip tar xz-utils clang-format
+    # libraries (core, widgets, app)
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-networkauth-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-svg-dev
+    qtkeychain-qt6-dev libssh-dev libarchive-dev libspdlog-dev libfmt-dev
+    libgl-dev libegl-dev libxkbcommon-dev libvulkan-dev libqt6opengl6-dev
+    # the Go toolchain and Gin's sources (offline builds of the example)
+    golang-go golang-github-gin-gonic-gin-dev golang-github-mattn-go-sqlite3-dev
+    # GUI tests and screenshots
+    xvfb xauth fonts-noto-cjk
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#PACKAGES[@]} packages present"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,71 @@
+#include "core/testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace Gantry::Test {
+
+QString sourceDir()
+{
+    const QString dir = qEnvironmentVariable("GANTRY_SOURCE_DIR");
+    if (dir.isEmpty())
+        qFatal("GANTRY_SOURCE_DIR is not set; run the tests through ctest");
+    return dir;
+}
+
+QString fixture(const QString &name)
+{
+    return sourceDir() + u"/tests/fixtures/"_s + name;
+}
+
+QString example(const QString &name)
+{
+    return sourceDir() + u"/examples/"_s + name;
+}
+
+QByteArray run(const QString &program, const QStringList &arguments, int *exitCode,
+               const QProcessEnvironment &env, const QString &workingDir)
+{
+    QProcess process;
+    process.setProcessEnvironment(env);
+    if (!workingDir.isEmpty())
+        process.setWorkingDirectory(workingDir);
+    process.start(program, arguments);
+    process.waitForFinished(300000);
+    if (exitCode)
+        *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return process.readAllStandardOutput();
+}
+
+QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString &stageDir)
+{
+    int code = -1;
+    const QByteArray out =
+        run(u"bash"_s, {sourceDir() + u"/scripts/go-offline-modfile.sh"_s, projectDir, stageDir}, &code);
+    if (code != 0)
+        qFatal("go-offline-modfile.sh failed for %s", qPrintable(projectDir));
+    const QList<QByteArray> lines = out.trimmed().split('\n');
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"GOFLAGS"_s, QString::fromUtf8(lines.last()).trimmed());
+    env.insert(u"GOPROXY"_s, u"off"_s);
+    return env;
+}
+
+QList<qint64> processesWithMarker(const QString &marker)
+{
+    QList<qint64> found;
+    const QByteArray needle = marker.toUtf8();
+    const QStringList pids = QDir(u"/proc"_s).entryList({u"[0-9]*"_s}, QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile environ(u"/proc/"_s + pid + u"/environ"_s);
+        if (environ.open(QIODevice::ReadOnly) && environ.readAll().contains(needle))
+            found << pid.toLongLong();
+    }
+    return found;
+}
+
+} // namespace Gantry::Test

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace Gantry::Test {
+
+QString sourceDir();
+QString fixture(const QString &name);
+QString example(const QString &name);
+
+// The environment for an offline build of `projectDir` against Debian's Go sources: a
+// staging go.mod written by scripts/go-offline-modfile.sh into `stageDir`, passed as GOFLAGS.
+QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString &stageDir);
+
+// Runs a command to the end (tests only); returns stdout, sets exitCode.
+QByteArray run(const QString &program, const QStringList &arguments, int *exitCode = nullptr,
+               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+               const QString &workingDir = {});
+
+// Processes whose environment holds `marker` (Linux /proc; a cancelled build must leave none).
+QList<qint64> processesWithMarker(const QString &marker);
+
+} // namespace Gantry::Test
