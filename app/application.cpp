@@ -49,11 +49,12 @@ int Application::run()
     parser.addVersionOption();
     const QCommandLineOption language(u"lang"_s, tr("Interface language, e.g. en or zh_CN."), u"LANG"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, tr("Open the main window, check it, and quit."));
-    parser.addOptions({language, selfTestOption});
+    parser.addOptions({ language, selfTestOption });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("A Go project to open."), u"[PROJECT_DIR]"_s);
     parser.process(*this);
 
-    Logging::install(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, true);
+    Logging::install(
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, true);
     installTranslators(parser.value(language));
     m_window = std::make_unique<MainWindow>();
     if (!parser.positionalArguments().isEmpty())

@@ -10,8 +10,7 @@ namespace Gantry {
 class MainWindow;
 
 // Installs translators, reads the command line and builds the main window.
-class Application final : public QApplication
-{
+class Application final : public QApplication {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Application)
 public:

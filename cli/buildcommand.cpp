@@ -22,35 +22,39 @@ constexpr int ExitOk = 0;
 constexpr int ExitFailed = 1;
 constexpr int ExitUsage = 2;
 
-struct Options
-{
-    QCommandLineOption target{u"target"_s, BuildCommand::tr("Platform to build for, as OS/ARCH (repeatable). "
-                                                            "Default: linux/amd64 and windows/amd64."),
-                              u"OS/ARCH"_s};
-    QCommandLineOption version{u"version"_s, BuildCommand::tr("Version to stamp. Default: from git describe."),
-                               u"V"_s};
-    QCommandLineOption versionVar{u"version-var"_s,
-                                  BuildCommand::tr("Variable that holds the version, as PKG.NAME (e.g. main.version)."),
-                                  u"PKG.NAME"_s};
-    QCommandLineOption out{u"out"_s, BuildCommand::tr("Output folder. Default: PROJECT_DIR/dist/<version>."),
-                           u"DIR"_s};
-    QCommandLineOption json{u"json"_s, BuildCommand::tr("Print a JSON summary (the manifest) on stdout.")};
-    QCommandLineOption package{u"package"_s, BuildCommand::tr("Main package to build, e.g. cmd/api (repeatable). "
-                                                              "Default: all."),
-                               u"DIR"_s};
-    QCommandLineOption ldflags{u"ldflags"_s, BuildCommand::tr("ldflags template with {{.Version}} {{.Commit}} "
-                                                              "{{.Date}}."),
-                               u"TEMPLATE"_s};
-    QCommandLineOption goFlag{u"go-flag"_s, BuildCommand::tr("Extra flag for go build (repeatable)."), u"FLAG"_s};
-    QCommandLineOption extraFile{u"extra-file"_s,
-                                 BuildCommand::tr("File or folder to put in the archives (repeatable). Default: "
-                                                  "README, LICENSE, config/, static/, templates/."),
-                                 u"PATH"_s};
-    QCommandLineOption go{u"go"_s, BuildCommand::tr("The go executable to use."), u"PATH"_s};
-    QCommandLineOption jobs{u"jobs"_s, BuildCommand::tr("Targets built at once. Default: one per core."), u"N"_s};
-    QCommandLineOption timeout{u"timeout"_s, BuildCommand::tr("Minutes one target may take. Default: 30."),
-                               u"MIN"_s};
-    QCommandLineOption verbose{u"verbose"_s, BuildCommand::tr("Show Go's output as it comes.")};
+struct Options {
+    QCommandLineOption target { u"target"_s,
+        BuildCommand::tr("Platform to build for, as OS/ARCH (repeatable). "
+                         "Default: linux/amd64 and windows/amd64."),
+        u"OS/ARCH"_s };
+    QCommandLineOption version { u"version"_s,
+        BuildCommand::tr("Version to stamp. Default: from git describe."), u"V"_s };
+    QCommandLineOption versionVar { u"version-var"_s,
+        BuildCommand::tr("Variable that holds the version, as PKG.NAME (e.g. main.version)."),
+        u"PKG.NAME"_s };
+    QCommandLineOption out { u"out"_s,
+        BuildCommand::tr("Output folder. Default: PROJECT_DIR/dist/<version>."), u"DIR"_s };
+    QCommandLineOption json { u"json"_s, BuildCommand::tr("Print a JSON summary (the manifest) on stdout.") };
+    QCommandLineOption package { u"package"_s,
+        BuildCommand::tr("Main package to build, e.g. cmd/api (repeatable). "
+                         "Default: all."),
+        u"DIR"_s };
+    QCommandLineOption ldflags { u"ldflags"_s,
+        BuildCommand::tr("ldflags template with {{.Version}} {{.Commit}} "
+                         "{{.Date}}."),
+        u"TEMPLATE"_s };
+    QCommandLineOption goFlag { u"go-flag"_s, BuildCommand::tr("Extra flag for go build (repeatable)."),
+        u"FLAG"_s };
+    QCommandLineOption extraFile { u"extra-file"_s,
+        BuildCommand::tr("File or folder to put in the archives (repeatable). Default: "
+                         "README, LICENSE, config/, static/, templates/."),
+        u"PATH"_s };
+    QCommandLineOption go { u"go"_s, BuildCommand::tr("The go executable to use."), u"PATH"_s };
+    QCommandLineOption jobs { u"jobs"_s, BuildCommand::tr("Targets built at once. Default: one per core."),
+        u"N"_s };
+    QCommandLineOption timeout { u"timeout"_s, BuildCommand::tr("Minutes one target may take. Default: 30."),
+        u"MIN"_s };
+    QCommandLineOption verbose { u"verbose"_s, BuildCommand::tr("Show Go's output as it comes.") };
 };
 
 int usageError(const QString &message)
@@ -63,9 +67,12 @@ int usageError(const QString &message)
 QString kindName(GoDiagnostic::Kind kind)
 {
     switch (kind) {
-    case GoDiagnostic::Kind::Compile: return u"compile"_s;
-    case GoDiagnostic::Kind::Module: return u"module"_s;
-    case GoDiagnostic::Kind::GoCommand: return u"go"_s;
+    case GoDiagnostic::Kind::Compile:
+        return u"compile"_s;
+    case GoDiagnostic::Kind::Module:
+        return u"module"_s;
+    case GoDiagnostic::Kind::GoCommand:
+        return u"go"_s;
     }
     return {};
 }
@@ -74,34 +81,30 @@ QJsonObject errorJson(const BuildResult &result)
 {
     QJsonArray diagnostics;
     for (const GoDiagnostic &d : result.diagnostics) {
-        diagnostics.append(QJsonObject{{u"kind"_s, kindName(d.kind)},
-                                       {u"package"_s, d.package},
-                                       {u"file"_s, d.file},
-                                       {u"line"_s, d.line},
-                                       {u"column"_s, d.column},
-                                       {u"message"_s, d.message}});
+        diagnostics.append(
+            QJsonObject { { u"kind"_s, kindName(d.kind) }, { u"package"_s, d.package }, { u"file"_s, d.file },
+                { u"line"_s, d.line }, { u"column"_s, d.column }, { u"message"_s, d.message } });
     }
-    return {{u"success"_s, false},
-            {u"cancelled"_s, result.cancelled},
-            {u"error"_s, QJsonObject{{u"message"_s, result.error.message},
-                                     {u"hint"_s, result.error.hint},
-                                     {u"cause"_s, result.error.cause}}},
-            {u"diagnostics"_s, diagnostics}};
+    return { { u"success"_s, false }, { u"cancelled"_s, result.cancelled },
+        { u"error"_s,
+            QJsonObject { { u"message"_s, result.error.message }, { u"hint"_s, result.error.hint },
+                { u"cause"_s, result.error.cause } } },
+        { u"diagnostics"_s, diagnostics } };
 }
 
 QJsonArray warningsJson(const QList<Error> &warnings)
 {
     QJsonArray array;
     for (const Error &w : warnings)
-        array.append(QJsonObject{{u"message"_s, w.message}, {u"hint"_s, w.hint}});
+        array.append(QJsonObject { { u"message"_s, w.message }, { u"hint"_s, w.hint } });
     return array;
 }
 
 void printFailure(const BuildResult &result)
 {
     for (const GoDiagnostic &d : result.diagnostics) {
-        const QString where = d.line > 0 ? QDir::toNativeSeparators(d.file) + u':' + QString::number(d.line) + u':'
-                                               + QString::number(d.column) + u": "_s
+        const QString where = d.line > 0 ? QDir::toNativeSeparators(d.file) + u':' + QString::number(d.line) +
+                u':' + QString::number(d.column) + u": "_s
                                          : QString();
         Terminal::err(where + d.message);
     }
@@ -116,9 +119,10 @@ void printSuccess(const BuildResult &result)
 {
     Terminal::err(BuildCommand::tr("Built %1 %2 into %3")
                       .arg(result.manifest.project, result.manifest.version,
-                           QDir::toNativeSeparators(result.outputDir)));
+                          QDir::toNativeSeparators(result.outputDir)));
     for (const BuildArtifact &a : result.manifest.artifacts) {
-        Terminal::err(u"  %1  %2  %3"_s.arg(a.file, -44).arg(QLocale::system().formattedDataSize(a.size), 9)
+        Terminal::err(u"  %1  %2  %3"_s.arg(a.file, -44)
+                          .arg(QLocale::system().formattedDataSize(a.size), 9)
                           .arg(a.sha256.left(16)));
     }
 }
@@ -130,7 +134,8 @@ Result<BuildOptions> toBuildOptions(const QCommandLineParser &parser, const Opti
     for (const QString &t : parser.values(o.target)) {
         const auto target = BuildTarget::parse(t);
         if (!target)
-            return fail(BuildCommand::tr("\"%1\" is not a target; write it as OS/ARCH, e.g. linux/amd64.").arg(t));
+            return fail(
+                BuildCommand::tr("\"%1\" is not a target; write it as OS/ARCH, e.g. linux/amd64.").arg(t));
         options.targets << *target;
     }
     options.version = parser.value(o.version);
@@ -162,8 +167,8 @@ int BuildCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Build static, version-stamped, packaged binaries of a Go project."));
     parser.addHelpOption();
     const Options o;
-    parser.addOptions({o.target, o.version, o.versionVar, o.out, o.json, o.package, o.ldflags, o.goFlag,
-                       o.extraFile, o.go, o.jobs, o.timeout, o.verbose});
+    parser.addOptions({ o.target, o.version, o.versionVar, o.out, o.json, o.package, o.ldflags, o.goFlag,
+        o.extraFile, o.go, o.jobs, o.timeout, o.verbose });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("The folder that holds go.mod."));
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -190,13 +195,13 @@ int BuildCommand::run(const QStringList &arguments)
         Terminal::err(tr("  fix: %1").arg(w.hint));
     });
     QObject::connect(&session, &BuildSession::targetStateChanged, &loop,
-                     [](const QString &key, BuildSession::TargetState state, const QString &detail) {
-                         Terminal::err(u"  [%1] %2 %3"_s.arg(key, -14).arg(BuildSession::stateName(state), detail)
-                                           .trimmed());
-                     });
+        [](const QString &key, BuildSession::TargetState state, const QString &detail) {
+            Terminal::err(
+                u"  [%1] %2 %3"_s.arg(key, -14).arg(BuildSession::stateName(state), detail).trimmed());
+        });
     if (verbose) {
         QObject::connect(&session, &BuildSession::outputLine, &loop,
-                         [](const QString &key, const QString &line) { Terminal::err(u"  %1| %2"_s.arg(key, line)); });
+            [](const QString &key, const QString &line) { Terminal::err(u"  %1| %2"_s.arg(key, line)); });
     }
     QObject::connect(&session, &BuildSession::finished, &loop, &QEventLoop::quit);
     Terminal::installInterruptHandler();
@@ -213,7 +218,8 @@ int BuildCommand::run(const QStringList &arguments)
     if (!result.success) {
         printFailure(result);
         if (json)
-            Terminal::out(QString::fromUtf8(QJsonDocument(errorJson(result)).toJson(QJsonDocument::Indented)));
+            Terminal::out(
+                QString::fromUtf8(QJsonDocument(errorJson(result)).toJson(QJsonDocument::Indented)));
         return ExitFailed;
     }
     printSuccess(result);

@@ -11,12 +11,12 @@ namespace {
 
 int usage()
 {
-    Gantry::Cli::Terminal::err(QCoreApplication::translate(
-        "gantryctl", "Usage: gantryctl <command> [options]\n\n"
-                     "Commands:\n"
-                     "  build PROJECT_DIR   build static, version-stamped, packaged binaries\n"
-                     "  version             print gantryctl's version\n\n"
-                     "Run \"gantryctl <command> --help\" for the options of a command."));
+    Gantry::Cli::Terminal::err(QCoreApplication::translate("gantryctl",
+        "Usage: gantryctl <command> [options]\n\n"
+        "Commands:\n"
+        "  build PROJECT_DIR   build static, version-stamped, packaged binaries\n"
+        "  version             print gantryctl's version\n\n"
+        "Run \"gantryctl <command> --help\" for the options of a command."));
     return 2;
 }
 
@@ -33,8 +33,8 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     if (args.size() < 2)
         return usage();
-    Gantry::Logging::install(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s,
-                             false);
+    Gantry::Logging::install(
+        QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, false);
     const QString command = args.at(1);
     QStringList rest = args;
     rest.removeAt(1); // the parser wants argv[0] first

@@ -18,7 +18,7 @@ namespace Gantry::Cli {
 
 namespace {
 
-std::atomic_bool g_interrupted{false};
+std::atomic_bool g_interrupted { false };
 
 extern "C" void onInterrupt(int)
 {

@@ -13,6 +13,8 @@ PACKAGES=(
     libgl-dev libegl-dev libxkbcommon-dev libvulkan-dev libqt6opengl6-dev
     # the Go toolchain and Gin's sources (offline builds of the example)
     golang-go golang-github-gin-gonic-gin-dev golang-github-mattn-go-sqlite3-dev
+    # test tooling
+    python3 util-linux coreutils procps
     # GUI tests and screenshots
     xvfb xauth fonts-noto-cjk
 )

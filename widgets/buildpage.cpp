@@ -95,7 +95,7 @@ QWidget *BuildPage::createOutputBox()
     auto *artifactsBox = new QGroupBox(tr("Artifacts"), split);
     auto *layout = new QVBoxLayout(artifactsBox);
     m_artifacts = new QTreeWidget(artifactsBox);
-    m_artifacts->setHeaderLabels({tr("File"), tr("Size"), tr("SHA-256")});
+    m_artifacts->setHeaderLabels({ tr("File"), tr("Size"), tr("SHA-256") });
     m_artifacts->setRootIsDecorated(false);
     m_artifacts->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     layout->addWidget(m_artifacts);
@@ -148,14 +148,15 @@ void BuildPage::startBuild()
     m_targets->resetStates();
     m_session = new BuildSession(std::move(options), this);
     connect(m_session, &BuildSession::planned, this, [this](const BuildPlan &plan) {
-        m_status->setText(tr("Building %1 %2 with %3…").arg(plan.projectName, plan.version.version, plan.goVersion));
+        m_status->setText(
+            tr("Building %1 %2 with %3…").arg(plan.projectName, plan.version.version, plan.goVersion));
     });
-    connect(m_session, &BuildSession::warning, this, [this](const Error &w) {
-        m_output->appendPlainText(tr("Warning: %1 %2").arg(w.message, w.hint));
-    });
+    connect(m_session, &BuildSession::warning, this,
+        [this](const Error &w) { m_output->appendPlainText(tr("Warning: %1 %2").arg(w.message, w.hint)); });
     connect(m_session, &BuildSession::targetStateChanged, m_targets, &TargetListModel::setState);
-    connect(m_session, &BuildSession::outputLine, this,
-            [this](const QString &key, const QString &line) { m_output->appendPlainText(u"[%1] %2"_s.arg(key, line)); });
+    connect(m_session, &BuildSession::outputLine, this, [this](const QString &key, const QString &line) {
+        m_output->appendPlainText(u"[%1] %2"_s.arg(key, line));
+    });
     connect(m_session, &BuildSession::finished, this, &BuildPage::onFinished);
     m_buildButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
@@ -178,7 +179,10 @@ void BuildPage::onFinished(const BuildResult &result)
         m_session->deleteLater();
     if (!result.success) {
         for (const GoDiagnostic &d : result.diagnostics)
-            m_output->appendPlainText(u"%1:%2:%3: %4"_s.arg(QDir::toNativeSeparators(d.file)).arg(d.line).arg(d.column).arg(d.message));
+            m_output->appendPlainText(u"%1:%2:%3: %4"_s.arg(QDir::toNativeSeparators(d.file))
+                                          .arg(d.line)
+                                          .arg(d.column)
+                                          .arg(d.message));
         m_status->setText(result.error.hint.isEmpty() ? result.error.message
                                                       : result.error.message + u' ' + result.error.hint);
         return;
@@ -186,14 +190,15 @@ void BuildPage::onFinished(const BuildResult &result)
     showArtifacts(result);
     m_status->setText(tr("Built %1 %2 into %3.")
                           .arg(result.manifest.project, result.manifest.version,
-                               QDir::toNativeSeparators(result.outputDir)));
+                              QDir::toNativeSeparators(result.outputDir)));
 }
 
 void BuildPage::showArtifacts(const BuildResult &result)
 {
     m_outputDir = result.outputDir;
     for (const BuildArtifact &a : result.manifest.artifacts) {
-        auto *item = new QTreeWidgetItem(m_artifacts, {a.file, locale().formattedDataSize(a.size), a.sha256});
+        auto *item =
+            new QTreeWidgetItem(m_artifacts, { a.file, locale().formattedDataSize(a.size), a.sha256 });
         item->setToolTip(2, a.sha256);
     }
     m_openFolderButton->setEnabled(true);

@@ -18,8 +18,7 @@ class BuildSession;
 class TargetListModel;
 
 // Open a Go project, tick targets, press Build: progress per target, live output, artifacts.
-class BuildPage final : public QWidget
-{
+class BuildPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BuildPage)
 public:

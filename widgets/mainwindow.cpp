@@ -16,9 +16,8 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_buildPage);
     createMenus();
     resize(1000, 680);
-    connect(m_buildPage, &BuildPage::projectOpened, this, [this](const QString &dir) {
-        setWindowTitle(tr("%1 — Gantry").arg(dir.section(u'/', -1)));
-    });
+    connect(m_buildPage, &BuildPage::projectOpened, this,
+        [this](const QString &dir) { setWindowTitle(tr("%1 — Gantry").arg(dir.section(u'/', -1))); });
 }
 
 MainWindow::~MainWindow() = default;
@@ -34,10 +33,10 @@ void MainWindow::createMenus()
 void MainWindow::showAbout()
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("About Gantry"),
-                                tr("<h3>Gantry %1</h3><p>Build Go web services and deploy them to your "
-                                   "servers.</p>")
-                                    .arg(QApplication::applicationVersion()),
-                                QMessageBox::Ok, this);
+        tr("<h3>Gantry %1</h3><p>Build Go web services and deploy them to your "
+           "servers.</p>")
+            .arg(QApplication::applicationVersion()),
+        QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
 }

@@ -6,8 +6,7 @@ namespace Gantry {
 
 class BuildPage;
 
-class MainWindow final : public QMainWindow
-{
+class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:

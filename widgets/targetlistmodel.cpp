@@ -8,11 +8,11 @@ TargetListModel::TargetListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
     const QList<BuildTarget> defaults = BuildTarget::defaults();
-    const QStringList common{u"linux/amd64"_s, u"linux/arm64"_s, u"windows/amd64"_s, u"windows/arm64"_s,
-                             u"darwin/amd64"_s, u"darwin/arm64"_s, u"linux/arm"_s, u"freebsd/amd64"_s};
+    const QStringList common { u"linux/amd64"_s, u"linux/arm64"_s, u"windows/amd64"_s, u"windows/arm64"_s,
+        u"darwin/amd64"_s, u"darwin/arm64"_s, u"linux/arm"_s, u"freebsd/amd64"_s };
     for (const QString &text : common) {
         const BuildTarget target = *BuildTarget::parse(text);
-        m_rows << Row{target, defaults.contains(target), {}};
+        m_rows << Row { target, defaults.contains(target), {} };
     }
 }
 
@@ -43,12 +43,14 @@ bool TargetListModel::setData(const QModelIndex &index, const QVariant &value, i
     if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != Qt::CheckStateRole)
         return false;
     m_rows[index.row()].checked = value.toInt() == Qt::Checked;
-    emit dataChanged(index, index, {Qt::CheckStateRole});
+    emit dataChanged(index, index, { Qt::CheckStateRole });
     return true;
 }
 
 Qt::ItemFlags TargetListModel::flags(const QModelIndex &index) const
 {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
     return QAbstractListModel::flags(index) | Qt::ItemIsUserCheckable;
 }
 
@@ -69,7 +71,7 @@ void TargetListModel::setState(const QString &key, BuildSession::TargetState sta
             continue;
         m_rows[i].status = detail.isEmpty() ? BuildSession::stateName(state)
                                             : BuildSession::stateName(state) + u": "_s + detail;
-        emit dataChanged(index(int(i)), index(int(i)), {Qt::DisplayRole});
+        emit dataChanged(index(int(i)), index(int(i)), { Qt::DisplayRole });
     }
 }
 
@@ -78,7 +80,7 @@ void TargetListModel::resetStates()
     for (Row &row : m_rows)
         row.status.clear();
     if (!m_rows.isEmpty())
-        emit dataChanged(index(0), index(int(m_rows.size()) - 1), {Qt::DisplayRole});
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), { Qt::DisplayRole });
 }
 
 } // namespace Gantry

@@ -8,8 +8,7 @@
 namespace Gantry {
 
 // The targets of the Build page: a checkbox each, and the state of the running build.
-class TargetListModel final : public QAbstractListModel
-{
+class TargetListModel final : public QAbstractListModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TargetListModel)
 public:
@@ -25,8 +24,7 @@ public:
     void resetStates();
 
 private:
-    struct Row
-    {
+    struct Row {
         BuildTarget target;
         bool checked = false;
         QString status;

@@ -26,11 +26,13 @@ Result<void> forEachEntry(const QString &archiveFile, const Visit &visit)
     archive_read_support_format_all(a.get());
     const auto broken = [&] {
         const char *why = archive_error_string(a.get());
-        return fail(ArchiveReader::tr("Cannot read the archive %1.").arg(QDir::toNativeSeparators(archiveFile)),
-                    ArchiveReader::tr("The file may be damaged or incomplete; build it again."),
-                    why ? QString::fromUtf8(why) : QString());
+        return fail(
+            ArchiveReader::tr("Cannot read the archive %1.").arg(QDir::toNativeSeparators(archiveFile)),
+            ArchiveReader::tr("The file may be damaged or incomplete; build it again."),
+            why ? QString::fromUtf8(why) : QString());
     };
-    if (archive_read_open_filename(a.get(), QFile::encodeName(archiveFile).constData(), 1 << 16) != ARCHIVE_OK)
+    if (archive_read_open_filename(a.get(), QFile::encodeName(archiveFile).constData(), 1 << 16) !=
+        ARCHIVE_OK)
         return broken();
     archive_entry *entry = nullptr;
     int status;
@@ -71,11 +73,12 @@ Result<QList<ArchiveReader::Item>> ArchiveReader::list(const QString &archiveFil
         return std::unexpected(result.error());
     if (dataError)
         return fail(tr("The archive %1 is damaged.").arg(QDir::toNativeSeparators(archiveFile)),
-                    tr("Build it again."));
+            tr("Build it again."));
     return items;
 }
 
-Result<void> ArchiveReader::extractFile(const QString &archiveFile, const QString &name, const QString &destination)
+Result<void> ArchiveReader::extractFile(
+    const QString &archiveFile, const QString &name, const QString &destination)
 {
     bool found = false;
     QString writeError;
@@ -102,10 +105,10 @@ Result<void> ArchiveReader::extractFile(const QString &archiveFile, const QStrin
         return result;
     if (!found)
         return fail(tr("The archive %1 has no file %2.").arg(QDir::toNativeSeparators(archiveFile), name),
-                    tr("Build the project again."));
+            tr("Build the project again."));
     if (!writeError.isEmpty())
         return fail(tr("Could not write %1.").arg(QDir::toNativeSeparators(destination)),
-                    tr("Check the folder is writable and the disk has space."), writeError);
+            tr("Check the folder is writable and the disk has space."), writeError);
     return {};
 }
 

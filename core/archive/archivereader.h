@@ -9,12 +9,10 @@
 namespace Gantry {
 
 // Reads an archive back: names, types, modes, sizes and content checksums.
-class ArchiveReader final
-{
+class ArchiveReader final {
     Q_DECLARE_TR_FUNCTIONS(ArchiveReader)
 public:
-    struct Item
-    {
+    struct Item {
         QString name;
         bool isDir = false;
         int mode = 0; // permission bits
@@ -24,7 +22,8 @@ public:
 
     static Result<QList<Item>> list(const QString &archiveFile);
     // Writes the file `name` from the archive to `destination`.
-    static Result<void> extractFile(const QString &archiveFile, const QString &name, const QString &destination);
+    static Result<void> extractFile(
+        const QString &archiveFile, const QString &name, const QString &destination);
 };
 
 } // namespace Gantry

@@ -19,8 +19,7 @@ namespace {
 using ArchivePtr = std::unique_ptr<archive, decltype(&archive_write_free)>;
 using EntryPtr = std::unique_ptr<archive_entry, decltype(&archive_entry_free)>;
 
-struct FileItem
-{
+struct FileItem {
     QString source;
     QString name;
     bool isDir;
@@ -33,20 +32,21 @@ QList<FileItem> expand(const QList<ArchiveWriter::Entry> &entries)
     for (const ArchiveWriter::Entry &entry : entries) {
         const QFileInfo info(entry.sourcePath);
         if (!info.isDir()) {
-            items << FileItem{entry.sourcePath, entry.archivePath, false, entry.executable};
+            items << FileItem { entry.sourcePath, entry.archivePath, false, entry.executable };
             continue;
         }
-        items << FileItem{entry.sourcePath, entry.archivePath, true, false};
+        items << FileItem { entry.sourcePath, entry.archivePath, true, false };
         QStringList children;
         QDirIterator it(entry.sourcePath, QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden,
-                        QDirIterator::Subdirectories);
+            QDirIterator::Subdirectories);
         while (it.hasNext())
             children << it.next();
         children.sort(); // stable order: reproducible archives
         for (const QString &child : std::as_const(children)) {
             const QFileInfo childInfo(child);
             const QString name = entry.archivePath + u'/' + QDir(entry.sourcePath).relativeFilePath(child);
-            items << FileItem{child, name, childInfo.isDir(), childInfo.isExecutable() && !childInfo.isDir()};
+            items << FileItem { child, name, childInfo.isDir(),
+                childInfo.isExecutable() && !childInfo.isDir() };
         }
     }
     return items;
@@ -65,13 +65,13 @@ ArchiveWriter::Format ArchiveWriter::formatFor(const QString &archiveFile)
     return archiveFile.endsWith(u".zip"_s, Qt::CaseInsensitive) ? Format::Zip : Format::TarGz;
 }
 
-Result<void> ArchiveWriter::write(const QString &archiveFile, Format format, const QList<Entry> &entries,
-                                  const QDateTime &modified)
+Result<void> ArchiveWriter::write(
+    const QString &archiveFile, Format format, const QList<Entry> &entries, const QDateTime &modified)
 {
     const auto failWrite = [&](const QString &cause) {
         QFile::remove(archiveFile);
         return fail(tr("Could not write the archive %1.").arg(QDir::toNativeSeparators(archiveFile)),
-                    tr("Check that the output folder is writable and the disk has free space."), cause);
+            tr("Check that the output folder is writable and the disk has free space."), cause);
     };
     ArchivePtr a(archive_write_new(), &archive_write_free);
     if (format == Format::Zip) {

@@ -30,10 +30,11 @@ Result<void> ArtifactNaming::checkVersion(const QString &version)
 {
     static const QRegularExpression allowed(u"^[A-Za-z0-9][A-Za-z0-9._+-]*$"_s);
     if (version.size() > 128 || !allowed.match(version).hasMatch()) {
-        return fail(tr("The version \"%1\" cannot be used: it must start with a letter or digit and contain only "
-                       "letters, digits, dots, dashes, underscores and plus signs.")
-                        .arg(version),
-                    tr("Use a version such as 1.4.0 or 1.4.0-rc.1."));
+        return fail(
+            tr("The version \"%1\" cannot be used: it must start with a letter or digit and contain only "
+               "letters, digits, dots, dashes, underscores and plus signs.")
+                .arg(version),
+            tr("Use a version such as 1.4.0 or 1.4.0-rc.1."));
     }
     return {};
 }

@@ -9,8 +9,7 @@
 namespace Gantry {
 
 // `<name>_<version>_<os>_<arch>[.exe]`, the GoReleaser convention.
-class ArtifactNaming final
-{
+class ArtifactNaming final {
     Q_DECLARE_TR_FUNCTIONS(ArtifactNaming)
 public:
     static QString baseName(const QString &name, const QString &version, const BuildTarget &target);

@@ -19,24 +19,24 @@ namespace Gantry {
 
 namespace {
 
-Result<BuildArtifact> describe(const BuildStep &step, const QString &kind, const QString &staging,
-                               const QString &file)
+Result<BuildArtifact> describe(
+    const BuildStep &step, const QString &kind, const QString &staging, const QString &file)
 {
     auto sha = ChecksumFile::sha256OfFile(staging + u'/' + file);
     if (!sha)
         return std::unexpected(sha.error());
-    return BuildArtifact{kind, step.target.toString(), step.package.relativeDir, step.package.binaryName,
-                         file, QFileInfo(staging + u'/' + file).size(), *sha, {}};
+    return BuildArtifact { kind, step.target.toString(), step.package.relativeDir, step.package.binaryName,
+        file, QFileInfo(staging + u'/' + file).size(), *sha, {} };
 }
 
 Error writeError(const QString &file, const QString &cause)
 {
     const bool full = OutputFolder::isDiskFull(cause);
-    return Error{full ? ArtifactPackager::tr("The disk is full: %1 could not be written.").arg(file)
-                      : ArtifactPackager::tr("Could not write %1 to the output folder.").arg(file),
-                 full ? ArtifactPackager::tr("Free some space, or choose an output folder on another disk.")
-                      : ArtifactPackager::tr("Check that the output folder is writable."),
-                 cause};
+    return Error { full ? ArtifactPackager::tr("The disk is full: %1 could not be written.").arg(file)
+                        : ArtifactPackager::tr("Could not write %1 to the output folder.").arg(file),
+        full ? ArtifactPackager::tr("Free some space, or choose an output folder on another disk.")
+             : ArtifactPackager::tr("Check that the output folder is writable."),
+        cause };
 }
 
 Result<void> copyBinary(const BuildStep &step, const QString &target)
@@ -54,14 +54,13 @@ Result<void> copyBinary(const BuildStep &step, const QString &target)
     }
     if (!out.flush())
         return std::unexpected(writeError(QFileInfo(target).fileName(), out.errorString()));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                       | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                       | QFileDevice::ExeOther);
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+        QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
     return {};
 }
 
-bool reuseArchive(const BuildArtifact *old, const QString &digest, const QString &previousDir,
-                  const QString &target)
+bool reuseArchive(
+    const BuildArtifact *old, const QString &digest, const QString &previousDir, const QString &target)
 {
     if (!old || old->inputsDigest != digest || previousDir.isEmpty())
         return false;
@@ -72,15 +71,15 @@ bool reuseArchive(const BuildArtifact *old, const QString &digest, const QString
 
 } // namespace
 
-Result<QString> ArtifactPackager::inputsDigest(const BuildPlan &plan, const BuildStep &step,
-                                               const QString &binarySha256)
+Result<QString> ArtifactPackager::inputsDigest(
+    const BuildPlan &plan, const BuildStep &step, const QString &binarySha256)
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArrayView("gantry-archive-v1\n"));
     hash.addData((step.archiveFile + u'\n' + binarySha256 + u'\n' + plan.version.date + u'\n').toUtf8());
     for (const QString &extra : plan.extraFiles) {
         const QString root = plan.projectDir + u'/' + extra;
-        QStringList files{root};
+        QStringList files { root };
         if (QFileInfo(root).isDir()) {
             files.clear();
             QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
@@ -93,8 +92,8 @@ Result<QString> ArtifactPackager::inputsDigest(const BuildPlan &plan, const Buil
             if (!sha)
                 return std::unexpected(sha.error());
             const QFileInfo info(file);
-            hash.addData((QDir(plan.projectDir).relativeFilePath(file) + u'\n' + *sha
-                          + (info.isExecutable() ? u"x\n"_s : u"-\n"_s))
+            hash.addData((QDir(plan.projectDir).relativeFilePath(file) + u'\n' + *sha +
+                (info.isExecutable() ? u"x\n"_s : u"-\n"_s))
                              .toUtf8());
         }
     }
@@ -102,8 +101,7 @@ Result<QString> ArtifactPackager::inputsDigest(const BuildPlan &plan, const Buil
 }
 
 Result<QList<BuildArtifact>> ArtifactPackager::produce(const BuildPlan &plan, const BuildStep &step,
-                                                       const QString &staging, const BuildManifest &previous,
-                                                       const QString &previousDir)
+    const QString &staging, const BuildManifest &previous, const QString &previousDir)
 {
     if (auto ok = copyBinary(step, staging + u'/' + step.binaryFile); !ok)
         return std::unexpected(ok.error());
@@ -119,13 +117,13 @@ Result<QList<BuildArtifact>> ArtifactPackager::produce(const BuildPlan &plan, co
     const QString archivePath = staging + u'/' + step.archiveFile;
     const BuildArtifact *old = previous.find(u"archive"_s, step.target.toString(), step.package.relativeDir);
     if (!reuseArchive(old, *digest, previousDir, archivePath)) {
-        QList<ArchiveWriter::Entry> entries{
-            {staging + u'/' + step.binaryFile, ArtifactNaming::binaryInArchive(step.package.binaryName, step.target),
-             true}};
+        QList<ArchiveWriter::Entry> entries { { staging + u'/' + step.binaryFile,
+            ArtifactNaming::binaryInArchive(step.package.binaryName, step.target), true } };
         for (const QString &extra : plan.extraFiles)
-            entries << ArchiveWriter::Entry{plan.projectDir + u'/' + extra, extra, false};
+            entries << ArchiveWriter::Entry { plan.projectDir + u'/' + extra, extra, false };
         const QDateTime modified = QDateTime::fromString(plan.version.date, Qt::ISODate);
-        auto written = ArchiveWriter::write(archivePath, ArchiveWriter::formatFor(archivePath), entries, modified);
+        auto written =
+            ArchiveWriter::write(archivePath, ArchiveWriter::formatFor(archivePath), entries, modified);
         if (!written)
             return std::unexpected(writeError(step.archiveFile, written.error().cause));
     }
@@ -133,7 +131,7 @@ Result<QList<BuildArtifact>> ArtifactPackager::produce(const BuildPlan &plan, co
     if (!archive)
         return std::unexpected(archive.error());
     archive->inputsDigest = *digest;
-    return QList<BuildArtifact>{*binary, *archive};
+    return QList<BuildArtifact> { *binary, *archive };
 }
 
 } // namespace Gantry

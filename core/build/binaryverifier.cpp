@@ -43,7 +43,8 @@ Result<void> BinaryVerifier::checkBuildInfo(const GoBuildInfo &info, const Build
     if (info.settings.value(u"CGO_ENABLED"_s) != u"0")
         return fail(tr("The binary built for %1 uses cgo, so it is not static.").arg(step.key), hint);
     if (info.settings.value(u"-trimpath"_s) != u"true")
-        return fail(tr("The binary built for %1 still holds local paths (-trimpath is off).").arg(step.key), hint);
+        return fail(
+            tr("The binary built for %1 still holds local paths (-trimpath is off).").arg(step.key), hint);
     return {};
 }
 
@@ -52,15 +53,15 @@ Result<void> BinaryVerifier::checkStamps(const QString &binaryPath, const BuildS
     QFile file(binaryPath);
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Cannot read back the binary built for %1.").arg(step.key), tr("Check the disk."),
-                    file.errorString());
+            file.errorString());
     const QByteArray bytes = file.readAll();
     for (const auto &[symbol, value] : step.stamps) {
         if (value.isEmpty() || bytes.contains(value.toUtf8()))
             continue;
         return fail(tr("The value %1 was not embedded in the binary for %2: Go ignored -X %3.")
                         .arg(value, step.key, symbol),
-                    tr("Make sure %1 is a package-level string variable without a computed initializer.")
-                        .arg(symbol));
+            tr("Make sure %1 is a package-level string variable without a computed initializer.")
+                .arg(symbol));
     }
     return {};
 }

@@ -10,8 +10,7 @@
 namespace Gantry {
 
 // What `go version -m BINARY` reads back from an ELF, PE or Mach-O file.
-struct GoBuildInfo
-{
+struct GoBuildInfo {
     QString goVersion; // empty: not a Go binary
     QString path;
     QString module;
@@ -22,8 +21,7 @@ struct GoBuildInfo
 
 // Confirms a binary is what the plan asked for: platform, no cgo, and every -X value embedded
 // (Go silently ignores -X for a symbol that does not exist).
-class BinaryVerifier final
-{
+class BinaryVerifier final {
     Q_DECLARE_TR_FUNCTIONS(BinaryVerifier)
 public:
     static Result<void> checkBuildInfo(const GoBuildInfo &info, const BuildStep &step);

@@ -12,9 +12,8 @@ namespace {
 
 QJsonObject artifactToJson(const BuildArtifact &a)
 {
-    QJsonObject json{{u"kind"_s, a.kind},           {u"target"_s, a.target}, {u"package"_s, a.package},
-                     {u"name"_s, a.name},           {u"file"_s, a.file},     {u"size"_s, a.size},
-                     {u"sha256"_s, a.sha256}};
+    QJsonObject json { { u"kind"_s, a.kind }, { u"target"_s, a.target }, { u"package"_s, a.package },
+        { u"name"_s, a.name }, { u"file"_s, a.file }, { u"size"_s, a.size }, { u"sha256"_s, a.sha256 } };
     if (!a.inputsDigest.isEmpty())
         json.insert(u"inputs"_s, a.inputsDigest);
     return json;
@@ -22,14 +21,10 @@ QJsonObject artifactToJson(const BuildArtifact &a)
 
 BuildArtifact artifactFromJson(const QJsonObject &json)
 {
-    return {json.value(u"kind"_s).toString(),
-            json.value(u"target"_s).toString(),
-            json.value(u"package"_s).toString(),
-            json.value(u"name"_s).toString(),
-            json.value(u"file"_s).toString(),
-            json.value(u"size"_s).toInteger(),
-            json.value(u"sha256"_s).toString(),
-            json.value(u"inputs"_s).toString()};
+    return { json.value(u"kind"_s).toString(), json.value(u"target"_s).toString(),
+        json.value(u"package"_s).toString(), json.value(u"name"_s).toString(),
+        json.value(u"file"_s).toString(), json.value(u"size"_s).toInteger(),
+        json.value(u"sha256"_s).toString(), json.value(u"inputs"_s).toString() };
 }
 
 } // namespace
@@ -39,21 +34,19 @@ QJsonObject BuildManifest::toJson() const
     QJsonArray artifactArray;
     for (const BuildArtifact &a : artifacts)
         artifactArray.append(artifactToJson(a));
-    const QJsonObject flags{{u"ldflags"_s, ldflags},
-                            {u"goflags"_s, QJsonArray::fromStringList(goFlags)},
-                            {u"trimpath"_s, trimpath},
-                            {u"cgo_enabled"_s, cgoEnabled}};
-    return {{u"project"_s, project}, {u"module"_s, module},       {u"version"_s, version},
-            {u"commit"_s, commit},   {u"date"_s, date},           {u"dirty"_s, dirty},
-            {u"go_version"_s, goVersion}, {u"flags"_s, flags},    {u"output_dir"_s, outputDir},
-            {u"artifacts"_s, artifactArray}};
+    const QJsonObject flags { { u"ldflags"_s, ldflags },
+        { u"goflags"_s, QJsonArray::fromStringList(goFlags) }, { u"trimpath"_s, trimpath },
+        { u"cgo_enabled"_s, cgoEnabled } };
+    return { { u"project"_s, project }, { u"module"_s, module }, { u"version"_s, version },
+        { u"commit"_s, commit }, { u"date"_s, date }, { u"dirty"_s, dirty }, { u"go_version"_s, goVersion },
+        { u"flags"_s, flags }, { u"output_dir"_s, outputDir }, { u"artifacts"_s, artifactArray } };
 }
 
 Result<BuildManifest> BuildManifest::fromJson(const QJsonObject &json)
 {
     if (!json.contains(u"version"_s) || !json.value(u"artifacts"_s).isArray())
         return fail(tr("The build manifest is incomplete: it has no version or no artifact list."),
-                    tr("Build the project again to write a new manifest.json."));
+            tr("Build the project again to write a new manifest.json."));
     BuildManifest m;
     m.project = json.value(u"project"_s).toString();
     m.module = json.value(u"module"_s).toString();
@@ -79,16 +72,17 @@ Result<BuildManifest> BuildManifest::load(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Cannot read the build manifest %1.").arg(path), tr("Build the project first."),
-                    file.errorString());
+            file.errorString());
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
         return fail(tr("The build manifest %1 is not valid JSON.").arg(path),
-                    tr("Build the project again to write a new one."), error.errorString());
+            tr("Build the project again to write a new one."), error.errorString());
     return fromJson(doc.object());
 }
 
-const BuildArtifact *BuildManifest::find(const QString &kind, const QString &target, const QString &package) const
+const BuildArtifact *BuildManifest::find(
+    const QString &kind, const QString &target, const QString &package) const
 {
     for (const BuildArtifact &a : artifacts) {
         if (a.kind == kind && a.target == target && a.package == package)

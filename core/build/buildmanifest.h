@@ -10,21 +10,19 @@
 
 namespace Gantry {
 
-struct BuildArtifact
-{
-    QString kind;    // "binary" or "archive"
-    QString target;  // "linux/amd64"
+struct BuildArtifact {
+    QString kind; // "binary" or "archive"
+    QString target; // "linux/amd64"
     QString package; // main package, relative: "." or "cmd/api"
-    QString name;    // binary name, e.g. hello-gin
-    QString file;    // file name inside the output folder
+    QString name; // binary name, e.g. hello-gin
+    QString file; // file name inside the output folder
     qint64 size = 0;
     QString sha256;
     QString inputsDigest; // what the archive was made of; a rebuild with the same inputs reuses it
 };
 
 // manifest.json: what was built, from what, and how; deploys read it back.
-struct BuildManifest
-{
+struct BuildManifest {
     Q_DECLARE_TR_FUNCTIONS(BuildManifest)
 public:
     QString project;

@@ -12,23 +12,21 @@
 namespace Gantry {
 
 // One `go build` of one main package for one target.
-struct BuildStep
-{
+struct BuildStep {
     QString key; // "linux/amd64", or "cmd/api linux/amd64" when there are several main packages
     GoMainPackage package;
     BuildTarget target;
-    QString binaryFile;  // in the output folder
+    QString binaryFile; // in the output folder
     QString archiveFile; // in the output folder
     QString cachedBinary; // stable path go builds into, so an unchanged build is not linked again
-    QString ldflags;      // rendered
+    QString ldflags; // rendered
     QList<std::pair<QString, QString>> stamps; // -X symbol, value
     QStringList arguments;
     QProcessEnvironment environment;
 };
 
 // Everything decided before the first `go build` starts.
-struct BuildPlan
-{
+struct BuildPlan {
     Q_DECLARE_TR_FUNCTIONS(BuildPlan)
 public:
     QString projectDir;
@@ -43,19 +41,20 @@ public:
     QList<BuildStep> steps;
     QList<Error> warnings;
 
-    static Result<BuildPlan> make(const BuildOptions &options, const GoProject &project, const GoToolchain &go,
-                                  const QList<BuildTarget> &knownTargets, VersionInfo version);
+    static Result<BuildPlan> make(const BuildOptions &options, const GoProject &project,
+        const GoToolchain &go, const QList<BuildTarget> &knownTargets, VersionInfo version);
     // The -X symbol=value pairs in rendered ldflags.
     static QList<std::pair<QString, QString>> stampsIn(const QString &ldflags);
     // The caller's environment with the project's Go settings; GOFLAGS from both are kept.
-    static QProcessEnvironment mergeEnvironment(const QProcessEnvironment &base, const QMap<QString, QString> &goEnv);
+    static QProcessEnvironment mergeEnvironment(
+        const QProcessEnvironment &base, const QMap<QString, QString> &goEnv);
 
 private:
-    Result<void> resolveTargets(const BuildOptions &options, const QList<BuildTarget> &known,
-                                QList<BuildTarget> *targets) const;
+    Result<void> resolveTargets(
+        const BuildOptions &options, const QList<BuildTarget> &known, QList<BuildTarget> *targets) const;
     Result<QList<GoMainPackage>> selectPackages(const BuildOptions &options, const GoProject &project) const;
-    Result<BuildStep> makeStep(const BuildOptions &options, const GoProject &project, const GoMainPackage &package,
-                               const BuildTarget &target, const QProcessEnvironment &env) const;
+    Result<BuildStep> makeStep(const BuildOptions &options, const GoProject &project,
+        const GoMainPackage &package, const BuildTarget &target, const QProcessEnvironment &env) const;
 };
 
 } // namespace Gantry

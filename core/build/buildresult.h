@@ -9,14 +9,13 @@
 
 namespace Gantry {
 
-struct BuildResult
-{
+struct BuildResult {
     bool success = false;
     bool cancelled = false;
-    Error error;                      // set when !success
+    Error error; // set when !success
     QList<GoDiagnostic> diagnostics; // compile and module errors, with absolute paths
     QList<Error> warnings;
-    BuildManifest manifest;          // set when success
+    BuildManifest manifest; // set when success
     QString outputDir;
 };
 

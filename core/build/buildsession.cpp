@@ -27,12 +27,13 @@ constexpr int ErrorTailLines = 40;
 Result<void> writeFile(const QString &path, const QByteArray &data)
 {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size() || !file.flush()) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(data) != data.size() ||
+        !file.flush()) {
         const QString cause = file.errorString();
         return fail(OutputFolder::isDiskFull(cause)
-                        ? BuildSession::tr("The disk is full: %1 could not be written.").arg(path)
-                        : BuildSession::tr("Could not write %1.").arg(path),
-                    BuildSession::tr("Free some space or choose another output folder, then build again."), cause);
+                ? BuildSession::tr("The disk is full: %1 could not be written.").arg(path)
+                : BuildSession::tr("Could not write %1.").arg(path),
+            BuildSession::tr("Free some space or choose another output folder, then build again."), cause);
     }
     return {};
 }
@@ -56,13 +57,20 @@ BuildSession::~BuildSession()
 QString BuildSession::stateName(TargetState state)
 {
     switch (state) {
-    case TargetState::Queued: return tr("queued");
-    case TargetState::Building: return tr("building");
-    case TargetState::Verifying: return tr("verifying");
-    case TargetState::Packaging: return tr("packaging");
-    case TargetState::Done: return tr("done");
-    case TargetState::Failed: return tr("failed");
-    case TargetState::Cancelled: return tr("cancelled");
+    case TargetState::Queued:
+        return tr("queued");
+    case TargetState::Building:
+        return tr("building");
+    case TargetState::Verifying:
+        return tr("verifying");
+    case TargetState::Packaging:
+        return tr("packaging");
+    case TargetState::Done:
+        return tr("done");
+    case TargetState::Failed:
+        return tr("failed");
+    case TargetState::Cancelled:
+        return tr("cancelled");
     }
     return {};
 }
@@ -88,7 +96,8 @@ void BuildSession::start()
     if (!goPath) {
         const Error error = goPath.error();
         m_preparing = false;
-        QMetaObject::invokeMethod(this, [this, error] { stop(error, false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, error] { stop(error, false); }, Qt::QueuedConnection);
         return;
     }
     m_toolchain.goPath = *goPath;
@@ -120,9 +129,8 @@ void BuildSession::onProbed(Result<GoToolchain> toolchain)
         return;
     }
     const QProcessEnvironment env = BuildPlan::mergeEnvironment(m_options.environment, m_options.goEnv);
-    m_toolchain.listTargets(env).then(this, [this](Result<QList<BuildTarget>> targets) {
-        onTargetsListed(std::move(targets));
-    });
+    m_toolchain.listTargets(env).then(
+        this, [this](Result<QList<BuildTarget>> targets) { onTargetsListed(std::move(targets)); });
 }
 
 void BuildSession::onTargetsListed(Result<QList<BuildTarget>> targets)
@@ -162,14 +170,15 @@ void BuildSession::onVersionRead(const VersionInfo &version)
         m_previous = *previous;
     const QString outputDir = m_plan.outputDir;
     const qint64 needed = BytesPerStep * qint64(m_plan.steps.size());
-    runInPool([outputDir, needed] { return OutputFolder::prepare(outputDir, needed); })
-        .then(this, [this](Result<OutputFolder::Staging> staging) {
-            if (staging) {
-                m_staging = staging->path;
-                m_createdDirs = staging->createdDirs;
-            }
-            onOutputPrepared(staging ? Result<QString>(staging->path) : std::unexpected(staging.error()));
-        });
+    runInPool([outputDir, needed] {
+        return OutputFolder::prepare(outputDir, needed);
+    }).then(this, [this](Result<OutputFolder::Staging> staging) {
+        if (staging) {
+            m_staging = staging->path;
+            m_createdDirs = staging->createdDirs;
+        }
+        onOutputPrepared(staging ? Result<QString>(staging->path) : std::unexpected(staging.error()));
+    });
 }
 
 void BuildSession::onOutputPrepared(Result<QString> staging)
@@ -194,8 +203,8 @@ void BuildSession::schedule()
             ++active;
         }
     }
-    const bool allDone = std::all_of(m_jobs.cbegin(), m_jobs.cend(),
-                                     [](const auto &job) { return job->state == TargetState::Done; });
+    const bool allDone = std::all_of(
+        m_jobs.cbegin(), m_jobs.cend(), [](const auto &job) { return job->state == TargetState::Done; });
     if (allDone && !m_finishing)
         finalize();
 }
@@ -211,8 +220,8 @@ void BuildSession::startJob(Job &job)
     job.busy = true;
     setState(job, TargetState::Building);
     QDir().mkpath(QFileInfo(job.step.cachedBinary).path());
-    ProcessSpec spec{m_toolchain.goPath, job.step.arguments, m_plan.projectDir, job.step.environment,
-                     m_options.targetTimeout};
+    ProcessSpec spec { m_toolchain.goPath, job.step.arguments, m_plan.projectDir, job.step.environment,
+        m_options.targetTimeout };
     auto *runner = new ProcessRunner(std::move(spec), this);
     job.runner = runner;
     Job *jobPtr = &job;
@@ -243,8 +252,8 @@ void BuildSession::onJobBuilt(Job &job, const ProcessResult &result)
     if (!result.succeeded())
         return failJob(job, buildError(job, result));
     setState(job, TargetState::Verifying);
-    ProcessSpec spec{m_toolchain.goPath, {u"version"_s, u"-m"_s, job.step.cachedBinary}, m_plan.projectDir,
-                     job.step.environment, 60s, true, true};
+    ProcessSpec spec { m_toolchain.goPath, { u"version"_s, u"-m"_s, job.step.cachedBinary },
+        m_plan.projectDir, job.step.environment, 60s, true, true };
     Job *jobPtr = &job;
     ProcessRunner::run(std::move(spec)).then(this, [this, jobPtr](const ProcessResult &readBack) {
         onJobReadBack(*jobPtr, readBack);
@@ -291,36 +300,37 @@ Error BuildSession::buildError(const Job &job, const ProcessResult &result) cons
 {
     const QString tail = job.errorTail.join(u'\n');
     if (result.timedOut)
-        return {tr("The build for %1 took longer than %2 minutes and was stopped.")
-                    .arg(job.step.key)
-                    .arg(m_options.targetTimeout.count() / 60),
-                tr("Check for a step that waits on the network, or raise the build timeout."), tail};
+        return { tr("The build for %1 took longer than %2 minutes and was stopped.")
+                     .arg(job.step.key)
+                     .arg(m_options.targetTimeout.count() / 60),
+            tr("Check for a step that waits on the network, or raise the build timeout."), tail };
     if (!result.started)
-        return {tr("Go could not be started for %1.").arg(job.step.key),
-                tr("Check the Go installation in Settings."), result.errorString};
+        return { tr("Go could not be started for %1.").arg(job.step.key),
+            tr("Check the Go installation in Settings."), result.errorString };
     if (OutputFolder::isDiskFull(tail))
-        return {tr("The disk is full: Go could not write the binary for %1.").arg(job.step.key),
-                tr("Free some space on the disk holding %1, then build again.")
-                    .arg(QDir::toNativeSeparators(QFileInfo(job.step.cachedBinary).path())),
-                tail};
+        return { tr("The disk is full: Go could not write the binary for %1.").arg(job.step.key),
+            tr("Free some space on the disk holding %1, then build again.")
+                .arg(QDir::toNativeSeparators(QFileInfo(job.step.cachedBinary).path())),
+            tail };
     const QList<GoDiagnostic> diagnostics = job.diagnostics->diagnostics();
     if (!diagnostics.isEmpty()) {
         const GoDiagnostic &first = diagnostics.first();
-        const QString where = first.line > 0 ? QDir(m_plan.projectDir).relativeFilePath(first.file) + u':'
-                                                   + QString::number(first.line) + u':' + QString::number(first.column)
+        const QString where = first.line > 0 ? QDir(m_plan.projectDir).relativeFilePath(first.file) + u':' +
+                QString::number(first.line) + u':' + QString::number(first.column)
                                              : QString();
         if (first.kind == GoDiagnostic::Kind::Compile)
-            return {tr("The build for %1 failed with %n compile error(s); the first is %2: %3", nullptr,
-                       int(diagnostics.size()))
-                        .arg(job.step.key, where, first.message),
-                    tr("Fix the code at the places listed, then build again."), tail};
-        return {tr("Go could not load the project's dependencies: %1").arg(first.message),
-                tr("Check go.mod and the project's GOPROXY and GOPRIVATE settings; running \"go mod tidy\" in the "
-                   "project often fixes this."),
-                tail};
+            return { tr("The build for %1 failed with %n compile error(s); the first is %2: %3", nullptr,
+                         int(diagnostics.size()))
+                         .arg(job.step.key, where, first.message),
+                tr("Fix the code at the places listed, then build again."), tail };
+        return { tr("Go could not load the project's dependencies: %1").arg(first.message),
+            tr("Check go.mod and the project's GOPROXY and GOPRIVATE settings; running \"go mod tidy\" in "
+               "the "
+               "project often fixes this."),
+            tail };
     }
-    return {tr("Go failed to build %1 (exit code %2).").arg(job.step.key).arg(result.exitCode),
-            tr("Read the output above for the cause."), tail};
+    return { tr("Go failed to build %1 (exit code %2).").arg(job.step.key).arg(result.exitCode),
+        tr("Read the output above for the cause."), tail };
 }
 
 void BuildSession::failJob(Job &job, const Error &error)
@@ -328,9 +338,10 @@ void BuildSession::failJob(Job &job, const Error &error)
     job.busy = false;
     setState(job, TargetState::Failed, error.message);
     for (const GoDiagnostic &d : job.diagnostics->diagnostics()) {
-        const bool known = std::any_of(m_result.diagnostics.cbegin(), m_result.diagnostics.cend(), [&](const auto &o) {
-            return o.file == d.file && o.line == d.line && o.column == d.column && o.message == d.message;
-        });
+        const bool known =
+            std::any_of(m_result.diagnostics.cbegin(), m_result.diagnostics.cend(), [&](const auto &o) {
+                return o.file == d.file && o.line == d.line && o.column == d.column && o.message == d.message;
+            });
         if (!known)
             m_result.diagnostics << d;
     }
@@ -341,7 +352,7 @@ void BuildSession::cancel()
 {
     if (!m_running || m_finishing)
         return;
-    stop(Error{tr("The build was cancelled."), tr("Start it again when you are ready."), {}}, true);
+    stop(Error { tr("The build was cancelled."), tr("Start it again when you are ready."), {} }, true);
 }
 
 void BuildSession::stop(const Error &error, bool cancelled)
@@ -367,7 +378,7 @@ void BuildSession::finishWhenIdle()
     if (busy || m_preparing || m_finishing)
         return;
     m_finishing = true;
-    const OutputFolder::Staging staging{m_staging, m_createdDirs};
+    const OutputFolder::Staging staging { m_staging, m_createdDirs };
     runInPool([staging] { OutputFolder::discard(staging); }).then(this, [this] { finish(); });
 }
 
@@ -382,21 +393,22 @@ void BuildSession::finalize()
     manifest.date = m_plan.version.date;
     manifest.dirty = m_plan.version.dirty;
     manifest.goVersion = m_plan.goVersion;
-    manifest.ldflags = m_options.ldflagsTemplate.isEmpty() && !m_plan.steps.isEmpty() ? m_plan.steps.first().ldflags
-                                                                                       : m_options.ldflagsTemplate;
+    manifest.ldflags = m_options.ldflagsTemplate.isEmpty() && !m_plan.steps.isEmpty()
+        ? m_plan.steps.first().ldflags
+        : m_options.ldflagsTemplate;
     manifest.goFlags = m_plan.extraGoFlags;
     manifest.outputDir = m_plan.outputDir;
     QList<ChecksumFile::Entry> sums;
     for (const auto &job : m_jobs) {
         for (const BuildArtifact &a : job->artifacts) {
             manifest.artifacts << a;
-            sums << ChecksumFile::Entry{a.file, a.sha256};
+            sums << ChecksumFile::Entry { a.file, a.sha256 };
         }
     }
     QStringList obsolete;
     for (const BuildArtifact &a : std::as_const(m_previous.artifacts))
         obsolete << a.file;
-    const OutputFolder::Staging staging{m_staging, m_createdDirs};
+    const OutputFolder::Staging staging { m_staging, m_createdDirs };
     const QString outputDir = m_plan.outputDir;
     const QByteArray manifestJson = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Indented);
     const QByteArray checksums = ChecksumFile::format(sums);

@@ -19,8 +19,7 @@ class ProcessRunner;
 // One build of a project for several targets: plan, `go build` per target in parallel,
 // read each binary back, package, checksum, and move everything into the output folder at
 // the end, so a failed or cancelled build leaves nothing half-written there.
-class BuildSession final : public QObject
-{
+class BuildSession final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BuildSession)
 public:
@@ -40,13 +39,13 @@ public:
 signals:
     void planned(const Gantry::BuildPlan &plan);
     void warning(const Gantry::Error &warning);
-    void targetStateChanged(const QString &key, Gantry::BuildSession::TargetState state, const QString &detail);
+    void targetStateChanged(
+        const QString &key, Gantry::BuildSession::TargetState state, const QString &detail);
     void outputLine(const QString &key, const QString &line);
     void finished(const Gantry::BuildResult &result);
 
 private:
-    struct Job
-    {
+    struct Job {
         BuildStep step;
         TargetState state = TargetState::Queued;
         QPointer<ProcessRunner> runner;

@@ -12,12 +12,12 @@ std::optional<BuildTarget> BuildTarget::parse(QStringView text)
     const auto match = pattern.match(text.trimmed());
     if (!match.hasMatch())
         return std::nullopt;
-    return BuildTarget{match.captured(1), match.captured(2)};
+    return BuildTarget { match.captured(1), match.captured(2) };
 }
 
 QList<BuildTarget> BuildTarget::defaults()
 {
-    return {BuildTarget{u"linux"_s, u"amd64"_s}, BuildTarget{u"windows"_s, u"amd64"_s}};
+    return { BuildTarget { u"linux"_s, u"amd64"_s }, BuildTarget { u"windows"_s, u"amd64"_s } };
 }
 
 } // namespace Gantry

@@ -8,8 +8,7 @@
 namespace Gantry {
 
 // One GOOS/GOARCH pair, e.g. linux/amd64.
-struct BuildTarget
-{
+struct BuildTarget {
     QString goos;
     QString goarch;
     bool cgoSupported = false;

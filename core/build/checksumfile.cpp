@@ -12,12 +12,12 @@ Result<QString> ChecksumFile::sha256OfFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read %1 to compute its checksum.").arg(path), tr("Check that the file exists."),
-                    file.errorString());
+        return fail(tr("Cannot read %1 to compute its checksum.").arg(path),
+            tr("Check that the file exists."), file.errorString());
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&file))
         return fail(tr("Cannot read %1 to compute its checksum.").arg(path), tr("Check the disk."),
-                    file.errorString());
+            file.errorString());
     return QString::fromLatin1(hash.result().toHex());
 }
 
@@ -44,8 +44,8 @@ Result<QList<ChecksumFile::Entry>> ChecksumFile::parse(const QByteArray &text)
         const auto match = line.match(raw);
         if (!match.hasMatch())
             return fail(tr("Line %1 of the checksums file is not \"<sha256>  <file>\".").arg(i + 1),
-                        tr("Rebuild to write a fresh checksums.txt."), raw.left(200));
-        entries << Entry{match.captured(2), match.captured(1).toLower()};
+                tr("Rebuild to write a fresh checksums.txt."), raw.left(200));
+        entries << Entry { match.captured(2), match.captured(1).toLower() };
     }
     return entries;
 }

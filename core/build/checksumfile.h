@@ -9,12 +9,10 @@
 namespace Gantry {
 
 // `checksums.txt` in the format `sha256sum -c` reads: "<hex>  <file>\n", sorted by file name.
-class ChecksumFile final
-{
+class ChecksumFile final {
     Q_DECLARE_TR_FUNCTIONS(ChecksumFile)
 public:
-    struct Entry
-    {
+    struct Entry {
         QString file;
         QString sha256; // lowercase hex
         friend bool operator==(const Entry &, const Entry &) = default;

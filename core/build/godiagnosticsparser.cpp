@@ -12,8 +12,8 @@ namespace {
 // "go: downloading ..." and friends report progress, not problems.
 bool isProgress(QStringView text)
 {
-    static constexpr QLatin1StringView prefixes[] = {"downloading "_L1, "finding module for package "_L1,
-        "found "_L1, "extracting "_L1, "added "_L1, "upgraded "_L1, "downgraded "_L1, "removed "_L1};
+    static constexpr QLatin1StringView prefixes[] = { "downloading "_L1, "finding module for package "_L1,
+        "found "_L1, "extracting "_L1, "added "_L1, "upgraded "_L1, "downgraded "_L1, "removed "_L1 };
     for (const QLatin1StringView prefix : prefixes) {
         if (text.startsWith(prefix))
             return true;
@@ -24,11 +24,11 @@ bool isProgress(QStringView text)
 // Wording the go command uses for module, go.mod, go.sum and import resolution failures.
 bool isModuleProblem(const QString &message)
 {
-    static constexpr QLatin1StringView phrases[] = {"no required module provides package"_L1,
+    static constexpr QLatin1StringView phrases[] = { "no required module provides package"_L1,
         "cannot find module"_L1, "missing go.sum entry"_L1, "go.mod"_L1, "go.sum"_L1, "go.work"_L1,
         "but does not contain package"_L1, "is not in GOROOT"_L1, "is not in std"_L1,
         "module lookup disabled"_L1, "cannot find package"_L1, "inconsistent vendoring"_L1,
-        "no matching versions"_L1, "unknown revision"_L1, "main module"_L1};
+        "no matching versions"_L1, "unknown revision"_L1, "main module"_L1 };
     for (const QLatin1StringView phrase : phrases) {
         if (message.contains(phrase))
             return true;
@@ -64,7 +64,8 @@ QString withForwardSlashes(QString path)
 } // namespace
 
 GoDiagnosticsParser::GoDiagnosticsParser(QString workingDir)
-    : m_workingDir(workingDir.isEmpty() ? QString() : QDir::cleanPath(withForwardSlashes(std::move(workingDir))))
+    : m_workingDir(
+          workingDir.isEmpty() ? QString() : QDir::cleanPath(withForwardSlashes(std::move(workingDir))))
 {
 }
 

@@ -9,8 +9,7 @@
 namespace Gantry {
 
 // Turns the stderr of `go build` (Go 1.19, which has no -json) into diagnostics, one line at a time.
-class GoDiagnosticsParser final
-{
+class GoDiagnosticsParser final {
 public:
     explicit GoDiagnosticsParser(QString workingDir); // go's cwd; relative paths resolve against it
 

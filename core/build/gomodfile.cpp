@@ -3,8 +3,8 @@
 #include <expected>
 #include <optional>
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -16,8 +16,7 @@ namespace {
 // The reading follows golang.org/x/mod/modfile (read.go and rule.go): a lexer, a parser that
 // groups tokens into lines and ( ) blocks, then one rule per directive.
 
-struct Problem
-{
+struct Problem {
     int line = 0;
     QString message;
     QString hint;
@@ -28,13 +27,12 @@ using Checked = std::expected<T, Problem>;
 
 std::unexpected<Problem> problem(int line, QString message, QString hint)
 {
-    return std::unexpected<Problem>(Problem{line, std::move(message), std::move(hint)});
+    return std::unexpected<Problem>(Problem { line, std::move(message), std::move(hint) });
 }
 
 enum class TokenKind { Word, String, Newline, LParen, RParen, Punct, Comment, SuffixComment, End, Error };
 
-struct Token
-{
+struct Token {
     TokenKind kind = TokenKind::End;
     QString text;
     int line = 0;
@@ -42,8 +40,8 @@ struct Token
 
 bool isEndOfLine(const Token &token)
 {
-    return token.kind == TokenKind::Newline || token.kind == TokenKind::SuffixComment
-        || token.kind == TokenKind::End;
+    return token.kind == TokenKind::Newline || token.kind == TokenKind::SuffixComment ||
+        token.kind == TokenKind::End;
 }
 
 bool isPunctuation(char32_t c)
@@ -56,8 +54,7 @@ bool isWordCharacter(char32_t c)
     return !isPunctuation(c) && !QChar::isSpace(c) && QChar::isPrint(c);
 }
 
-class Lexer final
-{
+class Lexer final {
 public:
     explicit Lexer(const QString &text)
         : m_text(text.toUcs4())
@@ -93,40 +90,45 @@ bool Lexer::startsWith(char32_t first, char32_t second) const
 Token Lexer::makeToken(TokenKind kind, qsizetype start, int line)
 {
     m_lineHasToken = kind != TokenKind::Newline;
-    return {kind, QString::fromUcs4(reinterpret_cast<const char32_t *>(m_text.constData() + start), m_pos - start),
-        line};
+    return { kind,
+        QString::fromUcs4(reinterpret_cast<const char32_t *>(m_text.constData() + start), m_pos - start),
+        line };
 }
 
 Token Lexer::error(int line, QString message, QString hint)
 {
-    m_error = Problem{line, std::move(message), std::move(hint)};
-    return {TokenKind::Error, {}, line};
+    m_error = Problem { line, std::move(message), std::move(hint) };
+    return { TokenKind::Error, {}, line };
 }
 
 QList<Token> Lexer::tokenize()
 {
     QList<Token> tokens;
-    while (tokens.isEmpty() || (tokens.constLast().kind != TokenKind::End && tokens.constLast().kind != TokenKind::Error)) {
+    while (tokens.isEmpty() ||
+        (tokens.constLast().kind != TokenKind::End && tokens.constLast().kind != TokenKind::Error)) {
         const char32_t c = current();
         if (!atEnd() && (c == U' ' || c == U'\t' || c == U'\r')) {
             ++m_pos;
         } else if (atEnd()) {
-            tokens.append({TokenKind::End, {}, m_line});
+            tokens.append({ TokenKind::End, {}, m_line });
         } else if (startsWith(U'/', U'/')) {
             tokens.append(readComment());
         } else if (startsWith(U'/', U'*')) {
-            tokens.append(error(m_line, GoModFile::tr("go.mod files allow only // comments, not /* */ comments."),
-                GoModFile::tr("Rewrite the comment with // at the start of each line.")));
+            tokens.append(
+                error(m_line, GoModFile::tr("go.mod files allow only // comments, not /* */ comments."),
+                    GoModFile::tr("Rewrite the comment with // at the start of each line.")));
         } else if (c == U'\n') {
             ++m_pos;
             tokens.append(makeToken(TokenKind::Newline, m_pos - 1, m_line++));
         } else if (isPunctuation(c)) {
             ++m_pos;
-            const TokenKind kind = c == U'(' ? TokenKind::LParen : c == U')' ? TokenKind::RParen : TokenKind::Punct;
+            const TokenKind kind = c == U'(' ? TokenKind::LParen
+                : c == U')'                  ? TokenKind::RParen
+                                             : TokenKind::Punct;
             tokens.append(makeToken(kind, m_pos - 1, m_line));
         } else {
             const std::optional<Token> token = (c == U'"' || c == U'`') ? readString() : readWord();
-            tokens.append(token ? *token : Token{TokenKind::Error, {}, m_error.line});
+            tokens.append(token ? *token : Token { TokenKind::Error, {}, m_error.line });
         }
     }
     return tokens;
@@ -155,7 +157,7 @@ std::optional<Token> Lexer::readString()
     const qsizetype start = m_pos;
     const int line = m_line;
     const char32_t quote = current();
-    const QString unclosed = GoModFile::tr("The quoted string that starts here is never closed.");
+    const QString unclosed = GoModFile::tr("A quoted string on this line is never closed.");
     const QString closeIt = GoModFile::tr("Add the closing quote on the same line.");
     ++m_pos;
     while (true) {
@@ -184,7 +186,8 @@ std::optional<Token> Lexer::readWord()
     const qsizetype start = m_pos;
     if (!isWordCharacter(current())) {
         const QString code = QString::number(current(), 16).toUpper().rightJustified(4, u'0');
-        error(m_line, GoModFile::tr("The character U+%1, a space or control character, is not allowed here.").arg(code),
+        error(m_line,
+            GoModFile::tr("The character U+%1, a space or control character, is not allowed here.").arg(code),
             GoModFile::tr("Delete it; it often comes from text pasted from a web page or a word processor."));
         return std::nullopt;
     }
@@ -200,22 +203,19 @@ std::optional<Token> Lexer::readWord()
 }
 
 // One line of tokens. For a line inside a block the tokens are the arguments alone.
-struct SyntaxLine
-{
+struct SyntaxLine {
     QStringList tokens;
     int line = 0;
     QString comment; // a trailing // comment, if any
 };
 
-struct Statement
-{
+struct Statement {
     SyntaxLine head; // for a block: the tokens before "("
     bool isBlock = false;
     QList<SyntaxLine> lines;
 };
 
-class Parser final
-{
+class Parser final {
 public:
     explicit Parser(const QString &text)
         : m_lexer(text)
@@ -275,13 +275,13 @@ Checked<void> Parser::endLine(SyntaxLine &line, const Token &token)
 Checked<void> Parser::parseStatement()
 {
     const Token &first = take();
-    SyntaxLine head{{first.text}, first.line, {}};
+    SyntaxLine head { { first.text }, first.line, {} };
     while (true) {
         const Token &token = take();
         if (isEndOfLine(token) || token.kind == TokenKind::Error) {
             Checked<void> ended = endLine(head, token);
             if (ended)
-                m_statements.append({head, false, {}});
+                m_statements.append({ head, false, {} });
             return ended;
         }
         if (token.kind == TokenKind::LParen && isEndOfLine(peek()))
@@ -290,7 +290,7 @@ Checked<void> Parser::parseStatement()
             take();
             if (isEndOfLine(peek())) {
                 take();
-                m_statements.append({head, true, {}});
+                m_statements.append({ head, true, {} });
                 return {};
             }
             head.tokens << u"("_s << u")"_s;
@@ -302,7 +302,7 @@ Checked<void> Parser::parseStatement()
 
 Checked<void> Parser::parseBlock(SyntaxLine head)
 {
-    Statement block{head, true, {}};
+    Statement block { head, true, {} };
     while (true) {
         const Token &token = peek();
         switch (token.kind) {
@@ -341,7 +341,7 @@ Checked<void> Parser::parseBlock(SyntaxLine head)
 
 Checked<SyntaxLine> Parser::parseLine()
 {
-    SyntaxLine line{{}, peek().line, {}};
+    SyntaxLine line { {}, peek().line, {} };
     while (true) {
         const Token &token = take();
         if (isEndOfLine(token) || token.kind == TokenKind::Error) {
@@ -355,8 +355,7 @@ Checked<SyntaxLine> Parser::parseLine()
 
 // Rules: what each directive accepts, following modfile.parseToFile and File.add.
 
-struct Entry
-{
+struct Entry {
     QString verb;
     QStringList args;
     int line = 0;
@@ -369,9 +368,9 @@ std::optional<uint> digitsValue(QByteArrayView digits, int base)
     uint value = 0;
     for (const char c : digits) {
         const int digit = QChar::fromLatin1(c).isDigit() ? c - '0'
-            : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-            : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-                                     : base;
+            : (c >= 'a' && c <= 'f')                     ? c - 'a' + 10
+            : (c >= 'A' && c <= 'F')                     ? c - 'A' + 10
+                                                         : base;
         if (digit >= base)
             return std::nullopt;
         value = value * uint(base) + uint(digit);
@@ -451,7 +450,8 @@ Checked<QString> parseString(const Entry &entry, const QString &token)
     }
     if (token.contains(u'"') || token.contains(u'\'') || token.contains(u'`'))
         return problem(entry.line, GoModFile::tr("%1 contains a quote character.").arg(token),
-            GoModFile::tr("go.mod quotes only with double quotes around a whole value; remove the other quotes."));
+            GoModFile::tr(
+                "go.mod quotes only with double quotes around a whole value; remove the other quotes."));
     return token;
 }
 
@@ -514,7 +514,8 @@ Checked<QString> checkedPathMajor(const Entry &entry, const QString &path)
     if (std::optional<QString> major = pathMajor(path))
         return *major;
     return problem(entry.line, GoModFile::tr("\"%1\" is not a valid module path.").arg(path),
-        GoModFile::tr("A major-version suffix is written /v2 or higher (.v1 or higher for gopkg.in); fix the path."));
+        GoModFile::tr(
+            "A major-version suffix is written /v2 or higher (.v1 or higher for gopkg.in); fix the path."));
 }
 
 Checked<void> checkMajorVersion(const Entry &entry, const QString &path, const QString &version)
@@ -537,14 +538,17 @@ std::unexpected<Problem> usage(const Entry &entry, const QString &form)
 
 std::unexpected<Problem> strayToken(const Entry &entry, const QString &token)
 {
-    return problem(entry.line, GoModFile::tr("Unexpected \"%1\" at the end of this %2 line.").arg(token, entry.verb),
+    return problem(entry.line,
+        GoModFile::tr("Unexpected \"%1\" at the end of this %2 line.").arg(token, entry.verb),
         GoModFile::tr("Remove it; put notes after // so they are read as a comment."));
 }
 
 std::unexpected<Problem> repeated(const Entry &entry, int firstLine)
 {
     return problem(entry.line,
-        GoModFile::tr("The %1 directive appears a second time; the first is on line %2.").arg(entry.verb).arg(firstLine),
+        GoModFile::tr("The %1 directive appears a second time; the first is on line %2.")
+            .arg(entry.verb)
+            .arg(firstLine),
         GoModFile::tr("Keep one %1 line and delete the other.").arg(entry.verb));
 }
 
@@ -586,9 +590,11 @@ Checked<void> applyToolchain(GoModFile &file, const Entry &entry)
     if (file.toolchainLine != 0)
         return repeated(entry, file.toolchainLine);
     if (entry.args.size() != 1)
-        return entry.args.size() > 1 ? strayToken(entry, entry.args.at(1)) : usage(entry, u"toolchain go1.22.4"_s);
+        return entry.args.size() > 1 ? strayToken(entry, entry.args.at(1))
+                                     : usage(entry, u"toolchain go1.22.4"_s);
     if (!pattern.match(entry.args.first()).hasMatch())
-        return problem(entry.line, GoModFile::tr("\"%1\" is not a valid toolchain name.").arg(entry.args.first()),
+        return problem(entry.line,
+            GoModFile::tr("\"%1\" is not a valid toolchain name.").arg(entry.args.first()),
             GoModFile::tr("Write it as Go names its releases, such as: toolchain go1.22.4"));
     file.toolchain = entry.args.first();
     file.toolchainLine = entry.line;
@@ -600,7 +606,8 @@ Checked<void> applyGodebug(GoModFile &file, const Entry &entry)
     static const QRegularExpression forbidden(u"[\"`',]"_s);
     if (entry.args.size() > 1)
         return strayToken(entry, entry.args.at(1));
-    if (entry.args.size() != 1 || entry.args.first().contains(forbidden) || !entry.args.first().contains(u'='))
+    if (entry.args.size() != 1 || entry.args.first().contains(forbidden) ||
+        !entry.args.first().contains(u'='))
         return usage(entry, u"godebug key=value"_s);
     file.godebugs.append(entry.args.first());
     return {};
@@ -609,8 +616,8 @@ Checked<void> applyGodebug(GoModFile &file, const Entry &entry)
 bool isIndirect(const QString &comment)
 {
     const QStringList words = comment.mid(2).simplified().split(u' ', Qt::SkipEmptyParts);
-    return (words.size() == 1 && words.first() == "indirect"_L1)
-        || (words.size() > 1 && words.first() == "indirect;"_L1);
+    return (words.size() == 1 && words.first() == "indirect"_L1) ||
+        (words.size() > 1 && words.first() == "indirect;"_L1);
 }
 
 Checked<void> applyRequireOrExclude(GoModFile &file, const Entry &entry)
@@ -630,7 +637,7 @@ Checked<void> applyRequireOrExclude(GoModFile &file, const Entry &entry)
     if (entry.verb == "exclude"_L1)
         file.excludes.append(*path + u' ' + *version);
     else
-        file.requirements.append({*path, *version, isIndirect(entry.comment), entry.line});
+        file.requirements.append({ *path, *version, isIndirect(entry.comment), entry.line });
     return {};
 }
 
@@ -641,9 +648,46 @@ bool isDirectoryPath(const QString &path)
     return pattern.match(path).hasMatch();
 }
 
-std::unexpected<Problem> replaceUsage(const Entry &entry)
+// The left of "=>": a module path, optionally one version of it.
+Checked<void> readReplaced(const Entry &entry, qsizetype arrow, GoModReplacement &replacement)
 {
-    return usage(entry, u"replace example.com/old [v1.2.3] => example.com/new v1.4.0 (or => ../local/dir)"_s);
+    Checked<QString> path = parseString(entry, entry.args.at(0));
+    if (!path)
+        return std::unexpected(path.error());
+    replacement.oldPath = *path;
+    if (Checked<QString> major = checkedPathMajor(entry, *path); !major)
+        return std::unexpected(major.error());
+    if (arrow == 1)
+        return {};
+    Checked<QString> version = parseVersion(entry, *path, entry.args.at(1));
+    if (!version)
+        return std::unexpected(version.error());
+    replacement.oldVersion = *version;
+    return checkMajorVersion(entry, *path, *version);
+}
+
+// The right of "=>": a module path with a version, or a local directory without one.
+Checked<void> readReplacement(const Entry &entry, qsizetype arrow, GoModReplacement &replacement)
+{
+    Checked<QString> path = parseString(entry, entry.args.at(arrow + 1));
+    if (!path)
+        return std::unexpected(path.error());
+    replacement.newPath = *path;
+    if (entry.args.size() == arrow + 2) {
+        if (isDirectoryPath(*path))
+            return {};
+        return problem(entry.line,
+            GoModFile::tr("The replacement %1 has no version and is not a local directory.").arg(*path),
+            GoModFile::tr("Add a version after it, or start a local directory with ./ or ../"));
+    }
+    Checked<QString> version = parseVersion(entry, *path, entry.args.at(arrow + 2));
+    if (!version)
+        return std::unexpected(version.error());
+    if (isDirectoryPath(*path))
+        return problem(entry.line, GoModFile::tr("The local directory %1 cannot have a version.").arg(*path),
+            GoModFile::tr("Delete the version after the directory."));
+    replacement.newVersion = *version;
+    return {};
 }
 
 Checked<void> applyReplace(GoModFile &file, const Entry &entry)
@@ -653,41 +697,14 @@ Checked<void> applyReplace(GoModFile &file, const Entry &entry)
     if (args.size() > arrow + 3 && args.at(arrow) == "=>"_L1)
         return strayToken(entry, args.at(arrow + 3));
     if (args.size() < arrow + 2 || args.size() > arrow + 3 || args.at(arrow) != "=>"_L1)
-        return replaceUsage(entry);
+        return usage(
+            entry, u"replace example.com/old [v1.2.3] => example.com/new v1.4.0 (or => ../local/dir)"_s);
     GoModReplacement replacement;
     replacement.line = entry.line;
-    Checked<QString> oldPath = parseString(entry, args.at(0));
-    if (!oldPath)
-        return std::unexpected(oldPath.error());
-    replacement.oldPath = *oldPath;
-    if (Checked<QString> major = checkedPathMajor(entry, *oldPath); !major)
-        return std::unexpected(major.error());
-    if (arrow == 2) {
-        Checked<QString> oldVersion = parseVersion(entry, *oldPath, args.at(1));
-        if (!oldVersion)
-            return std::unexpected(oldVersion.error());
-        if (Checked<void> major = checkMajorVersion(entry, *oldPath, *oldVersion); !major)
-            return major;
-        replacement.oldVersion = *oldVersion;
-    }
-    Checked<QString> newPath = parseString(entry, args.at(arrow + 1));
-    if (!newPath)
-        return std::unexpected(newPath.error());
-    replacement.newPath = *newPath;
-    if (args.size() == arrow + 2 && !isDirectoryPath(*newPath))
-        return problem(entry.line,
-            GoModFile::tr("The replacement %1 has no version and is not a local directory.").arg(*newPath),
-            GoModFile::tr("Add a version after it, or start a local directory with ./ or ../"));
-    if (args.size() == arrow + 3) {
-        Checked<QString> newVersion = parseVersion(entry, *newPath, args.at(arrow + 2));
-        if (!newVersion)
-            return std::unexpected(newVersion.error());
-        if (isDirectoryPath(*newPath))
-            return problem(entry.line,
-                GoModFile::tr("The local directory %1 cannot have a version.").arg(*newPath),
-                GoModFile::tr("Delete the version after the directory."));
-        replacement.newVersion = *newVersion;
-    }
+    if (Checked<void> read = readReplaced(entry, arrow, replacement); !read)
+        return read;
+    if (Checked<void> read = readReplacement(entry, arrow, replacement); !read)
+        return read;
     file.replacements.append(replacement);
     return {};
 }
@@ -698,8 +715,8 @@ Checked<QString> parseRetraction(const Entry &entry)
     const QStringList &args = entry.args;
     const bool isRange = !args.isEmpty() && args.first() == "["_L1;
     const qsizetype length = isRange ? 5 : 1;
-    const bool wellFormed = args.size() >= length && args.first() != "("_L1
-        && (!isRange || (args.at(2) == ","_L1 && args.at(4) == "]"_L1));
+    const bool wellFormed = args.size() >= length && args.first() != "("_L1 &&
+        (!isRange || (args.at(2) == ","_L1 && args.at(4) == "]"_L1));
     if (!wellFormed)
         return usage(entry, u"retract v1.0.1 or retract [v1.0.0, v1.0.5]"_s);
     if (args.size() > length)
@@ -744,24 +761,23 @@ Checked<void> applyIgnore(GoModFile &file, const Entry &entry)
     return applyPathList(file.ignores, entry, u"ignore ./directory"_s);
 }
 
-struct Rule
-{
+struct Rule {
     QLatin1StringView verb;
     Checked<void> (*apply)(GoModFile &, const Entry &);
     bool blockAllowed;
 };
 
 constexpr Rule rules[] = {
-    {"module"_L1, applyModule, true},
-    {"go"_L1, applyGo, false},
-    {"toolchain"_L1, applyToolchain, false},
-    {"godebug"_L1, applyGodebug, true},
-    {"require"_L1, applyRequireOrExclude, true},
-    {"exclude"_L1, applyRequireOrExclude, true},
-    {"replace"_L1, applyReplace, true},
-    {"retract"_L1, applyRetract, true},
-    {"tool"_L1, applyTool, true},
-    {"ignore"_L1, applyIgnore, true},
+    { "module"_L1, applyModule, true },
+    { "go"_L1, applyGo, false },
+    { "toolchain"_L1, applyToolchain, false },
+    { "godebug"_L1, applyGodebug, true },
+    { "require"_L1, applyRequireOrExclude, true },
+    { "exclude"_L1, applyRequireOrExclude, true },
+    { "replace"_L1, applyReplace, true },
+    { "retract"_L1, applyRetract, true },
+    { "tool"_L1, applyTool, true },
+    { "ignore"_L1, applyIgnore, true },
 };
 
 const Rule *findRule(const QString &verb)
@@ -791,14 +807,15 @@ Checked<void> applyStatement(GoModFile &file, const Statement &statement)
     if (!statement.isBlock) {
         if (!rule)
             return unknownDirective(head);
-        return rule->apply(file, {head.tokens.first(), head.tokens.mid(1), head.line, head.comment});
+        return rule->apply(file, { head.tokens.first(), head.tokens.mid(1), head.line, head.comment });
     }
     if (!rule || !rule->blockAllowed || head.tokens.size() > 1)
         return problem(head.line,
             GoModFile::tr("\"%1\" cannot start a ( ) block.").arg(head.tokens.join(u' ')),
             GoModFile::tr("Check the spelling, or write one line per entry without parentheses."));
     for (const SyntaxLine &line : statement.lines) {
-        if (Checked<void> applied = rule->apply(file, {head.tokens.first(), line.tokens, line.line, line.comment});
+        if (Checked<void> applied =
+                rule->apply(file, { head.tokens.first(), line.tokens, line.line, line.comment });
             !applied)
             return applied;
     }
@@ -834,7 +851,8 @@ Result<GoModFile> GoModFile::parse(QByteArrayView text, const QString &fileName)
         return *file;
     const Problem &found = file.error();
     const QStringList lines = source.split(u'\n');
-    const QString offending = found.line >= 1 && found.line <= lines.size() ? lines.at(found.line - 1).trimmed() : QString();
+    const QString offending =
+        found.line >= 1 && found.line <= lines.size() ? lines.at(found.line - 1).trimmed() : QString();
     return fail(fileName + u':' + QString::number(found.line) + u": " + found.message, found.hint, offending);
 }
 

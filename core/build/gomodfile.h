@@ -10,19 +10,17 @@
 
 namespace Gantry {
 
-struct GoModRequirement
-{
+struct GoModRequirement {
     QString path;
     QString version;
     bool indirect = false; // marked "// indirect"
     int line = 0;
 };
 
-struct GoModReplacement
-{
+struct GoModReplacement {
     QString oldPath;
     QString oldVersion; // empty: every version of oldPath
-    QString newPath;    // a module path, or a local directory such as ../fork
+    QString newPath; // a module path, or a local directory such as ../fork
     QString newVersion; // empty for a local directory
     int line = 0;
 };
@@ -30,8 +28,7 @@ struct GoModReplacement
 // The contents of a go.mod file, read the way golang.org/x/mod/modfile reads a main module's
 // go.mod. Directives from Go releases newer than the installed toolchain are accepted;
 // the caller decides whether that toolchain can build the module.
-struct GoModFile
-{
+struct GoModFile {
     Q_DECLARE_TR_FUNCTIONS(GoModFile)
 public:
     QString modulePath;
@@ -45,8 +42,8 @@ public:
     QStringList excludes; // "path version"
     QStringList retracts; // "v1.0.1" or "[v1.0.0, v1.0.5]"
     QStringList godebugs; // "key=value"
-    QStringList tools;    // package paths (Go 1.24)
-    QStringList ignores;  // directories (Go 1.25)
+    QStringList tools; // package paths (Go 1.24)
+    QStringList ignores; // directories (Go 1.25)
 
     // Errors read "<fileName>:<line>: <problem>" and carry a hint and the offending line.
     static Result<GoModFile> parse(QByteArrayView text, const QString &fileName = QStringLiteral("go.mod"));

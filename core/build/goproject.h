@@ -12,9 +12,8 @@
 namespace Gantry {
 
 // A main package: one binary per target.
-struct GoMainPackage
-{
-    QString dir;         // absolute
+struct GoMainPackage {
+    QString dir; // absolute
     QString relativeDir; // "." or "cmd/api"
     QString importPath;
     QString binaryName;
@@ -25,15 +24,13 @@ struct GoMainPackage
 };
 
 // A dependency that needs cgo, which CGO_ENABLED=0 builds silently break.
-struct CgoDependency
-{
+struct CgoDependency {
     QString package;
     QString alternative;
 };
 
 // What Gantry learns from a Go module folder before building it.
-class GoProject final
-{
+class GoProject final {
     Q_DECLARE_TR_FUNCTIONS(GoProject)
 public:
     QString dir;
@@ -41,7 +38,7 @@ public:
     GoModFile mod;
     QList<GoMainPackage> mainPackages;
     QList<CgoDependency> cgoDependencies;
-    QStringList cgoFiles;          // the project's own files with import "C" (relative)
+    QStringList cgoFiles; // the project's own files with import "C" (relative)
     QStringList defaultExtraFiles; // README, LICENSE, config/, static/, templates/ that exist
 
     static Result<GoProject> scan(const QString &dir);

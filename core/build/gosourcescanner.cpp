@@ -8,15 +8,13 @@ namespace Gantry {
 
 namespace {
 
-struct Token
-{
+struct Token {
     enum Kind { Ident, String, Punct, Newline, Other } kind;
     QString text;
     int line;
 };
 
-class Lexer
-{
+class Lexer {
 public:
     explicit Lexer(QStringView source)
         : m_src(source)
@@ -34,7 +32,7 @@ public:
 private:
     QChar at(qsizetype i) const { return i < m_src.size() ? m_src[i] : QChar(); }
 
-    void push(Token::Kind kind, QString text) { m_tokens.append({kind, std::move(text), m_line}); }
+    void push(Token::Kind kind, QString text) { m_tokens.append({ kind, std::move(text), m_line }); }
 
     void next()
     {
@@ -74,8 +72,9 @@ private:
         const QStringView text = m_src.sliced(m_pos, (end < 0 ? m_src.size() : end) - m_pos);
         m_pos = end < 0 ? m_src.size() : end;
         static const QRegularExpression ignore(u"^//(go:build|\\s*\\+build)\\s+ignore\\s*$"_s);
-        if (m_tokens.isEmpty() || std::all_of(m_tokens.cbegin(), m_tokens.cend(),
-                                              [](const Token &t) { return t.kind == Token::Newline; })) {
+        if (m_tokens.isEmpty() || std::all_of(m_tokens.cbegin(), m_tokens.cend(), [](const Token &t) {
+                return t.kind == Token::Newline;
+            })) {
             if (ignore.match(text).hasMatch())
                 m_ignored = true;
         }
@@ -111,10 +110,14 @@ private:
     static QString unescape(QChar c)
     {
         switch (c.unicode()) {
-        case 'n': return u"\n"_s;
-        case 't': return u"\t"_s;
-        case 'r': return u"\r"_s;
-        default: return QString(c);
+        case 'n':
+            return u"\n"_s;
+        case 't':
+            return u"\t"_s;
+        case 'r':
+            return u"\r"_s;
+        default:
+            return QString(c);
         }
     }
 
@@ -183,8 +186,7 @@ void parseVarSpec(const QList<Token> &spec, QList<GoStringVar> *vars)
     const bool typeIsString = type.size() == 1 && type.first().text == u"string";
     if (!type.isEmpty() && !typeIsString)
         return;
-    const QList<QList<Token>> values =
-        i < spec.size() ? splitCommas(spec.mid(i + 1)) : QList<QList<Token>>();
+    const QList<QList<Token>> values = i < spec.size() ? splitCommas(spec.mid(i + 1)) : QList<QList<Token>>();
     for (qsizetype n = 0; n < names.size(); ++n) {
         if (names[n].text == u"_")
             continue;
@@ -192,13 +194,12 @@ void parseVarSpec(const QList<Token> &spec, QList<GoStringVar> *vars)
         const bool literal = value.size() == 1 && value.first().kind == Token::String;
         if (!value.isEmpty() && !literal && !typeIsString)
             continue; // not known to be a string
-        vars->append(GoStringVar{names[n].text, literal ? value.first().text : QString(), names[n].line,
-                                 value.isEmpty() || literal});
+        vars->append(GoStringVar { names[n].text, literal ? value.first().text : QString(), names[n].line,
+            value.isEmpty() || literal });
     }
 }
 
-class TopLevelParser
-{
+class TopLevelParser {
 public:
     explicit TopLevelParser(const QList<Token> &tokens, GoFileSummary *summary)
         : m_t(tokens)
@@ -233,7 +234,8 @@ private:
     {
         if (word == u"package" && peek() && m_s->packageName.isEmpty()) {
             m_s->packageName = peek()->text;
-        } else if (word == u"func" && peek() && peek()->text == u"main" && peek(2) && isPunct(*peek(2), u'(')) {
+        } else if (word == u"func" && peek() && peek()->text == u"main" && peek(2) &&
+            isPunct(*peek(2), u'(')) {
             m_s->hasMainFunc = true;
         } else if (word == u"import") {
             parseImport();

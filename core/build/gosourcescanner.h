@@ -7,8 +7,7 @@
 namespace Gantry {
 
 // A package-level string variable, the kind `-ldflags -X` can set.
-struct GoStringVar
-{
+struct GoStringVar {
     QString name;
     QString initialValue;
     int line = 0;
@@ -16,8 +15,7 @@ struct GoStringVar
 };
 
 // What Gantry needs to know about one .go file, without running Go.
-struct GoFileSummary
-{
+struct GoFileSummary {
     QString packageName;
     bool hasMainFunc = false;
     bool importsC = false;
@@ -26,8 +24,7 @@ struct GoFileSummary
     QList<GoStringVar> stringVars;
 };
 
-class GoSourceScanner final
-{
+class GoSourceScanner final {
 public:
     static GoFileSummary scan(QStringView source);
 };

@@ -14,8 +14,7 @@ namespace Gantry {
 struct GoModFile;
 
 // An installed Go toolchain, as `go env -json` describes it.
-class GoToolchain final
-{
+class GoToolchain final {
     Q_DECLARE_TR_FUNCTIONS(GoToolchain)
 public:
     QString goPath; // the go executable

@@ -16,8 +16,7 @@ const QRegularExpression &versionPattern()
     return pattern;
 }
 
-struct PrereleaseKey
-{
+struct PrereleaseKey {
     QStringView kind;
     int number = 0;
 };
@@ -28,7 +27,7 @@ PrereleaseKey prereleaseKey(QStringView prerelease)
     qsizetype digits = prerelease.size();
     while (digits > 0 && prerelease.at(digits - 1).isDigit())
         --digits;
-    return {prerelease.first(digits), prerelease.sliced(digits).toInt()};
+    return { prerelease.first(digits), prerelease.sliced(digits).toInt() };
 }
 
 std::weak_ordering comparePrereleases(const QString &left, const QString &right)

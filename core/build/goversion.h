@@ -10,8 +10,7 @@ namespace Gantry {
 
 // A Go release or language version: "go1.19.8", "1.21", "1.22.1", "go1.21rc2".
 // Ordering follows releases: a prerelease sorts before its release, and "1.21" equals "1.21.0".
-struct GoVersion
-{
+struct GoVersion {
     int major = 0;
     int minor = 0;
     int patch = 0;

@@ -6,8 +6,8 @@ using namespace Qt::StringLiterals;
 
 namespace Gantry {
 
-QString LdflagsTemplate::defaultTemplate(const QString &versionSymbol, const QString &commitSymbol,
-                                         const QString &dateSymbol)
+QString LdflagsTemplate::defaultTemplate(
+    const QString &versionSymbol, const QString &commitSymbol, const QString &dateSymbol)
 {
     QString text = u"-s -w"_s;
     if (!versionSymbol.isEmpty())
@@ -21,7 +21,7 @@ QString LdflagsTemplate::defaultTemplate(const QString &versionSymbol, const QSt
 
 QStringList LdflagsTemplate::fieldNames()
 {
-    return {u"Version"_s, u"Commit"_s, u"ShortCommit"_s, u"Date"_s, u"Os"_s, u"Arch"_s, u"ProjectName"_s};
+    return { u"Version"_s, u"Commit"_s, u"ShortCommit"_s, u"Date"_s, u"Os"_s, u"Arch"_s, u"ProjectName"_s };
 }
 
 Result<QString> LdflagsTemplate::render(const QString &text, const QHash<QString, QString> &fields)
@@ -36,19 +36,18 @@ Result<QString> LdflagsTemplate::render(const QString &text, const QHash<QString
             break;
         }
         out += QStringView(text).mid(pos, open - pos);
-        const auto match = field.match(text, open, QRegularExpression::NormalMatch,
-                                       QRegularExpression::AnchorAtOffsetMatchOption);
+        const auto match = field.match(
+            text, open, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption);
         if (!match.hasMatch()) {
             const qsizetype close = text.indexOf(u"}}"_s, open);
             const QString bad = close < 0 ? text.mid(open) : text.mid(open, close - open + 2);
             return fail(tr("The ldflags template has a placeholder Gantry does not understand: %1.").arg(bad),
-                        tr("Write placeholders as {{.Name}}, with Name one of %1.")
-                            .arg(fieldNames().join(u", "_s)));
+                tr("Write placeholders as {{.Name}}, with Name one of %1.").arg(fieldNames().join(u", "_s)));
         }
         const QString name = match.captured(1);
         if (!fields.contains(name)) {
             return fail(tr("The ldflags template uses {{.%1}}, which is not a known field.").arg(name),
-                        tr("Use one of %1.").arg(fieldNames().join(u", "_s)));
+                tr("Use one of %1.").arg(fieldNames().join(u", "_s)));
         }
         out += fields.value(name);
         pos = match.capturedEnd();

@@ -30,12 +30,12 @@ Result<QStringList> makeFolders(const QString &outputDir)
     }
     if (QFileInfo::exists(outputDir) && !QFileInfo(outputDir).isDir())
         return fail(OutputFolder::tr("The output folder %1 is a file.").arg(native(outputDir)),
-                    OutputFolder::tr("Choose another output folder."));
+            OutputFolder::tr("Choose another output folder."));
     for (const QString &dir : std::as_const(missing)) {
         if (!QDir().mkdir(dir))
             return fail(OutputFolder::tr("Cannot create the output folder %1.").arg(native(outputDir)),
-                        OutputFolder::tr("Choose a folder you can write to, or fix the permissions of %1.")
-                            .arg(native(QFileInfo(dir).path())));
+                OutputFolder::tr("Choose a folder you can write to, or fix the permissions of %1.")
+                    .arg(native(QFileInfo(dir).path())));
     }
     return missing;
 }
@@ -44,9 +44,9 @@ Result<QStringList> makeFolders(const QString &outputDir)
 
 bool OutputFolder::isDiskFull(const QString &text)
 {
-    return text.contains(u"no space left on device"_s, Qt::CaseInsensitive)
-        || text.contains(u"not enough space on the disk"_s, Qt::CaseInsensitive)
-        || text.contains(u"disk quota exceeded"_s, Qt::CaseInsensitive);
+    return text.contains(u"no space left on device"_s, Qt::CaseInsensitive) ||
+        text.contains(u"not enough space on the disk"_s, Qt::CaseInsensitive) ||
+        text.contains(u"disk quota exceeded"_s, Qt::CaseInsensitive);
 }
 
 Result<OutputFolder::Staging> OutputFolder::prepare(const QString &outputDir, qint64 bytesNeeded)
@@ -54,12 +54,13 @@ Result<OutputFolder::Staging> OutputFolder::prepare(const QString &outputDir, qi
     auto created = makeFolders(outputDir);
     if (!created)
         return std::unexpected(created.error());
-    Staging staging{outputDir + u"/.gantry-staging-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12),
-                    *created};
+    Staging staging {
+        outputDir + u"/.gantry-staging-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12), *created
+    };
     if (!QDir().mkdir(staging.path)) {
         discard(staging);
         return fail(tr("Cannot write to the output folder %1.").arg(native(outputDir)),
-                    tr("Choose a folder you can write to (--out), or fix its permissions."));
+            tr("Choose a folder you can write to (--out), or fix its permissions."));
     }
     const QStorageInfo storage(outputDir);
     if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < bytesNeeded) {
@@ -68,22 +69,23 @@ Result<OutputFolder::Staging> OutputFolder::prepare(const QString &outputDir, qi
                         .arg(native(outputDir))
                         .arg(storage.bytesAvailable() / (1024 * 1024))
                         .arg(bytesNeeded / (1024 * 1024)),
-                    tr("Free some space, or choose an output folder on another disk."));
+            tr("Free some space, or choose an output folder on another disk."));
     }
     return staging;
 }
 
-Result<void> OutputFolder::commit(const Staging &staging, const QString &outputDir, const QStringList &obsolete)
+Result<void> OutputFolder::commit(
+    const Staging &staging, const QString &outputDir, const QStringList &obsolete)
 {
     const QStringList files = QDir(staging.path).entryList(QDir::Files, QDir::Name);
     for (const QString &file : files) {
         std::error_code error;
         std::filesystem::rename(std::filesystem::path(QString(staging.path + u'/' + file).toStdU16String()),
-                                std::filesystem::path(QString(outputDir + u'/' + file).toStdU16String()), error);
+            std::filesystem::path(QString(outputDir + u'/' + file).toStdU16String()), error);
         if (error) {
             return fail(tr("Could not move %1 into the output folder %2.").arg(file, native(outputDir)),
-                        tr("Check that no other program holds the file open, then build again."),
-                        QString::fromLocal8Bit(error.message()));
+                tr("Check that no other program holds the file open, then build again."),
+                QString::fromLocal8Bit(error.message()));
         }
     }
     for (const QString &file : obsolete) {

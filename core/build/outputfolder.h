@@ -9,12 +9,10 @@ namespace Gantry {
 
 // The output folder of a build: files are written to a staging folder inside it and moved
 // into place only when the whole build succeeded.
-class OutputFolder final
-{
+class OutputFolder final {
     Q_DECLARE_TR_FUNCTIONS(OutputFolder)
 public:
-    struct Staging
-    {
+    struct Staging {
         QString path;
         QStringList createdDirs; // folders this build created, removed again on failure when empty
     };

@@ -17,9 +17,9 @@ namespace {
 QFuture<ProcessResult> git(const QString &dir, const QProcessEnvironment &env, const QStringList &args)
 {
     // safe.directory: a checkout owned by another user must not fail the build ("dubious ownership").
-    QStringList all{u"-c"_s, u"safe.directory=*"_s};
+    QStringList all { u"-c"_s, u"safe.directory=*"_s };
     all << args;
-    return ProcessRunner::run(ProcessSpec{u"git"_s, all, dir, env, 30s, true, true});
+    return ProcessRunner::run(ProcessSpec { u"git"_s, all, dir, env, 30s, true, true });
 }
 
 QString out(const ProcessResult &r)
@@ -29,7 +29,8 @@ QString out(const ProcessResult &r)
 
 } // namespace
 
-VersionInfo VersionInfo::fromGitOutput(const QString &describe, const QString &commit, const QString &commitDate)
+VersionInfo VersionInfo::fromGitOutput(
+    const QString &describe, const QString &commit, const QString &commitDate)
 {
     if (commit.isEmpty())
         return withoutGit({});
@@ -65,7 +66,8 @@ VersionInfo VersionInfo::withoutGit(const QString &projectDir)
     info.shortCommit = u"none"_s;
     // The newest source file's time, not the clock: an unchanged project rebuilds to the same bytes.
     QDateTime newest = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-    QDirIterator it(projectDir, {u"*.go"_s, u"go.mod"_s, u"go.sum"_s}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator it(
+        projectDir, { u"*.go"_s, u"go.mod"_s, u"go.sum"_s }, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QDateTime modified = it.nextFileInfo().lastModified().toUTC();
         newest = std::max(newest, modified);
@@ -76,17 +78,18 @@ VersionInfo VersionInfo::withoutGit(const QString &projectDir)
 
 QFuture<VersionInfo> VersionInfo::read(const QString &projectDir, const QProcessEnvironment &env)
 {
-    QList<QFuture<ProcessResult>> runs{
-        git(projectDir, env, {u"describe"_s, u"--tags"_s, u"--always"_s, u"--dirty"_s}),
-        git(projectDir, env, {u"rev-parse"_s, u"HEAD"_s}),
-        git(projectDir, env, {u"log"_s, u"-1"_s, u"--format=%cI"_s}),
+    QList<QFuture<ProcessResult>> runs {
+        git(projectDir, env, { u"describe"_s, u"--tags"_s, u"--always"_s, u"--dirty"_s }),
+        git(projectDir, env, { u"rev-parse"_s, u"HEAD"_s }),
+        git(projectDir, env, { u"log"_s, u"-1"_s, u"--format=%cI"_s }),
     };
-    return QtFuture::whenAll(runs.begin(), runs.end()).then([projectDir](const QList<QFuture<ProcessResult>> &done) {
-        const QString commit = out(done[1].result());
-        if (commit.isEmpty())
-            return withoutGit(projectDir);
-        return fromGitOutput(out(done[0].result()), commit, out(done[2].result()));
-    });
+    return QtFuture::whenAll(runs.begin(), runs.end())
+        .then([projectDir](const QList<QFuture<ProcessResult>> &done) {
+            const QString commit = out(done[1].result());
+            if (commit.isEmpty())
+                return withoutGit(projectDir);
+            return fromGitOutput(out(done[0].result()), commit, out(done[2].result()));
+        });
 }
 
 } // namespace Gantry

@@ -25,11 +25,16 @@ QString g_logFile;
 spdlog::level::level_enum levelFor(QtMsgType type)
 {
     switch (type) {
-    case QtDebugMsg: return spdlog::level::debug;
-    case QtInfoMsg: return spdlog::level::info;
-    case QtWarningMsg: return spdlog::level::warn;
-    case QtCriticalMsg: return spdlog::level::err;
-    case QtFatalMsg: return spdlog::level::critical;
+    case QtDebugMsg:
+        return spdlog::level::debug;
+    case QtInfoMsg:
+        return spdlog::level::info;
+    case QtWarningMsg:
+        return spdlog::level::warn;
+    case QtCriticalMsg:
+        return spdlog::level::err;
+    case QtFatalMsg:
+        return spdlog::level::critical;
     }
     return spdlog::level::info;
 }

@@ -12,8 +12,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcApp)
 // The app's own log: a rotating file in `logDir` (spdlog) plus the console, fed by
 // Qt's logging categories (`gantry.build`, `gantry.process`, ...; switch them with
 // QT_LOGGING_RULES or QLoggingCategory::setFilterRules at run time).
-class Logging final
-{
+class Logging final {
 public:
     static void install(const QString &logDir, bool console);
     static QString logFilePath();

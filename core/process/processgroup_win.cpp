@@ -14,9 +14,8 @@ ProcessGroup::~ProcessGroup()
 
 void ProcessGroup::prepare(QProcess &process)
 {
-    process.setCreateProcessArgumentsModifier([](QProcess::CreateProcessArguments *args) {
-        args->flags |= CREATE_NO_WINDOW;
-    });
+    process.setCreateProcessArgumentsModifier(
+        [](QProcess::CreateProcessArguments *args) { args->flags |= CREATE_NO_WINDOW; });
 }
 
 void ProcessGroup::attach(QProcess &process)
@@ -25,7 +24,7 @@ void ProcessGroup::attach(QProcess &process)
     HANDLE job = ::CreateJobObjectW(nullptr, nullptr);
     if (!job)
         return;
-    JOBOBJECT_EXTENDED_LIMIT_INFORMATION info{};
+    JOBOBJECT_EXTENDED_LIMIT_INFORMATION info {};
     info.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
     ::SetInformationJobObject(job, JobObjectExtendedLimitInformation, &info, sizeof(info));
     HANDLE process_handle = ::OpenProcess(PROCESS_SET_QUOTA | PROCESS_TERMINATE, FALSE, DWORD(m_pid));

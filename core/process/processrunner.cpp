@@ -34,9 +34,9 @@ ProcessRunner::ProcessRunner(ProcessSpec spec, QObject *parent)
     connect(&m_killTimer, &QTimer::timeout, this, [this] { m_group.kill(); });
     connect(&m_process, &QProcess::errorOccurred, this, &ProcessRunner::onErrorOccurred);
     connect(&m_process, &QProcess::readyReadStandardOutput, this,
-            [this] { readChannel(QProcess::StandardOutput); });
+        [this] { readChannel(QProcess::StandardOutput); });
     connect(&m_process, &QProcess::readyReadStandardError, this,
-            [this] { readChannel(QProcess::StandardError); });
+        [this] { readChannel(QProcess::StandardError); });
     connect(&m_process, &QProcess::finished, this, &ProcessRunner::onFinished);
     connect(&m_process, &QProcess::started, this, [this] { m_group.attach(m_process); });
 }
@@ -53,8 +53,7 @@ QString ProcessRunner::resolveProgram(const QString &program, const QProcessEnvi
 {
     if (QFileInfo(program).isAbsolute())
         return QFileInfo(program).isExecutable() ? program : QString();
-    const QStringList path =
-        environment.value(u"PATH"_s).split(QDir::listSeparator(), Qt::SkipEmptyParts);
+    const QStringList path = environment.value(u"PATH"_s).split(QDir::listSeparator(), Qt::SkipEmptyParts);
     return QStandardPaths::findExecutable(program, path);
 }
 
@@ -62,8 +61,7 @@ void ProcessRunner::start()
 {
     const QString program = resolveProgram(m_spec.program, m_spec.environment);
     if (program.isEmpty()) {
-        m_result.errorString =
-            tr("The program \"%1\" was not found on PATH.").arg(m_spec.program);
+        m_result.errorString = tr("The program \"%1\" was not found on PATH.").arg(m_spec.program);
         QMetaObject::invokeMethod(this, &ProcessRunner::finish, Qt::QueuedConnection);
         return;
     }

@@ -14,8 +14,7 @@ namespace Gantry {
 
 // The one way Gantry runs an external command: asynchronous, line-buffered, with a timeout,
 // and cancellable together with every child the command spawned.
-class ProcessRunner final : public QObject
-{
+class ProcessRunner final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ProcessRunner)
 public:

@@ -9,19 +9,17 @@
 namespace Gantry {
 
 // Everything needed to run one external command.
-struct ProcessSpec
-{
+struct ProcessSpec {
     QString program; // a name looked up on PATH, or a path
     QStringList arguments;
     QString workingDirectory;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    std::chrono::milliseconds timeout{0}; // zero: no limit
-    bool captureStandardOutput = false;   // keep stdout in ProcessResult::standardOutput
-    bool captureStandardError = false;    // keep stderr in ProcessResult::standardError
+    std::chrono::milliseconds timeout { 0 }; // zero: no limit
+    bool captureStandardOutput = false; // keep stdout in ProcessResult::standardOutput
+    bool captureStandardError = false; // keep stderr in ProcessResult::standardError
 };
 
-struct ProcessResult
-{
+struct ProcessResult {
     bool started = false;
     bool crashed = false;
     bool timedOut = false;

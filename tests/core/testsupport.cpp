@@ -28,7 +28,7 @@ QString example(const QString &name)
 }
 
 QByteArray run(const QString &program, const QStringList &arguments, int *exitCode,
-               const QProcessEnvironment &env, const QString &workingDir)
+    const QProcessEnvironment &env, const QString &workingDir)
 {
     QProcess process;
     process.setProcessEnvironment(env);
@@ -45,7 +45,7 @@ QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString 
 {
     int code = -1;
     const QByteArray out =
-        run(u"bash"_s, {sourceDir() + u"/scripts/go-offline-modfile.sh"_s, projectDir, stageDir}, &code);
+        run(u"bash"_s, { sourceDir() + u"/scripts/go-offline-modfile.sh"_s, projectDir, stageDir }, &code);
     if (code != 0)
         qFatal("go-offline-modfile.sh failed for %s", qPrintable(projectDir));
     const QList<QByteArray> lines = out.trimmed().split('\n');
@@ -59,7 +59,7 @@ QList<qint64> processesWithMarker(const QString &marker)
 {
     QList<qint64> found;
     const QByteArray needle = marker.toUtf8();
-    const QStringList pids = QDir(u"/proc"_s).entryList({u"[0-9]*"_s}, QDir::Dirs);
+    const QStringList pids = QDir(u"/proc"_s).entryList({ u"[0-9]*"_s }, QDir::Dirs);
     for (const QString &pid : pids) {
         QFile environ(u"/proc/"_s + pid + u"/environ"_s);
         if (environ.open(QIODevice::ReadOnly) && environ.readAll().contains(needle))

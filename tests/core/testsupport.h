@@ -16,8 +16,8 @@ QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString 
 
 // Runs a command to the end (tests only); returns stdout, sets exitCode.
 QByteArray run(const QString &program, const QStringList &arguments, int *exitCode = nullptr,
-               const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
-               const QString &workingDir = {});
+    const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+    const QString &workingDir = {});
 
 // Processes whose environment holds `marker` (Linux /proc; a cancelled build must leave none).
 QList<qint64> processesWithMarker(const QString &marker);

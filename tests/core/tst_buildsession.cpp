@@ -15,8 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace Gantry;
 
-class tst_BuildSession : public QObject
-{
+class tst_BuildSession : public QObject {
     Q_OBJECT
 
 private slots:
@@ -71,27 +70,27 @@ void tst_BuildSession::buildsFourTargets()
     m_fourOut = m_tmp.filePath(u"four"_s);
     BuildOptions options = helloOptions(m_fourOut);
     options.version = u"1.2.3"_s;
-    options.targets = {*BuildTarget::parse(u"linux/amd64"), *BuildTarget::parse(u"linux/arm64"),
-                       *BuildTarget::parse(u"windows/amd64"), *BuildTarget::parse(u"darwin/arm64")};
+    options.targets = { *BuildTarget::parse(u"linux/amd64"), *BuildTarget::parse(u"linux/arm64"),
+        *BuildTarget::parse(u"windows/amd64"), *BuildTarget::parse(u"darwin/arm64") };
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY2(result.success, qPrintable(result.error.toString()));
     QCOMPARE(result.manifest.artifacts.size(), 8);
 
-    const QHash<QString, QString> fileTypes{
-        {u"hello-gin_1.2.3_linux_amd64"_s, u"ELF 64-bit LSB executable, x86-64"_s},
-        {u"hello-gin_1.2.3_linux_arm64"_s, u"ELF 64-bit LSB executable, ARM aarch64"_s},
-        {u"hello-gin_1.2.3_windows_amd64.exe"_s, u"PE32+ executable (console) x86-64"_s},
-        {u"hello-gin_1.2.3_darwin_arm64"_s, u"Mach-O 64-bit arm64 executable"_s},
+    const QHash<QString, QString> fileTypes {
+        { u"hello-gin_1.2.3_linux_amd64"_s, u"ELF 64-bit LSB executable, x86-64"_s },
+        { u"hello-gin_1.2.3_linux_arm64"_s, u"ELF 64-bit LSB executable, ARM aarch64"_s },
+        { u"hello-gin_1.2.3_windows_amd64.exe"_s, u"PE32+ executable (console) x86-64"_s },
+        { u"hello-gin_1.2.3_darwin_arm64"_s, u"Mach-O 64-bit arm64 executable"_s },
     };
     for (auto it = fileTypes.cbegin(); it != fileTypes.cend(); ++it) {
         const QString path = m_fourOut + u'/' + it.key();
-        const QString type = QString::fromUtf8(Test::run(u"file"_s, {u"-b"_s, path}));
+        const QString type = QString::fromUtf8(Test::run(u"file"_s, { u"-b"_s, path }));
         QVERIFY2(type.contains(it.value()), qPrintable(it.key() + u": "_s + type));
         if (it.key().contains(u"linux"_s))
             QVERIFY2(type.contains(u"statically linked"_s), qPrintable(type));
         // Read the build back: platform, cgo off, and the version embedded.
-        const QString info = QString::fromUtf8(Test::run(u"go"_s, {u"version"_s, u"-m"_s, path}));
+        const QString info = QString::fromUtf8(Test::run(u"go"_s, { u"version"_s, u"-m"_s, path }));
         const QStringList parts = it.key().split(u'_');
         QVERIFY2(info.contains(u"GOOS="_s + parts[2]), qPrintable(info));
         QVERIFY2(info.contains(u"GOARCH="_s + parts[3].section(u'.', 0, 0)), qPrintable(info));
@@ -102,16 +101,20 @@ void tst_BuildSession::buildsFourTargets()
     }
     // The host binary says its version itself.
     int code = -1;
-    const QString version =
-        QString::fromUtf8(Test::run(m_fourOut + u"/hello-gin_1.2.3_linux_amd64"_s, {u"--version"_s}, &code));
+    const QString version = QString::fromUtf8(
+        Test::run(m_fourOut + u"/hello-gin_1.2.3_linux_amd64"_s, { u"--version"_s }, &code));
     QCOMPARE(code, 0);
     QVERIFY2(version.startsWith(u"hello-gin 1.2.3 (commit "_s), qPrintable(version));
     QVERIFY(version.contains(result.manifest.commit.left(7)));
 
     // sha256sum -c accepts the checksums file.
-    Test::run(u"sha256sum"_s, {u"-c"_s, u"checksums.txt"_s}, &code, QProcessEnvironment::systemEnvironment(), m_fourOut);
+    Test::run(u"sha256sum"_s, { u"-c"_s, u"checksums.txt"_s }, &code,
+        QProcessEnvironment::systemEnvironment(), m_fourOut);
     QCOMPARE(code, 0);
-    QVERIFY(!QDir(m_fourOut).entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot).join(u' ').contains(u"staging"_s));
+    QVERIFY(!QDir(m_fourOut)
+                 .entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)
+                 .join(u' ')
+                 .contains(u"staging"_s));
 
     // manifest.json on disk is the manifest the session reported.
     QFile manifestFile(m_fourOut + u"/manifest.json"_s);
@@ -130,8 +133,8 @@ void tst_BuildSession::unchangedRebuildKeepsArtifacts()
     const QByteArray sumsBefore = before.readAll();
     BuildOptions options = helloOptions(m_fourOut);
     options.version = u"1.2.3"_s;
-    options.targets = {*BuildTarget::parse(u"linux/amd64"), *BuildTarget::parse(u"linux/arm64"),
-                       *BuildTarget::parse(u"windows/amd64"), *BuildTarget::parse(u"darwin/arm64")};
+    options.targets = { *BuildTarget::parse(u"linux/amd64"), *BuildTarget::parse(u"linux/arm64"),
+        *BuildTarget::parse(u"windows/amd64"), *BuildTarget::parse(u"darwin/arm64") };
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY2(result.success, qPrintable(result.error.toString()));
@@ -152,13 +155,13 @@ void tst_BuildSession::unchangedRebuildKeepsArtifacts()
         }
     }
     QVERIFY2(names.contains(u"hello-gin"_s) && names.contains(u"README.md"_s) && names.contains(u"LICENSE"_s),
-             qPrintable(names.join(u' ')));
+        qPrintable(names.join(u' ')));
     int code = -1;
-    const QString tarList = QString::fromUtf8(Test::run(u"tar"_s, {u"-tvzf"_s, tarball}, &code));
+    const QString tarList = QString::fromUtf8(Test::run(u"tar"_s, { u"-tvzf"_s, tarball }, &code));
     QCOMPARE(code, 0);
     QVERIFY2(tarList.contains(u"-rwxr-xr-x"_s) && tarList.contains(u"hello-gin\n"_s), qPrintable(tarList));
     const QString zipList = QString::fromUtf8(
-        Test::run(u"unzip"_s, {u"-l"_s, m_fourOut + u"/hello-gin_1.2.3_windows_amd64.zip"_s}, &code));
+        Test::run(u"unzip"_s, { u"-l"_s, m_fourOut + u"/hello-gin_1.2.3_windows_amd64.zip"_s }, &code));
     QCOMPARE(code, 0);
     QVERIFY2(zipList.contains(u"hello-gin.exe"_s) && zipList.contains(u"LICENSE"_s), qPrintable(zipList));
 }
@@ -169,7 +172,7 @@ void tst_BuildSession::compileErrorGivesDiagnostics()
     options.projectDir = Test::fixture(u"compile-error"_s);
     options.outputDir = m_tmp.filePath(u"compile-error-out"_s);
     options.cacheDir = m_tmp.filePath(u"cache"_s);
-    options.targets = {*BuildTarget::parse(u"linux/amd64")};
+    options.targets = { *BuildTarget::parse(u"linux/amd64") };
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY(!result.success);
@@ -189,16 +192,15 @@ void tst_BuildSession::cgoDependencyIsWarned()
     options.projectDir = project;
     options.outputDir = m_tmp.filePath(u"cgo-out"_s);
     options.cacheDir = m_tmp.filePath(u"cache"_s);
-    options.targets = {*BuildTarget::parse(u"linux/amd64")};
+    options.targets = { *BuildTarget::parse(u"linux/amd64") };
     options.version = u"0.1.0"_s;
     options.environment = Test::offlineEnvironment(project, m_tmp.filePath(u"stage-cgo"_s));
     BuildSession session(options);
     QList<Error> warnings;
     const BuildResult result = runBuild(session, &warnings);
     QVERIFY2(result.success, qPrintable(result.error.toString()));
-    const auto cgo = std::find_if(warnings.cbegin(), warnings.cend(), [](const Error &w) {
-        return w.message.contains(u"github.com/mattn/go-sqlite3"_s);
-    });
+    const auto cgo = std::find_if(warnings.cbegin(), warnings.cend(),
+        [](const Error &w) { return w.message.contains(u"github.com/mattn/go-sqlite3"_s); });
     QVERIFY(cgo != warnings.cend());
     QVERIFY2(cgo->hint.contains(u"modernc.org/sqlite"_s), qPrintable(cgo->hint));
     // And the warning is right: the CGO_ENABLED=0 binary fails when it opens the database.
@@ -213,14 +215,15 @@ void tst_BuildSession::multipleMainPackages()
     options.projectDir = Test::fixture(u"multi-main"_s);
     options.outputDir = m_tmp.filePath(u"multi-out"_s);
     options.cacheDir = m_tmp.filePath(u"cache"_s);
-    options.targets = {*BuildTarget::parse(u"linux/amd64")};
+    options.targets = { *BuildTarget::parse(u"linux/amd64") };
     options.version = u"2.0.0"_s;
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY2(result.success, qPrintable(result.error.toString()));
     QCOMPARE(result.manifest.artifacts.size(), 4);
     int code = -1;
-    const QString api = QString::fromUtf8(Test::run(options.outputDir + u"/api_2.0.0_linux_amd64"_s, {u"--version"_s}, &code));
+    const QString api = QString::fromUtf8(
+        Test::run(options.outputDir + u"/api_2.0.0_linux_amd64"_s, { u"--version"_s }, &code));
     QCOMPARE(code, 0);
     QVERIFY2(api.contains(u"2.0.0"_s), qPrintable(api));
     QFile worker(options.outputDir + u"/worker_2.0.0_linux_amd64"_s);
@@ -234,7 +237,7 @@ void tst_BuildSession::cancelLeavesNoGoProcess()
     BuildOptions options = helloOptions(m_tmp.filePath(u"cancel-out"_s));
     options.environment.insert(marker, u"1"_s);
     options.environment.insert(u"GOCACHE"_s, m_tmp.filePath(u"cold-cache"_s)); // cold: a long build
-    options.targets = {*BuildTarget::parse(u"linux/arm64"), *BuildTarget::parse(u"windows/amd64")};
+    options.targets = { *BuildTarget::parse(u"linux/arm64"), *BuildTarget::parse(u"windows/amd64") };
     options.version = u"9.9.9"_s;
     BuildSession session(options);
     QSignalSpy finished(&session, &BuildSession::finished);
@@ -261,10 +264,10 @@ void tst_BuildSession::badInput_data()
     const QString hello = Test::example(u"hello-gin"_s);
     QTest::newRow("not a Go project") << Test::fixture(u"not-go"_s) << QString() << QString() << QString()
                                       << QString() << u"has no go.mod"_s;
-    QTest::newRow("malformed go.mod") << Test::fixture(u"bad-gomod"_s) << QString() << QString() << QString()
-                                      << QString() << u"go.mod:"_s;
-    QTest::newRow("toolchain line") << Test::fixture(u"new-toolchain"_s) << QString() << QString() << QString()
-                                    << QString() << u"Install Go 1.22.4"_s;
+    QTest::newRow("malformed go.mod")
+        << Test::fixture(u"bad-gomod"_s) << QString() << QString() << QString() << QString() << u"go.mod:"_s;
+    QTest::newRow("toolchain line") << Test::fixture(u"new-toolchain"_s) << QString() << QString()
+                                    << QString() << QString() << u"Install Go 1.22.4"_s;
     QTest::newRow("newer go directive") << Test::fixture(u"newer-go"_s) << QString() << QString() << QString()
                                         << QString() << u"needs Go 1.21"_s;
     QTest::newRow("unknown target") << hello << u"linux/z80"_s << QString() << QString() << QString()
@@ -290,12 +293,12 @@ void tst_BuildSession::badInput()
     options.goPath = goPath;
     options.versionVar = versionVar;
     if (!target.isEmpty())
-        options.targets = {*BuildTarget::parse(target)};
+        options.targets = { *BuildTarget::parse(target) };
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY(!result.success);
     QVERIFY2(result.error.message.contains(expected) || result.error.hint.contains(expected),
-             qPrintable(result.error.toString()));
+        qPrintable(result.error.toString()));
     QVERIFY2(!result.error.hint.isEmpty(), "every error names the fix");
     QVERIFY(!QFileInfo::exists(options.outputDir));
 }

@@ -12,37 +12,38 @@ namespace {
 
 // Gin 1.8.1's own tidy go.mod, copied from /usr/share/gocode/src/github.com/gin-gonic/gin/go.mod
 // (Debian 12 package golang-github-gin-gonic-gin-dev).
-const QByteArray ginGoMod = "module github.com/gin-gonic/gin\n"
-                            "\n"
-                            "go 1.18\n"
-                            "\n"
-                            "require (\n"
-                            "\tgithub.com/gin-contrib/sse v0.1.0\n"
-                            "\tgithub.com/go-playground/validator/v10 v10.10.0\n"
-                            "\tgithub.com/goccy/go-json v0.9.7\n"
-                            "\tgithub.com/json-iterator/go v1.1.12\n"
-                            "\tgithub.com/mattn/go-isatty v0.0.14\n"
-                            "\tgithub.com/pelletier/go-toml/v2 v2.0.1\n"
-                            "\tgithub.com/stretchr/testify v1.7.1\n"
-                            "\tgithub.com/ugorji/go/codec v1.2.7\n"
-                            "\tgolang.org/x/net v0.0.0-20210226172049-e18ecbb05110\n"
-                            "\tgoogle.golang.org/protobuf v1.28.0\n"
-                            "\tgopkg.in/yaml.v2 v2.4.0\n"
-                            ")\n"
-                            "\n"
-                            "require (\n"
-                            "\tgithub.com/davecgh/go-spew v1.1.1 // indirect\n"
-                            "\tgithub.com/go-playground/locales v0.14.0 // indirect\n"
-                            "\tgithub.com/go-playground/universal-translator v0.18.0 // indirect\n"
-                            "\tgithub.com/leodido/go-urn v1.2.1 // indirect\n"
-                            "\tgithub.com/modern-go/concurrent v0.0.0-20180228061459-e0a39a4cb421 // indirect\n"
-                            "\tgithub.com/modern-go/reflect2 v1.0.2 // indirect\n"
-                            "\tgithub.com/pmezard/go-difflib v1.0.0 // indirect\n"
-                            "\tgolang.org/x/crypto v0.0.0-20210711020723-a769d52b0f97 // indirect\n"
-                            "\tgolang.org/x/sys v0.0.0-20210806184541-e5e7981a1069 // indirect\n"
-                            "\tgolang.org/x/text v0.3.6 // indirect\n"
-                            "\tgopkg.in/yaml.v3 v3.0.0-20210107192922-496545a6307b // indirect\n"
-                            ")\n"_ba;
+const QByteArray ginGoMod =
+    "module github.com/gin-gonic/gin\n"
+    "\n"
+    "go 1.18\n"
+    "\n"
+    "require (\n"
+    "\tgithub.com/gin-contrib/sse v0.1.0\n"
+    "\tgithub.com/go-playground/validator/v10 v10.10.0\n"
+    "\tgithub.com/goccy/go-json v0.9.7\n"
+    "\tgithub.com/json-iterator/go v1.1.12\n"
+    "\tgithub.com/mattn/go-isatty v0.0.14\n"
+    "\tgithub.com/pelletier/go-toml/v2 v2.0.1\n"
+    "\tgithub.com/stretchr/testify v1.7.1\n"
+    "\tgithub.com/ugorji/go/codec v1.2.7\n"
+    "\tgolang.org/x/net v0.0.0-20210226172049-e18ecbb05110\n"
+    "\tgoogle.golang.org/protobuf v1.28.0\n"
+    "\tgopkg.in/yaml.v2 v2.4.0\n"
+    ")\n"
+    "\n"
+    "require (\n"
+    "\tgithub.com/davecgh/go-spew v1.1.1 // indirect\n"
+    "\tgithub.com/go-playground/locales v0.14.0 // indirect\n"
+    "\tgithub.com/go-playground/universal-translator v0.18.0 // indirect\n"
+    "\tgithub.com/leodido/go-urn v1.2.1 // indirect\n"
+    "\tgithub.com/modern-go/concurrent v0.0.0-20180228061459-e0a39a4cb421 // indirect\n"
+    "\tgithub.com/modern-go/reflect2 v1.0.2 // indirect\n"
+    "\tgithub.com/pmezard/go-difflib v1.0.0 // indirect\n"
+    "\tgolang.org/x/crypto v0.0.0-20210711020723-a769d52b0f97 // indirect\n"
+    "\tgolang.org/x/sys v0.0.0-20210806184541-e5e7981a1069 // indirect\n"
+    "\tgolang.org/x/text v0.3.6 // indirect\n"
+    "\tgopkg.in/yaml.v3 v3.0.0-20210107192922-496545a6307b // indirect\n"
+    ")\n"_ba;
 
 // A go.mod using every directive, for the fuzz test to mutate.
 const QByteArray richGoMod = "// Service module.\n"
@@ -72,20 +73,22 @@ const QByteArray richGoMod = "// Service module.\n"
 // One line per directive, so a row states the whole expected reading at a glance.
 QString dump(const GoModFile &file)
 {
-    QStringList lines{u"module %1 @%2"_s.arg(file.modulePath).arg(file.moduleLine)};
+    QStringList lines { u"module %1 @%2"_s.arg(file.modulePath).arg(file.moduleLine) };
     if (!file.goVersion.isEmpty())
         lines << u"go %1 @%2"_s.arg(file.goVersion).arg(file.goLine);
     if (!file.toolchain.isEmpty())
         lines << u"toolchain %1 @%2"_s.arg(file.toolchain).arg(file.toolchainLine);
     for (const Gantry::GoModRequirement &r : file.requirements)
-        lines << u"require %1 %2%3 @%4"_s.arg(r.path, r.version, r.indirect ? u" indirect"_s : QString()).arg(r.line);
+        lines << u"require %1 %2%3 @%4"_s.arg(r.path, r.version, r.indirect ? u" indirect"_s : QString())
+                     .arg(r.line);
     for (const Gantry::GoModReplacement &r : file.replacements) {
         const QString oldSide = r.oldVersion.isEmpty() ? r.oldPath : r.oldPath + u' ' + r.oldVersion;
         const QString newSide = r.newVersion.isEmpty() ? r.newPath : r.newPath + u' ' + r.newVersion;
         lines << u"replace %1 => %2 @%3"_s.arg(oldSide, newSide).arg(r.line);
     }
-    const std::pair<QString, QStringList> lists[] = {{u"exclude"_s, file.excludes}, {u"retract"_s, file.retracts},
-        {u"godebug"_s, file.godebugs}, {u"tool"_s, file.tools}, {u"ignore"_s, file.ignores}};
+    const std::pair<QString, QStringList> lists[] = { { u"exclude"_s, file.excludes },
+        { u"retract"_s, file.retracts }, { u"godebug"_s, file.godebugs }, { u"tool"_s, file.tools },
+        { u"ignore"_s, file.ignores } };
     for (const auto &[verb, values] : lists) {
         for (const QString &value : values)
             lines << verb + u' ' + value;
@@ -103,8 +106,7 @@ int errorLine(const Gantry::Error &error)
 
 } // namespace
 
-class TestGoModFile final : public QObject
-{
+class TestGoModFile final : public QObject {
     Q_OBJECT
 
 private slots:
@@ -148,11 +150,10 @@ void TestGoModFile::valid_data()
     QTest::addColumn<QString>("expected");
 
     QTest::newRow("minimal") << "module example.com/a\n"_ba << u"module example.com/a @1"_s;
-    QTest::newRow("no trailing newline") << "module example.com/a\ngo 1.19"_ba
-                                         << u"module example.com/a @1\ngo 1.19 @2"_s;
-    QTest::newRow("single-line require")
-        << "module m\n\nrequire github.com/gin-gonic/gin v1.8.1\n"_ba
-        << u"module m @1\nrequire github.com/gin-gonic/gin v1.8.1 @3"_s;
+    QTest::newRow("no trailing newline")
+        << "module example.com/a\ngo 1.19"_ba << u"module example.com/a @1\ngo 1.19 @2"_s;
+    QTest::newRow("single-line require") << "module m\n\nrequire github.com/gin-gonic/gin v1.8.1\n"_ba
+                                         << u"module m @1\nrequire github.com/gin-gonic/gin v1.8.1 @3"_s;
     QTest::newRow("require block with comments and blank lines")
         << "module m\nrequire (\n\t// web framework\n\tgithub.com/gin-gonic/gin v1.8.1 // pinned\n\n"
            "\tgolang.org/x/net v0.1.0 // indirect\n)\n"_ba
@@ -163,13 +164,13 @@ void TestGoModFile::valid_data()
         << u"module m @1\nrequire a.com/x v1.0.0 indirect @2\nrequire a.com/y v1.0.0 indirect @3\n"
            "require a.com/z v1.0.0 @4\nrequire a.com/w v1.0.0 @5"_s;
     QTest::newRow("empty blocks") << "module m\nrequire ()\nreplace (\n)\n"_ba << u"module m @1"_s;
-    QTest::newRow("quoted module path") << "module \"example.com/with space\"\n"_ba
-                                        << u"module example.com/with space @1"_s;
+    QTest::newRow("quoted module path")
+        << "module \"example.com/with space\"\n"_ba << u"module example.com/with space @1"_s;
     QTest::newRow("quoted escapes")
         << "module \"example.com/caf\\u00e9\\x41\\101\\t\"\nrequire \"a.com/x\" \"v1.0.0\"\n"_ba
         << u"module example.com/caf\u00e9AA\t @1\nrequire a.com/x v1.0.0 @2"_s;
-    QTest::newRow("module in a block") << "module (\n\texample.com/blocky\n)\n"_ba
-                                       << u"module example.com/blocky @2"_s;
+    QTest::newRow("module in a block")
+        << "module (\n\texample.com/blocky\n)\n"_ba << u"module example.com/blocky @2"_s;
     QTest::newRow("replace with versions")
         << "module m\nreplace example.com/old v1.0.0 => example.com/new v1.1.0\n"_ba
         << u"module m @1\nreplace example.com/old v1.0.0 => example.com/new v1.1.0 @2"_s;
@@ -190,36 +191,41 @@ void TestGoModFile::valid_data()
     QTest::newRow("comments everywhere")
         << "// header\n\n// about the module\nmodule m // trailing\n// between\ngo 1.19 // trailing\n// end\n"_ba
         << u"module m @4\ngo 1.19 @6"_s;
-    QTest::newRow("CRLF") << "module example.com/win\r\n\r\ngo 1.19\r\n\r\nrequire (\r\n\ta.com/x v1.0.0 // indirect\r\n"
-                             ")\r\n"_ba
-                          << u"module example.com/win @1\ngo 1.19 @3\nrequire a.com/x v1.0.0 indirect @6"_s;
+    QTest::newRow("CRLF")
+        << "module example.com/win\r\n\r\ngo 1.19\r\n\r\nrequire (\r\n\ta.com/x v1.0.0 // indirect\r\n"
+           ")\r\n"_ba
+        << u"module example.com/win @1\ngo 1.19 @3\nrequire a.com/x v1.0.0 indirect @6"_s;
     QTest::newRow("BOM") << "\xEF\xBB\xBF"
                             "module example.com/bom\ngo 1.20\n"_ba
                          << u"module example.com/bom @1\ngo 1.20 @2"_s;
     QTest::newRow("toolchain") << "module m\n\ngo 1.21\n\ntoolchain go1.21.3\n"_ba
                                << u"module m @1\ngo 1.21 @3\ntoolchain go1.21.3 @5"_s;
-    QTest::newRow("toolchain default") << "module m\ntoolchain default\n"_ba
-                                       << u"module m @1\ntoolchain default @2"_s;
+    QTest::newRow("toolchain default")
+        << "module m\ntoolchain default\n"_ba << u"module m @1\ntoolchain default @2"_s;
     QTest::newRow("three-part go version") << "module m\ngo 1.22.1\n"_ba << u"module m @1\ngo 1.22.1 @2"_s;
     QTest::newRow("prerelease go version") << "module m\ngo 1.21rc2\n"_ba << u"module m @1\ngo 1.21rc2 @2"_s;
     QTest::newRow("godebug line and block")
         << "module m\ngodebug default=go1.21\ngodebug (\n\tpanicnil=1\n\thttp2client=0\n)\n"_ba
         << u"module m @1\ngodebug default=go1.21\ngodebug panicnil=1\ngodebug http2client=0"_s;
-    QTest::newRow("tool and ignore") << "module m\ntool (\n\texample.com/cmd/gen\n)\nignore ./node_modules\n"_ba
-                                     << u"module m @1\ntool example.com/cmd/gen\nignore ./node_modules"_s;
+    QTest::newRow("tool and ignore")
+        << "module m\ntool (\n\texample.com/cmd/gen\n)\nignore ./node_modules\n"_ba
+        << u"module m @1\ntool example.com/cmd/gen\nignore ./node_modules"_s;
     QTest::newRow("module after require")
         << "require a.com/x v1.0.0\nmodule m\n"_ba << u"module m @2\nrequire a.com/x v1.0.0 @1"_s;
     QTest::newRow("pseudo and incompatible versions")
-        << "module m\nrequire (\n\ta.com/x v0.0.0-20210226172049-e18ecbb05110\n\ta.com/y v2.0.0+incompatible\n"
+        << "module m\nrequire (\n\ta.com/x v0.0.0-20210226172049-e18ecbb05110\n\ta.com/y "
+           "v2.0.0+incompatible\n"
            "\ta.com/z v1.2\n)\n"_ba
         << u"module m @1\nrequire a.com/x v0.0.0-20210226172049-e18ecbb05110 @3\n"
            "require a.com/y v2.0.0+incompatible @4\nrequire a.com/z v1.2 @5"_s;
     QTest::newRow("module deprecation comment")
-        << "// Deprecated: use example.com/b instead.\nmodule example.com/a\n"_ba << u"module example.com/a @2"_s;
+        << "// Deprecated: use example.com/b instead.\nmodule example.com/a\n"_ba
+        << u"module example.com/a @2"_s;
     QTest::newRow("block opened with trailing comment")
         << "module m\nrequire ( // direct ones\n\ta.com/x v1.0.0\n) // done\n"_ba
         << u"module m @1\nrequire a.com/x v1.0.0 @3"_s;
-    QTest::newRow("tabs and spaces") << "  module\t \tm  \n\t go   1.19\t\n"_ba << u"module m @1\ngo 1.19 @2"_s;
+    QTest::newRow("tabs and spaces") << "  module\t \tm  \n\t go   1.19\t\n"_ba
+                                     << u"module m @1\ngo 1.19 @2"_s;
 }
 
 void TestGoModFile::valid()
@@ -251,8 +257,7 @@ void TestGoModFile::malformed_data()
     QTest::newRow("unterminated string") << "module m\nrequire \"a.com/x v1.0.0\n"_ba << 2;
     QTest::newRow("string unterminated at end of file") << "module m\nrequire \"a.com/x"_ba << 2;
     QTest::newRow("block comment") << "module m\n/* old\n*/\n"_ba << 2;
-    QTest::newRow("replace to module without version")
-        << "module m\nreplace a.com/x => b.com/y\n"_ba << 2;
+    QTest::newRow("replace to module without version") << "module m\nreplace a.com/x => b.com/y\n"_ba << 2;
     QTest::newRow("replace to directory with version")
         << "module m\nreplace a.com/x => ../y v1.0.0\n"_ba << 2;
     QTest::newRow("replace without arrow") << "module m\nreplace a.com/x b.com/y v1.0.0\n"_ba << 2;

@@ -5,8 +5,7 @@
 using namespace Qt::Literals::StringLiterals;
 using Gantry::GoVersion;
 
-class TestGoVersion final : public QObject
-{
+class TestGoVersion final : public QObject {
     Q_OBJECT
 
 private slots:
@@ -34,7 +33,8 @@ void TestGoVersion::parse_data()
     QTest::newRow("release candidate") << u"go1.21rc2"_s << 1 << 21 << 0 << false << u"rc2"_s << u"1.21rc2"_s;
     QTest::newRow("dot zero") << u"1.21.0"_s << 1 << 21 << 0 << true << QString() << u"1.21.0"_s;
     QTest::newRow("beta") << u"go1.20beta1"_s << 1 << 20 << 0 << false << u"beta1"_s << u"1.20beta1"_s;
-    QTest::newRow("old patch candidate") << u"go1.9.2rc2"_s << 1 << 9 << 2 << true << u"rc2"_s << u"1.9.2rc2"_s;
+    QTest::newRow("old patch candidate")
+        << u"go1.9.2rc2"_s << 1 << 9 << 2 << true << u"rc2"_s << u"1.9.2rc2"_s;
     QTest::newRow("go1") << u"go1"_s << 1 << 0 << 0 << false << QString() << u"1.0"_s;
     QTest::newRow("spaces trimmed") << u"  go1.22.4\n"_s << 1 << 22 << 4 << true << QString() << u"1.22.4"_s;
     QTest::newRow("two digit rc") << u"1.21rc10"_s << 1 << 21 << 0 << false << u"rc10"_s << u"1.21rc10"_s;

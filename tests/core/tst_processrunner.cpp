@@ -9,8 +9,7 @@ using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
 using namespace Gantry;
 
-class tst_ProcessRunner : public QObject
-{
+class tst_ProcessRunner : public QObject {
     Q_OBJECT
 
 private slots:
@@ -28,7 +27,7 @@ ProcessSpec bash(const QString &script)
 {
     ProcessSpec spec;
     spec.program = u"bash"_s;
-    spec.arguments = {u"-c"_s, script};
+    spec.arguments = { u"-c"_s, script };
     return spec;
 }
 
@@ -37,15 +36,16 @@ ProcessSpec bash(const QString &script)
 void tst_ProcessRunner::linesAreBufferedAndSplit()
 {
     // Output arrives in pieces that split lines; CRLF is trimmed; a last line without newline is kept.
-    ProcessRunner runner(bash(u"printf 'al'; sleep 0.1; printf 'pha\\r\\nbeta\\n'; printf 'err1\\n' >&2; printf 'tail'"_s));
+    ProcessRunner runner(
+        bash(u"printf 'al'; sleep 0.1; printf 'pha\\r\\nbeta\\n'; printf 'err1\\n' >&2; printf 'tail'"_s));
     QStringList out, err;
     connect(&runner, &ProcessRunner::standardOutputLine, this, [&](const QString &l) { out << l; });
     connect(&runner, &ProcessRunner::standardErrorLine, this, [&](const QString &l) { err << l; });
     QSignalSpy finished(&runner, &ProcessRunner::finished);
     runner.start();
     QVERIFY(finished.wait(10000));
-    QCOMPARE(out, (QStringList{u"alpha"_s, u"beta"_s, u"tail"_s}));
-    QCOMPARE(err, QStringList{u"err1"_s});
+    QCOMPARE(out, (QStringList { u"alpha"_s, u"beta"_s, u"tail"_s }));
+    QCOMPARE(err, QStringList { u"err1"_s });
     QVERIFY(runner.result().succeeded());
 }
 
