@@ -2,6 +2,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStandardPaths>
@@ -22,6 +23,7 @@ Application::Application(int &argc, char **argv)
     setApplicationName(u"gantry"_s);
     setApplicationDisplayName(u"Gantry"_s);
     setApplicationVersion(QStringLiteral(GANTRY_VERSION));
+    setWindowIcon(QIcon(u":/icons/gantry.svg"_s)); // SVG: sharp at any scale factor
 }
 
 Application::~Application()

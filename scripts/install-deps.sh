@@ -14,9 +14,9 @@ PACKAGES=(
     # the Go toolchain and Gin's sources (offline builds of the example)
     golang-go golang-github-gin-gonic-gin-dev golang-github-mattn-go-sqlite3-dev
     # test tooling
-    python3 util-linux coreutils procps
+    python3 util-linux coreutils procps bc
     # GUI tests and screenshots
-    xvfb xauth fonts-noto-cjk
+    xvfb xauth fonts-noto-cjk imagemagick x11-apps xdotool
 )
 
 missing=()

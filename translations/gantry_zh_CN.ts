@@ -1,4 +1,1023 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ArchiveReader</name>
+    <message>
+        <source>Cannot read the archive %1.</source>
+        <translation>无法读取压缩包 %1。</translation>
+    </message>
+    <message>
+        <source>The file may be damaged or incomplete; build it again.</source>
+        <translation>该文件可能已损坏或不完整，请重新构建。</translation>
+    </message>
+    <message>
+        <source>The archive %1 is damaged.</source>
+        <translation>压缩包 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Build it again.</source>
+        <translation>请重新构建。</translation>
+    </message>
+    <message>
+        <source>The archive %1 has no file %2.</source>
+        <translation>压缩包 %1 中没有文件 %2。</translation>
+    </message>
+    <message>
+        <source>Build the project again.</source>
+        <translation>请重新构建项目。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Check the folder is writable and the disk has space.</source>
+        <translation>请检查该文件夹是否可写，以及磁盘是否有足够的空间。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveWriter</name>
+    <message>
+        <source>Could not write the archive %1.</source>
+        <translation>无法写入压缩包 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the output folder is writable and the disk has free space.</source>
+        <translation>请检查输出文件夹是否可写，以及磁盘是否有可用空间。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtifactNaming</name>
+    <message>
+        <source>The version &quot;%1&quot; cannot be used: it must start with a letter or digit and contain only letters, digits, dots, dashes, underscores and plus signs.</source>
+        <translation>无法使用版本号“%1”：版本号必须以字母或数字开头，且只能包含字母、数字、点、连字符、下划线和加号。</translation>
+    </message>
+    <message>
+        <source>Use a version such as 1.4.0 or 1.4.0-rc.1.</source>
+        <translation>请使用类似 1.4.0 或 1.4.0-rc.1 的版本号。</translation>
+    </message>
+</context>
+<context>
+    <name>ArtifactPackager</name>
+    <message>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation>磁盘已满：无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1 to the output folder.</source>
+        <translation>无法将 %1 写入输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose an output folder on another disk.</source>
+        <translation>请释放一些磁盘空间，或选择其他磁盘上的输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Check that the output folder is writable.</source>
+        <translation>请检查输出文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>BinaryVerifier</name>
+    <message>
+        <source>Check GOFLAGS and the project&apos;s Go settings, then build again.</source>
+        <translation>请检查 GOFLAGS 和项目的 Go 设置，然后重新构建。</translation>
+    </message>
+    <message>
+        <source>The file built for %1 is not a Go binary Gantry can read back.</source>
+        <translation>为 %1 构建的文件不是 Gantry 能够回读的 Go 二进制文件。</translation>
+    </message>
+    <message>
+        <source>The binary built for %1 is really for %2/%3.</source>
+        <translation>为 %1 构建的二进制文件实际的目标平台是 %2/%3。</translation>
+    </message>
+    <message>
+        <source>The binary built for %1 uses cgo, so it is not static.</source>
+        <translation>为 %1 构建的二进制文件使用了 cgo，因此不是静态链接的。</translation>
+    </message>
+    <message>
+        <source>The binary built for %1 still holds local paths (-trimpath is off).</source>
+        <translation>为 %1 构建的二进制文件中仍包含本地路径（-trimpath 未启用）。</translation>
+    </message>
+    <message>
+        <source>Cannot read back the binary built for %1.</source>
+        <translation>无法回读为 %1 构建的二进制文件。</translation>
+    </message>
+    <message>
+        <source>Check the disk.</source>
+        <translation>请检查磁盘。</translation>
+    </message>
+    <message>
+        <source>The value %1 was not embedded in the binary for %2: Go ignored -X %3.</source>
+        <translation>值 %1 未嵌入 %2 的二进制文件：Go 忽略了 -X %3。</translation>
+    </message>
+    <message>
+        <source>Make sure %1 is a package-level string variable without a computed initializer.</source>
+        <translation>请确保 %1 是包级 string 变量，且其初始值不是由表达式计算得出的。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildCommand</name>
+    <message>
+        <source>Platform to build for, as OS/ARCH (repeatable). Default: linux/amd64 and windows/amd64.</source>
+        <translation>要构建的目标平台，格式为 OS/ARCH（可多次指定）。默认：linux/amd64 和 windows/amd64。</translation>
+    </message>
+    <message>
+        <source>Version to stamp. Default: from git describe.</source>
+        <translation>要写入的版本号。默认：取自 git describe。</translation>
+    </message>
+    <message>
+        <source>Variable that holds the version, as PKG.NAME (e.g. main.version).</source>
+        <translation>保存版本号的变量，格式为 PKG.NAME（例如 main.version）。</translation>
+    </message>
+    <message>
+        <source>Output folder. Default: PROJECT_DIR/dist/&lt;version&gt;.</source>
+        <translation>输出文件夹。默认：PROJECT_DIR/dist/&lt;version&gt;。</translation>
+    </message>
+    <message>
+        <source>Print a JSON summary (the manifest) on stdout.</source>
+        <translation>向 stdout 输出 JSON 摘要（即构建清单）。</translation>
+    </message>
+    <message>
+        <source>Main package to build, e.g. cmd/api (repeatable). Default: all.</source>
+        <translation>要构建的 main 包，例如 cmd/api（可多次指定）。默认：全部。</translation>
+    </message>
+    <message>
+        <source>ldflags template with {{.Version}} {{.Commit}} {{.Date}}.</source>
+        <translation>ldflags 模板，可使用 {{.Version}} {{.Commit}} {{.Date}}。</translation>
+    </message>
+    <message>
+        <source>Extra flag for go build (repeatable).</source>
+        <translation>传给 go build 的额外参数（可多次指定）。</translation>
+    </message>
+    <message>
+        <source>File or folder to put in the archives (repeatable). Default: README, LICENSE, config/, static/, templates/.</source>
+        <translation>要放入压缩包的文件或文件夹（可多次指定）。默认：README、LICENSE、config/、static/、templates/。</translation>
+    </message>
+    <message>
+        <source>The go executable to use.</source>
+        <translation>要使用的 go 可执行文件。</translation>
+    </message>
+    <message>
+        <source>Targets built at once. Default: one per core.</source>
+        <translation>同时构建的目标平台数。默认：每个 CPU 核心一个。</translation>
+    </message>
+    <message>
+        <source>Minutes one target may take. Default: 30.</source>
+        <translation>单个目标平台允许的最长构建时间（分钟）。默认：30。</translation>
+    </message>
+    <message>
+        <source>Show Go&apos;s output as it comes.</source>
+        <translation>实时显示 Go 的输出。</translation>
+    </message>
+    <message>
+        <source>Run &quot;gantryctl build --help&quot; for usage.</source>
+        <translation>运行“gantryctl build --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>Built %1 %2 into %3</source>
+        <translation>已构建 %1 %2，输出到 %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a target; write it as OS/ARCH, e.g. linux/amd64.</source>
+        <translation>“%1”不是有效的目标平台；请写成 OS/ARCH 格式，例如 linux/amd64。</translation>
+    </message>
+    <message>
+        <source>--jobs needs a whole number of 1 or more.</source>
+        <translation>--jobs 需要一个大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>--timeout needs a whole number of minutes, 1 or more.</source>
+        <translation>--timeout 需要一个以分钟为单位、大于或等于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>Build static, version-stamped, packaged binaries of a Go project.</source>
+        <translation>为 Go 项目构建静态链接、嵌入版本号并已打包的二进制文件。</translation>
+    </message>
+    <message>
+        <source>The folder that holds go.mod.</source>
+        <translation>包含 go.mod 的文件夹。</translation>
+    </message>
+    <message>
+        <source>give exactly one PROJECT_DIR.</source>
+        <translation>必须且只能指定一个 PROJECT_DIR。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Building %1 %2 (%3) for %n target(s)</source>
+        <translation>
+            <numerusform>正在为 %n 个目标平台构建 %1 %2（%3）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>  fix: %1</source>
+        <translation>  解决方法：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BuildManifest</name>
+    <message>
+        <source>The build manifest is incomplete: it has no version or no artifact list.</source>
+        <translation>构建清单不完整：缺少版本号或构建产物列表。</translation>
+    </message>
+    <message>
+        <source>Build the project again to write a new manifest.json.</source>
+        <translation>请重新构建项目，以生成新的 manifest.json。</translation>
+    </message>
+    <message>
+        <source>Cannot read the build manifest %1.</source>
+        <translation>无法读取构建清单 %1。</translation>
+    </message>
+    <message>
+        <source>Build the project first.</source>
+        <translation>请先构建项目。</translation>
+    </message>
+    <message>
+        <source>The build manifest %1 is not valid JSON.</source>
+        <translation>构建清单 %1 不是有效的 JSON。</translation>
+    </message>
+    <message>
+        <source>Build the project again to write a new one.</source>
+        <translation>请重新构建项目，以生成新的构建清单。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildPlan</name>
+    <message>
+        <source>The extra file %1 does not exist in the project.</source>
+        <translation>项目中不存在附加文件 %1。</translation>
+    </message>
+    <message>
+        <source>Remove it from the project&apos;s extra files, or create it.</source>
+        <translation>请将其从项目的附加文件中移除，或创建该文件。</translation>
+    </message>
+    <message>
+        <source>The package %1 has no version variable, so the binary will not know its version.</source>
+        <translation>包 %1 没有版本变量，因此二进制文件将无法得知自身的版本号。</translation>
+    </message>
+    <message>
+        <source>Add `var version = &quot;dev&quot;` to package main, or name a variable with --version-var.</source>
+        <translation>请在 main 包中添加 `var version = &quot;dev&quot;`，或使用 --version-var 指定一个变量。</translation>
+    </message>
+    <message>
+        <source>Go %1 cannot build for %2: there is no such platform.</source>
+        <translation>Go %1 无法为 %2 构建：不存在该平台。</translation>
+    </message>
+    <message>
+        <source>Choose one of the platforms `go tool dist list` names, e.g. %1.</source>
+        <translation>请从 `go tool dist list` 列出的平台中选择一个，例如 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a main package of this project.</source>
+        <translation>%1 不是本项目的 main 包。</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>请从以下选项中选择一个：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksumFile</name>
+    <message>
+        <source>Cannot read %1 to compute its checksum.</source>
+        <translation>无法读取 %1，因此无法计算其校验和。</translation>
+    </message>
+    <message>
+        <source>Check that the file exists.</source>
+        <translation>请检查该文件是否存在。</translation>
+    </message>
+    <message>
+        <source>Check the disk.</source>
+        <translation>请检查磁盘。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the checksums file is not &quot;&lt;sha256&gt;  &lt;file&gt;&quot;.</source>
+        <translation>校验和文件的第 %1 行不符合“&lt;sha256&gt;  &lt;file&gt;”格式。</translation>
+    </message>
+    <message>
+        <source>Rebuild to write a fresh checksums.txt.</source>
+        <translation>请重新构建，以生成新的 checksums.txt。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::Application</name>
+    <message>
+        <source>Build Go web services and deploy them to your servers.</source>
+        <translation>构建 Go Web 服务并将其部署到您的服务器。</translation>
+    </message>
+    <message>
+        <source>Interface language, e.g. en or zh_CN.</source>
+        <translation>界面语言，例如 en 或 zh_CN。</translation>
+    </message>
+    <message>
+        <source>Open the main window, check it, and quit.</source>
+        <translation>打开主窗口并进行检查，然后退出。</translation>
+    </message>
+    <message>
+        <source>A Go project to open.</source>
+        <translation>要打开的 Go 项目。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::BuildPage</name>
+    <message>
+        <source>Open a Go project to build it.</source>
+        <translation>请打开一个 Go 项目以进行构建。</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds your project&apos;s go.mod</source>
+        <translation>选择包含项目 go.mod 的文件夹</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目:</translation>
+    </message>
+    <message>
+        <source>from git (tag, or 0.0.0-&lt;commit&gt;)</source>
+        <translation>取自 git（标签，或 0.0.0-&lt;commit&gt;）</translation>
+    </message>
+    <message>
+        <source>The version stamped into the binaries; leave empty to take it from git</source>
+        <translation>写入二进制文件的版本号；留空则从 git 获取</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>版本(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标平台</translation>
+    </message>
+    <message>
+        <source>&amp;Build</source>
+        <translation>构建(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Build static, version-stamped binaries for the ticked targets</source>
+        <translation>为勾选的目标平台构建嵌入版本号的静态二进制文件</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Build output appears here.</source>
+        <translation>构建输出将显示在此处。</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>构建产物</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open Go Project</source>
+        <translation>打开 Go 项目</translation>
+    </message>
+    <message>
+        <source>Ready to build. Tick the targets your servers need and press Build.</source>
+        <translation>已准备好构建。请勾选服务器所需的目标平台，然后点击“构建”。</translation>
+    </message>
+    <message>
+        <source>No target is ticked. Tick at least one platform to build for.</source>
+        <translation>未勾选任何目标平台。请至少勾选一个要构建的平台。</translation>
+    </message>
+    <message>
+        <source>Building %1 %2 with %3…</source>
+        <translation>正在使用 %3 构建 %1 %2…</translation>
+    </message>
+    <message>
+        <source>Warning: %1 %2</source>
+        <translation>警告：%1 %2</translation>
+    </message>
+    <message>
+        <source>Preparing the build…</source>
+        <translation>正在准备构建…</translation>
+    </message>
+    <message>
+        <source>Built %1 %2 into %3.</source>
+        <translation>已构建 %1 %2，输出到 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::BuildSession</name>
+    <message>
+        <source>The disk is full: %1 could not be written.</source>
+        <translation>磁盘已满：无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another output folder, then build again.</source>
+        <translation>请释放一些磁盘空间或选择其他输出文件夹，然后重新构建。</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>building</source>
+        <translation>构建中</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>校验中</translation>
+    </message>
+    <message>
+        <source>packaging</source>
+        <translation>打包中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>The build for %1 took longer than %2 minutes and was stopped.</source>
+        <translation>%1 的构建耗时超过 %2 分钟，已被停止。</translation>
+    </message>
+    <message>
+        <source>Check for a step that waits on the network, or raise the build timeout.</source>
+        <translation>请检查是否有等待网络的步骤，或延长构建超时时间。</translation>
+    </message>
+    <message>
+        <source>Go could not be started for %1.</source>
+        <translation>无法为 %1 启动 Go。</translation>
+    </message>
+    <message>
+        <source>Check the Go installation in Settings.</source>
+        <translation>请在“设置”中检查 Go 的安装。</translation>
+    </message>
+    <message>
+        <source>The disk is full: Go could not write the binary for %1.</source>
+        <translation>磁盘已满：Go 无法写入 %1 的二进制文件。</translation>
+    </message>
+    <message>
+        <source>Free some space on the disk holding %1, then build again.</source>
+        <translation>请在 %1 所在的磁盘上释放一些空间，然后重新构建。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The build for %1 failed with %n compile error(s); the first is %2: %3</source>
+        <translation>
+            <numerusform>%1 构建失败，共有 %n 个编译错误；第一个错误位于 %2：%3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the code at the places listed, then build again.</source>
+        <translation>请修正所列位置的代码，然后重新构建。</translation>
+    </message>
+    <message>
+        <source>Go could not load the project&apos;s dependencies: %1</source>
+        <translation>Go 无法加载项目的依赖：%1</translation>
+    </message>
+    <message>
+        <source>Check go.mod and the project&apos;s GOPROXY and GOPRIVATE settings; running &quot;go mod tidy&quot; in the project often fixes this.</source>
+        <translation>请检查 go.mod 以及项目的 GOPROXY 和 GOPRIVATE 设置；在项目中运行“go mod tidy”通常可以解决此问题。</translation>
+    </message>
+    <message>
+        <source>Go failed to build %1 (exit code %2).</source>
+        <translation>Go 构建 %1 失败（退出代码 %2）。</translation>
+    </message>
+    <message>
+        <source>Read the output above for the cause.</source>
+        <translation>请查看上方的输出以了解原因。</translation>
+    </message>
+    <message>
+        <source>The build was cancelled.</source>
+        <translation>构建已取消。</translation>
+    </message>
+    <message>
+        <source>Start it again when you are ready.</source>
+        <translation>准备就绪后可重新开始构建。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::MainWindow</name>
+    <message>
+        <source>Gantry</source>
+        <translation>Gantry</translation>
+    </message>
+    <message>
+        <source>%1 — Gantry</source>
+        <translation>%1 — Gantry</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gantry</source>
+        <translation>关于 Gantry(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Gantry</source>
+        <translation>关于 Gantry</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Gantry %1&lt;/h3&gt;&lt;p&gt;Build Go web services and deploy them to your servers.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gantry %1&lt;/h3&gt;&lt;p&gt;构建 Go Web 服务并将其部署到您的服务器。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ProcessRunner</name>
+    <message>
+        <source>The program &quot;%1&quot; was not found on PATH.</source>
+        <translation>在 PATH 中找不到程序“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 stopped unexpectedly.</source>
+        <translation>%1 意外终止。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::TargetListModel</name>
+    <message>
+        <source>Build a static binary for %1</source>
+        <translation>为 %1 构建静态二进制文件</translation>
+    </message>
+</context>
+<context>
+    <name>GoModFile</name>
+    <message>
+        <source>go.mod files allow only // comments, not /* */ comments.</source>
+        <translation>go.mod 文件只允许使用 // 注释，不允许使用 /* */ 注释。</translation>
+    </message>
+    <message>
+        <source>Rewrite the comment with // at the start of each line.</source>
+        <translation>请改写该注释，在每一行开头使用 //。</translation>
+    </message>
+    <message>
+        <source>A quoted string on this line is never closed.</source>
+        <translation>此行中的带引号字符串缺少结束引号。</translation>
+    </message>
+    <message>
+        <source>Add the closing quote on the same line.</source>
+        <translation>请在同一行中补上结束引号。</translation>
+    </message>
+    <message>
+        <source>The character U+%1, a space or control character, is not allowed here.</source>
+        <translation>此处不允许出现字符 U+%1（空白字符或控制字符）。</translation>
+    </message>
+    <message>
+        <source>Delete it; it often comes from text pasted from a web page or a word processor.</source>
+        <translation>请删除该字符；它通常来自从网页或文字处理软件中粘贴的文本。</translation>
+    </message>
+    <message>
+        <source>The &quot;%1 (&quot; block opened on line %2 is never closed.</source>
+        <translation>第 %2 行开始的“%1 (”块没有闭合。</translation>
+    </message>
+    <message>
+        <source>Add a line holding only &quot;)&quot; after the block&apos;s last entry.</source>
+        <translation>请在该块的最后一项之后添加一行，该行只包含“)”。</translation>
+    </message>
+    <message>
+        <source>Text follows the &quot;)&quot; that closes a block.</source>
+        <translation>闭合块的“)”之后还有其他文本。</translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot; to a line of its own.</source>
+        <translation>请将“%1”移到单独的一行。</translation>
+    </message>
+    <message>
+        <source>The quoted text %1 is not a valid Go string.</source>
+        <translation>带引号的文本 %1 不是有效的 Go 字符串。</translation>
+    </message>
+    <message>
+        <source>Check its backslash escapes, or write the text without quotes.</source>
+        <translation>请检查其中的反斜杠转义，或去掉引号直接书写该文本。</translation>
+    </message>
+    <message>
+        <source>%1 contains a quote character.</source>
+        <translation>%1 包含引号字符。</translation>
+    </message>
+    <message>
+        <source>go.mod quotes only with double quotes around a whole value; remove the other quotes.</source>
+        <translation>go.mod 只允许用双引号括住整个值；请删除其他引号。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid version.</source>
+        <translation>“%1”不是有效的版本号。</translation>
+    </message>
+    <message>
+        <source>Write a semantic version such as v1.2.3.</source>
+        <translation>请使用语义化版本号，例如 v1.2.3。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid version for %2.</source>
+        <translation>“%1”不是 %2 的有效版本号。</translation>
+    </message>
+    <message>
+        <source>Write a semantic version such as v1.2.3, or run &quot;go get %1@%2&quot; to resolve it.</source>
+        <translation>请使用语义化版本号（例如 v1.2.3），或运行“go get %1@%2”来解析该版本。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid module path.</source>
+        <translation>“%1”不是有效的模块路径。</translation>
+    </message>
+    <message>
+        <source>A major-version suffix is written /v2 or higher (.v1 or higher for gopkg.in); fix the path.</source>
+        <translation>主版本后缀应写为 /v2 或更高（gopkg.in 为 .v1 或更高）；请修正该路径。</translation>
+    </message>
+    <message>
+        <source>The version %1 does not match the major version of %2.</source>
+        <translation>版本 %1 与 %2 的主版本不匹配。</translation>
+    </message>
+    <message>
+        <source>Paths ending in /vN take vN.x.y versions; other paths take v0 or v1 versions.</source>
+        <translation>以 /vN 结尾的路径应使用 vN.x.y 版本；其他路径应使用 v0 或 v1 版本。</translation>
+    </message>
+    <message>
+        <source>This %1 line does not have the expected form.</source>
+        <translation>此 %1 行的格式不正确。</translation>
+    </message>
+    <message>
+        <source>Write it as: %1</source>
+        <translation>请写成：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected &quot;%1&quot; at the end of this %2 line.</source>
+        <translation>此 %2 行的末尾出现了意外的“%1”。</translation>
+    </message>
+    <message>
+        <source>Remove it; put notes after // so they are read as a comment.</source>
+        <translation>请删除它；备注应写在 // 之后，才会被视为注释。</translation>
+    </message>
+    <message>
+        <source>The %1 directive appears a second time; the first is on line %2.</source>
+        <translation>%1 指令重复出现；第一次出现在第 %2 行。</translation>
+    </message>
+    <message>
+        <source>Keep one %1 line and delete the other.</source>
+        <translation>请只保留一个 %1 行，删除另一个。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid Go version.</source>
+        <translation>“%1”不是有效的 Go 版本。</translation>
+    </message>
+    <message>
+        <source>Write the version as Go prints it, such as: go 1.21 or go 1.22.1</source>
+        <translation>请按 Go 显示的格式书写版本，例如：go 1.21 或 go 1.22.1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid toolchain name.</source>
+        <translation>“%1”不是有效的工具链名称。</translation>
+    </message>
+    <message>
+        <source>Write it as Go names its releases, such as: toolchain go1.22.4</source>
+        <translation>请按 Go 发行版的命名方式书写，例如：toolchain go1.22.4</translation>
+    </message>
+    <message>
+        <source>The replacement %1 has no version and is not a local directory.</source>
+        <translation>替换目标 %1 没有版本号，也不是本地目录。</translation>
+    </message>
+    <message>
+        <source>Add a version after it, or start a local directory with ./ or ../</source>
+        <translation>请在其后添加版本号；如果是本地目录，请以 ./ 或 ../ 开头</translation>
+    </message>
+    <message>
+        <source>The local directory %1 cannot have a version.</source>
+        <translation>本地目录 %1 不能带有版本号。</translation>
+    </message>
+    <message>
+        <source>Delete the version after the directory.</source>
+        <translation>请删除目录后面的版本号。</translation>
+    </message>
+    <message>
+        <source>This &quot;)&quot; does not close any block.</source>
+        <translation>此“)”没有可闭合的块。</translation>
+    </message>
+    <message>
+        <source>Delete it, or open the block above it with a line such as &quot;require (&quot;.</source>
+        <translation>请删除它，或在其上方用类似“require (”的行开启一个块。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a go.mod directive.</source>
+        <translation>“%1”不是 go.mod 指令。</translation>
+    </message>
+    <message>
+        <source>Check the spelling; directives are module, go, toolchain, godebug, require, exclude, replace, retract and tool.</source>
+        <translation>请检查拼写；可用的指令有 module、go、toolchain、godebug、require、exclude、replace、retract 和 tool。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot start a ( ) block.</source>
+        <translation>“%1”不能开启 ( ) 块。</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or write one line per entry without parentheses.</source>
+        <translation>请检查拼写，或不使用括号、每行写一项。</translation>
+    </message>
+    <message>
+        <source>The file has no module directive.</source>
+        <translation>该文件缺少 module 指令。</translation>
+    </message>
+    <message>
+        <source>Add a first line such as: module example.com/name</source>
+        <translation>请在第一行添加类似以下内容：module example.com/name</translation>
+    </message>
+    <message>
+        <source>There is no go.mod file at %1.</source>
+        <translation>在 %1 处找不到 go.mod 文件。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the module&apos;s go.mod, or run &quot;go mod init&quot; there.</source>
+        <translation>请选择包含该模块 go.mod 的文件夹，或在该文件夹中运行“go mod init”。</translation>
+    </message>
+    <message>
+        <source>Gantry could not read %1.</source>
+        <translation>Gantry 无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Check that it is a file and that your account may read it.</source>
+        <translation>请检查它是否为文件，以及您的账户是否有读取权限。</translation>
+    </message>
+</context>
+<context>
+    <name>GoProject</name>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds your project&apos;s go.mod.</source>
+        <translation>请选择包含项目 go.mod 的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Go module: it has no go.mod file.</source>
+        <translation>%1 不是 Go 模块：其中没有 go.mod 文件。</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds go.mod, or create one with &quot;go mod init example.com/yourapp&quot; in that folder.</source>
+        <translation>请打开包含 go.mod 的文件夹，或在该文件夹中运行“go mod init example.com/yourapp”创建一个。</translation>
+    </message>
+    <message>
+        <source>The module %1 has no main package, so there is nothing to run on a server.</source>
+        <translation>模块 %1 没有 main 包，因此没有可在服务器上运行的程序。</translation>
+    </message>
+    <message>
+        <source>Add a package main with a func main (for example in main.go or cmd/server/main.go).</source>
+        <translation>请添加一个包含 func main 的 package main（例如在 main.go 或 cmd/server/main.go 中）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a variable name Go can set; it must look like PKG.NAME.</source>
+        <translation>“%1”不是 Go 可以设置的变量名；其格式必须为 PKG.NAME。</translation>
+    </message>
+    <message>
+        <source>Use main.version for a variable in the main package, or the full import path of another package, e.g. %1/internal/buildinfo.Version.</source>
+        <translation>main 包中的变量请使用 main.version；其他包中的变量请使用完整的导入路径，例如 %1/internal/buildinfo.Version。</translation>
+    </message>
+    <message>
+        <source>The package %1 is not part of the module %2, so Gantry cannot check that %3 exists.</source>
+        <translation>包 %1 不属于模块 %2，因此 Gantry 无法检查 %3 是否存在。</translation>
+    </message>
+    <message>
+        <source>Put the version variable in a package of this module.</source>
+        <translation>请将版本变量放在本模块的某个包中。</translation>
+    </message>
+    <message>
+        <source>The version variable %1 does not exist, and Go would silently ignore it.</source>
+        <translation>版本变量 %1 不存在，Go 会直接忽略它且不给出任何提示。</translation>
+    </message>
+    <message>
+        <source>Add `var version string` to the package, or choose another variable.</source>
+        <translation>请在该包中添加 `var version string`，或选择其他变量。</translation>
+    </message>
+    <message>
+        <source>Choose one of the string variables there: %1.</source>
+        <translation>请从该包的 string 变量中选择一个：%1。</translation>
+    </message>
+    <message>
+        <source>The variable %1 is set by an expression, and Go can only stamp a variable that is empty or set to a constant string.</source>
+        <translation>变量 %1 由表达式赋值，而 Go 只能向未赋初值或初值为字符串常量的变量写入版本号。</translation>
+    </message>
+    <message>
+        <source>Declare it as `var %1 string` or `var %1 = &quot;dev&quot;`.</source>
+        <translation>请将其声明为 `var %1 string` 或 `var %1 = &quot;dev&quot;`。</translation>
+    </message>
+    <message>
+        <source>The dependency %1 needs cgo, but Gantry builds with CGO_ENABLED=0 for static binaries: the build may succeed and the service fail at run time.</source>
+        <translation>依赖 %1 需要 cgo，但 Gantry 为生成静态二进制文件会使用 CGO_ENABLED=0 进行构建：构建可能成功，但服务可能在运行时出错。</translation>
+    </message>
+    <message>
+        <source>Switch to the pure-Go %1.</source>
+        <translation>请改用纯 Go 实现的 %1。</translation>
+    </message>
+    <message>
+        <source>The package %1 of this project uses cgo (import &quot;C&quot;), which a CGO_ENABLED=0 build leaves out.</source>
+        <translation>本项目的包 %1 使用了 cgo（import &quot;C&quot;），而使用 CGO_ENABLED=0 构建时会排除这部分代码。</translation>
+    </message>
+    <message>
+        <source>Move the C code behind a build tag, or replace it with pure Go.</source>
+        <translation>请用构建标签（build tag）隔离 C 代码，或改用纯 Go 实现。</translation>
+    </message>
+</context>
+<context>
+    <name>GoToolchain</name>
+    <message>
+        <source>Install Go %1 or newer from https://go.dev/dl/, then choose it in Settings or put it first on PATH.</source>
+        <translation>请从 https://go.dev/dl/ 安装 Go %1 或更高版本，然后在“设置”中选择它，或将其放在 PATH 的最前面。</translation>
+    </message>
+    <message>
+        <source>The Go program set in Gantry (%1) does not exist or cannot be run.</source>
+        <translation>Gantry 中设置的 Go 程序（%1）不存在或无法运行。</translation>
+    </message>
+    <message>
+        <source>Choose the go executable of an installed toolchain, or clear the setting to let Gantry look on PATH.</source>
+        <translation>请选择已安装工具链中的 go 可执行文件，或清除该设置，让 Gantry 在 PATH 中查找。</translation>
+    </message>
+    <message>
+        <source>Go is not installed, or Gantry cannot find it (looked on PATH, in GOROOT and in the usual install folders).</source>
+        <translation>未安装 Go，或 Gantry 找不到它（已在 PATH、GOROOT 和常见安装文件夹中查找）。</translation>
+    </message>
+    <message>
+        <source>Install Go from https://go.dev/dl/ (on Debian: apt install golang-go), or set its path in Settings.</source>
+        <translation>请从 https://go.dev/dl/ 安装 Go（Debian 上可运行 apt install golang-go），或在“设置”中指定其路径。</translation>
+    </message>
+    <message>
+        <source>The Go toolchain at %1 did not describe itself (go env -json gave no version).</source>
+        <translation>位于 %1 的 Go 工具链未能报告自身信息（go env -json 未给出版本）。</translation>
+    </message>
+    <message>
+        <source>Check that this is a working Go installation of version 1.16 or newer.</source>
+        <translation>请确认这是一个可正常使用的 Go 1.16 或更高版本的安装。</translation>
+    </message>
+    <message>
+        <source>The Go toolchain at %1 does not run.</source>
+        <translation>位于 %1 的 Go 工具链无法运行。</translation>
+    </message>
+    <message>
+        <source>Reinstall Go, or choose another toolchain in Settings.</source>
+        <translation>请重新安装 Go，或在“设置”中选择其他工具链。</translation>
+    </message>
+    <message>
+        <source>Go did not list the platforms it can build for.</source>
+        <translation>Go 未列出其可构建的目标平台。</translation>
+    </message>
+    <message>
+        <source>Check the Go installation (go tool dist list should print them).</source>
+        <translation>请检查 Go 的安装（go tool dist list 应能列出这些平台）。</translation>
+    </message>
+    <message>
+        <source>Go could not list the platforms it builds for.</source>
+        <translation>Go 无法列出其可构建的目标平台。</translation>
+    </message>
+    <message>
+        <source>Check the Go installation.</source>
+        <translation>请检查 Go 的安装。</translation>
+    </message>
+    <message>
+        <source>This project&apos;s go.mod asks for the Go toolchain %1 (line %2: &quot;toolchain %3&quot;), which the installed Go %4 cannot read.</source>
+        <translation>本项目的 go.mod 要求使用 Go 工具链 %1（第 %2 行：“toolchain %3”），而已安装的 Go %4 无法识别。</translation>
+    </message>
+    <message>
+        <source>This project&apos;s go.mod uses the &quot;%1&quot; directive, which the installed Go %2 cannot read.</source>
+        <translation>本项目的 go.mod 使用了“%1”指令，而已安装的 Go %2 无法识别该指令。</translation>
+    </message>
+    <message>
+        <source>This project&apos;s go.mod says &quot;go %1&quot; (line %2), a pre-release version that the installed Go %3 cannot read.</source>
+        <translation>本项目的 go.mod 声明了“go %1”（第 %2 行），这是预发布版本，已安装的 Go %3 无法识别。</translation>
+    </message>
+    <message>
+        <source>This project&apos;s go.mod says &quot;go %1&quot; (line %2), a three-part version that the installed Go %3 cannot read; it needs Go %1 or newer.</source>
+        <translation>本项目的 go.mod 声明了“go %1”（第 %2 行），这是三段式版本号，已安装的 Go %3 无法识别；需要 Go %1 或更高版本。</translation>
+    </message>
+    <message>
+        <source>This project needs Go %1 (go.mod line %2: &quot;go %1&quot;), but the installed Go is %3.</source>
+        <translation>本项目需要 Go %1（go.mod 第 %2 行：“go %1”），但已安装的 Go 版本为 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>LdflagsTemplate</name>
+    <message>
+        <source>The ldflags template has a placeholder Gantry does not understand: %1.</source>
+        <translation>ldflags 模板中有 Gantry 无法识别的占位符：%1。</translation>
+    </message>
+    <message>
+        <source>Write placeholders as {{.Name}}, with Name one of %1.</source>
+        <translation>占位符请写成 {{.Name}}，其中 Name 为以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>The ldflags template uses {{.%1}}, which is not a known field.</source>
+        <translation>ldflags 模板使用了 {{.%1}}，这不是已知的字段。</translation>
+    </message>
+    <message>
+        <source>Use one of %1.</source>
+        <translation>请使用以下之一：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputFolder</name>
+    <message>
+        <source>The output folder %1 is a file.</source>
+        <translation>输出文件夹 %1 实际上是一个文件。</translation>
+    </message>
+    <message>
+        <source>Choose another output folder.</source>
+        <translation>请选择其他输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot create the output folder %1.</source>
+        <translation>无法创建输出文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, or fix the permissions of %1.</source>
+        <translation>请选择您有写入权限的文件夹，或修正 %1 的权限。</translation>
+    </message>
+    <message>
+        <source>Cannot write to the output folder %1.</source>
+        <translation>无法写入输出文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to (--out), or fix its permissions.</source>
+        <translation>请选择您有写入权限的文件夹（--out），或修正其权限。</translation>
+    </message>
+    <message>
+        <source>The disk holding %1 is nearly full: %2 MB free, and this build needs about %3 MB.</source>
+        <translation>%1 所在的磁盘空间即将用尽：可用空间为 %2 MB，而本次构建大约需要 %3 MB。</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose an output folder on another disk.</source>
+        <translation>请释放一些磁盘空间，或选择其他磁盘上的输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not move %1 into the output folder %2.</source>
+        <translation>无法将 %1 移动到输出文件夹 %2。</translation>
+    </message>
+    <message>
+        <source>Check that no other program holds the file open, then build again.</source>
+        <translation>请确认没有其他程序打开了该文件，然后重新构建。</translation>
+    </message>
+</context>
+<context>
+    <name>gantryctl</name>
+    <message>
+        <source>Usage: gantryctl &lt;command&gt; [options]
+
+Commands:
+  build PROJECT_DIR   build static, version-stamped, packaged binaries
+  version             print gantryctl&apos;s version
+
+Run &quot;gantryctl &lt;command&gt; --help&quot; for the options of a command.</source>
+        <translation>用法：gantryctl &lt;命令&gt; [选项]
+
+命令：
+  build PROJECT_DIR   构建静态链接、嵌入版本号并已打包的二进制文件
+  version             显示 gantryctl 的版本
+
+运行“gantryctl &lt;命令&gt; --help”查看某个命令的选项。</translation>
+    </message>
+</context>
 </TS>

@@ -23,7 +23,10 @@ Result<void> forEachEntry(const QString &archiveFile, const Visit &visit)
 {
     ReaderPtr a(archive_read_new(), &archive_read_free);
     archive_read_support_filter_all(a.get());
-    archive_read_support_format_all(a.get());
+    // The formats Gantry writes. Zip is read through its central directory, as unzip and Windows do:
+    // the streaming zip reader of format_all accepts a file whose directory was cut off.
+    archive_read_support_format_tar(a.get());
+    archive_read_support_format_zip_seekable(a.get());
     const auto broken = [&] {
         const char *why = archive_error_string(a.get());
         return fail(

@@ -68,12 +68,13 @@ ArchiveWriter::Format ArchiveWriter::formatFor(const QString &archiveFile)
 Result<void> ArchiveWriter::write(
     const QString &archiveFile, Format format, const QList<Entry> &entries, const QDateTime &modified)
 {
+    ArchivePtr a(archive_write_new(), &archive_write_free);
     const auto failWrite = [&](const QString &cause) {
+        a.reset(); // close the file before removing it (Windows cannot delete an open file)
         QFile::remove(archiveFile);
         return fail(tr("Could not write the archive %1.").arg(QDir::toNativeSeparators(archiveFile)),
             tr("Check that the output folder is writable and the disk has free space."), cause);
     };
-    ArchivePtr a(archive_write_new(), &archive_write_free);
     if (format == Format::Zip) {
         archive_write_set_format_zip(a.get());
     } else {
@@ -81,8 +82,10 @@ Result<void> ArchiveWriter::write(
         archive_write_add_filter_gzip(a.get());
         archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr); // no time in the gzip header
     }
-    if (archive_write_open_filename(a.get(), QFile::encodeName(archiveFile).constData()) != ARCHIVE_OK)
-        return failWrite(archiveError(a.get()));
+    if (archive_write_open_filename(a.get(), QFile::encodeName(archiveFile).constData()) != ARCHIVE_OK) {
+        const QString why = archiveError(a.get());
+        return failWrite(why);
+    }
 
     const time_t mtime = modified.isValid() ? modified.toSecsSinceEpoch() : 0;
     for (const FileItem &item : expand(entries)) {
@@ -102,18 +105,24 @@ Result<void> ArchiveWriter::write(
             archive_entry_set_perm(entry.get(), item.executable ? 0755 : 0644);
             archive_entry_set_size(entry.get(), file.size());
         }
-        if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK)
-            return failWrite(archiveError(a.get()));
+        if (archive_write_header(a.get(), entry.get()) != ARCHIVE_OK) {
+            const QString why = archiveError(a.get());
+            return failWrite(why);
+        }
         while (!item.isDir && !file.atEnd()) {
             const QByteArray chunk = file.read(1 << 20);
             if (chunk.isEmpty() && file.error() != QFileDevice::NoError)
                 return failWrite(file.errorString());
-            if (archive_write_data(a.get(), chunk.constData(), size_t(chunk.size())) < 0)
-                return failWrite(archiveError(a.get()));
+            if (archive_write_data(a.get(), chunk.constData(), size_t(chunk.size())) < 0) {
+                const QString why = archiveError(a.get());
+                return failWrite(why);
+            }
         }
     }
-    if (archive_write_close(a.get()) != ARCHIVE_OK)
-        return failWrite(archiveError(a.get()));
+    if (archive_write_close(a.get()) != ARCHIVE_OK) {
+        const QString why = archiveError(a.get());
+        return failWrite(why);
+    }
     return {};
 }
 

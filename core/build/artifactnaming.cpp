@@ -28,7 +28,8 @@ QString ArtifactNaming::binaryInArchive(const QString &name, const BuildTarget &
 
 Result<void> ArtifactNaming::checkVersion(const QString &version)
 {
-    static const QRegularExpression allowed(u"^[A-Za-z0-9][A-Za-z0-9._+-]*$"_s);
+    // \z, not $: $ also matches before a final newline, which must not reach file names or -ldflags.
+    static const QRegularExpression allowed(u"^[A-Za-z0-9][A-Za-z0-9._+-]*\\z"_s);
     if (version.size() > 128 || !allowed.match(version).hasMatch()) {
         return fail(
             tr("The version \"%1\" cannot be used: it must start with a letter or digit and contain only "

@@ -161,8 +161,9 @@ Result<BuildStep> BuildPlan::makeStep(const BuildOptions &options, const GoProje
     step.binaryFile = ArtifactNaming::binaryFile(package.binaryName, version.version, target);
     step.archiveFile = ArtifactNaming::archiveFile(package.binaryName, version.version, target);
     const QString cacheRoot = options.cacheDir.isEmpty() ? defaultCacheDir(project.dir) : options.cacheDir;
-    step.cachedBinary = cacheRoot + u'/' + QString(package.relativeDir).replace(u'/', u'_') + u'/' +
-        target.goos + u'_' + target.goarch + u'/' +
+    const QString packageKey =
+        package.relativeDir == u"." ? u"_root"_s : QString(package.relativeDir).replace(u'/', u'_');
+    step.cachedBinary = cacheRoot + u'/' + packageKey + u'/' + target.goos + u'_' + target.goarch + u'/' +
         ArtifactNaming::binaryInArchive(package.binaryName, target);
 
     QString versionSymbol = options.versionVar;

@@ -1,5 +1,7 @@
 #include "core/build/gosourcescanner.h"
 
+#include <optional>
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -103,7 +105,9 @@ private:
             }
             value += at(m_pos++);
         }
-        ++m_pos;
+        if (at(m_pos) == quote)
+            ++m_pos; // an unterminated literal leaves the newline to be counted
+
         push(quote == u'"' ? Token::String : Token::Other, value);
     }
 
@@ -168,6 +172,21 @@ QList<QList<Token>> splitCommas(const QList<Token> &tokens)
     return parts;
 }
 
+// A string literal, or literals joined with +: a constant expression, which -X can replace.
+std::optional<QString> constantString(const QList<Token> &value)
+{
+    if (value.size() % 2 == 0)
+        return std::nullopt;
+    QString text;
+    for (qsizetype k = 0; k < value.size(); ++k) {
+        if (k % 2 == 1 ? !isPunct(value[k], u'+') : value[k].kind != Token::String)
+            return std::nullopt;
+        if (k % 2 == 0)
+            text += value[k].text;
+    }
+    return text;
+}
+
 // One `name[, name] [type] [= value[, value]]` spec.
 void parseVarSpec(const QList<Token> &spec, QList<GoStringVar> *vars)
 {
@@ -191,11 +210,11 @@ void parseVarSpec(const QList<Token> &spec, QList<GoStringVar> *vars)
         if (names[n].text == u"_")
             continue;
         const QList<Token> value = n < values.size() ? values[n] : QList<Token>();
-        const bool literal = value.size() == 1 && value.first().kind == Token::String;
-        if (!value.isEmpty() && !literal && !typeIsString)
+        const std::optional<QString> constant = constantString(value);
+        if (!value.isEmpty() && !constant && !typeIsString)
             continue; // not known to be a string
-        vars->append(GoStringVar { names[n].text, literal ? value.first().text : QString(), names[n].line,
-            value.isEmpty() || literal });
+        vars->append(GoStringVar { names[n].text, constant.value_or(QString()), names[n].line,
+            value.isEmpty() || constant.has_value() });
     }
 }
 

@@ -65,6 +65,10 @@ VersionInfo VersionInfo::withoutGit(const QString &projectDir)
     info.commit = u"none"_s;
     info.shortCommit = u"none"_s;
     // The newest source file's time, not the clock: an unchanged project rebuilds to the same bytes.
+    if (projectDir.isEmpty()) {
+        info.date = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        return info;
+    }
     QDateTime newest = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
     QDirIterator it(
         projectDir, { u"*.go"_s, u"go.mod"_s, u"go.sum"_s }, QDir::Files, QDirIterator::Subdirectories);

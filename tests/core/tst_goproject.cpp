@@ -15,7 +15,8 @@ namespace {
 
 QString projectDir(const QString &where)
 {
-    return where.startsWith(u"examples/"_s) ? Gantry::Test::example(where.mid(9)) : Gantry::Test::fixture(where);
+    return where.startsWith(u"examples/"_s) ? Gantry::Test::example(where.mid(9))
+                                            : Gantry::Test::fixture(where);
 }
 
 const GoMainPackage *findPackage(const GoProject &project, const QString &relativeDir)
@@ -36,8 +37,7 @@ bool writeFile(const QString &path, const QByteArray &content)
 
 } // namespace
 
-class TestGoProject final : public QObject
-{
+class TestGoProject final : public QObject {
     Q_OBJECT
 
 private slots:
@@ -67,17 +67,19 @@ void TestGoProject::mainPackages_data()
     QTest::addColumn<QStringList>("importPaths");
 
     QTest::newRow("hello-gin") << u"examples/hello-gin"_s << u"hello-gin"_s << u"example.com/hello-gin"_s
-                               << QStringList{u"."_s} << QStringList{u"hello-gin"_s}
-                               << QStringList{u"example.com/hello-gin"_s};
+                               << QStringList { u"."_s } << QStringList { u"hello-gin"_s }
+                               << QStringList { u"example.com/hello-gin"_s };
     QTest::newRow("multi-main") << u"multi-main"_s << u"multi"_s << u"example.com/multi"_s
-                                << QStringList{u"cmd/api"_s, u"cmd/worker"_s} << QStringList{u"api"_s, u"worker"_s}
-                                << QStringList{u"example.com/multi/cmd/api"_s, u"example.com/multi/cmd/worker"_s};
+                                << QStringList { u"cmd/api"_s, u"cmd/worker"_s }
+                                << QStringList { u"api"_s, u"worker"_s }
+                                << QStringList { u"example.com/multi/cmd/api"_s,
+                                       u"example.com/multi/cmd/worker"_s };
     QTest::newRow("no-version-var") << u"no-version-var"_s << u"plain"_s << u"example.com/plain"_s
-                                    << QStringList{u"."_s} << QStringList{u"plain"_s}
-                                    << QStringList{u"example.com/plain"_s};
+                                    << QStringList { u"."_s } << QStringList { u"plain"_s }
+                                    << QStringList { u"example.com/plain"_s };
     QTest::newRow("cgo-sqlite") << u"cgo-sqlite"_s << u"cgo-sqlite"_s << u"example.com/cgo-sqlite"_s
-                                << QStringList{u"."_s} << QStringList{u"cgo-sqlite"_s}
-                                << QStringList{u"example.com/cgo-sqlite"_s};
+                                << QStringList { u"."_s } << QStringList { u"cgo-sqlite"_s }
+                                << QStringList { u"example.com/cgo-sqlite"_s };
 }
 
 void TestGoProject::mainPackages()
@@ -108,11 +110,12 @@ void TestGoProject::stampVariables_data()
     QTest::addColumn<QString>("commitVar");
     QTest::addColumn<QString>("dateVar");
 
-    QTest::newRow("hello-gin") << u"examples/hello-gin"_s << u"."_s << u"version"_s << u"commit"_s << u"date"_s;
+    QTest::newRow("hello-gin") << u"examples/hello-gin"_s << u"."_s << u"version"_s << u"commit"_s
+                               << u"date"_s;
     QTest::newRow("multi-main api") << u"multi-main"_s << u"cmd/api"_s << u"Version"_s << u"GitCommit"_s
                                     << u"BuildDate"_s;
-    QTest::newRow("multi-main worker") << u"multi-main"_s << u"cmd/worker"_s << u"buildVersion"_s << QString()
-                                       << QString();
+    QTest::newRow("multi-main worker")
+        << u"multi-main"_s << u"cmd/worker"_s << u"buildVersion"_s << QString() << QString();
     QTest::newRow("no-version-var") << u"no-version-var"_s << u"."_s << QString() << QString() << QString();
 }
 
@@ -135,7 +138,7 @@ void TestGoProject::extraFiles()
     QVERIFY(project.has_value());
     QStringList extra = project->defaultExtraFiles;
     extra.sort();
-    QCOMPARE(extra, (QStringList{u"LICENSE"_s, u"README.md"_s, u"config"_s, u"static"_s}));
+    QCOMPARE(extra, (QStringList { u"LICENSE"_s, u"README.md"_s, u"config"_s, u"static"_s }));
 
     const Result<GoProject> plain = GoProject::scan(Gantry::Test::fixture(u"no-version-var"_s));
     QVERIFY(plain.has_value());
@@ -167,11 +170,11 @@ void TestGoProject::cgoFilesInProject()
     QVERIFY(dir.isValid());
     QVERIFY(writeFile(dir.filePath(u"go.mod"_s), "module example.com/c\n\ngo 1.19\n"));
     QVERIFY(writeFile(dir.filePath(u"main.go"_s), "package main\n\nfunc main() {}\n"));
-    QVERIFY(writeFile(dir.filePath(u"native/native.go"_s),
-                      "package native\n\n// int two() { return 2; }\nimport \"C\"\n"));
+    QVERIFY(writeFile(
+        dir.filePath(u"native/native.go"_s), "package native\n\n// int two() { return 2; }\nimport \"C\"\n"));
     const Result<GoProject> project = GoProject::scan(dir.path());
     QVERIFY2(project.has_value(), qPrintable(project ? QString() : project.error().toString()));
-    QCOMPARE(project->cgoFiles, QStringList{u"native"_s});
+    QCOMPARE(project->cgoFiles, QStringList { u"native"_s });
     QCOMPARE(project->cgoWarnings().size(), 1);
     QVERIFY(project->cgoWarnings().first().message.contains(u"native"_s));
 }
@@ -194,7 +197,7 @@ void TestGoProject::nestedModuleSkipped()
     QStringList dirs;
     for (const GoMainPackage &main : project->mainPackages)
         dirs << main.relativeDir;
-    QCOMPARE(dirs, QStringList{u"cmd/app"_s});
+    QCOMPARE(dirs, QStringList { u"cmd/app"_s });
 }
 
 void TestGoProject::rejected_data()
@@ -226,30 +229,36 @@ void TestGoProject::checkVersionSymbol_data()
     QTest::addColumn<bool>("ok");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("main.version") << u"examples/hello-gin"_s << u"."_s << u"main.version"_s << true << QString();
-    QTest::newRow("main.commit") << u"examples/hello-gin"_s << u"."_s << u"main.commit"_s << true << QString();
-    QTest::newRow("import path of main") << u"examples/hello-gin"_s << u"."_s << u"example.com/hello-gin.date"_s
-                                         << true << QString();
+    QTest::newRow("main.version") << u"examples/hello-gin"_s << u"."_s << u"main.version"_s << true
+                                  << QString();
+    QTest::newRow("main.commit") << u"examples/hello-gin"_s << u"."_s << u"main.commit"_s << true
+                                 << QString();
+    QTest::newRow("import path of main")
+        << u"examples/hello-gin"_s << u"."_s << u"example.com/hello-gin.date"_s << true << QString();
     QTest::newRow("wrong case") << u"examples/hello-gin"_s << u"."_s << u"main.Version"_s << false
                                 << u"does not exist"_s;
-    QTest::newRow("computed initializer") << u"examples/hello-gin"_s << u"."_s << u"main.startTime"_s << false
-                                          << u"does not exist"_s;
+    QTest::newRow("computed initializer")
+        << u"examples/hello-gin"_s << u"."_s << u"main.startTime"_s << false << u"does not exist"_s;
     QTest::newRow("no dot") << u"examples/hello-gin"_s << u"."_s << u"version"_s << false << u"PKG.NAME"_s;
-    QTest::newRow("trailing dot") << u"examples/hello-gin"_s << u"."_s << u"main."_s << false << u"PKG.NAME"_s;
-    QTest::newRow("leading dot") << u"examples/hello-gin"_s << u"."_s << u".version"_s << false << u"PKG.NAME"_s;
-    QTest::newRow("other package in module") << u"multi-main"_s << u"cmd/api"_s
-                                             << u"example.com/multi/internal/shared.Version"_s << true << QString();
-    QTest::newRow("missing var in other package") << u"multi-main"_s << u"cmd/api"_s
-                                                  << u"example.com/multi/internal/shared.Commit"_s << false
-                                                  << u"does not exist"_s;
-    QTest::newRow("outside the module") << u"multi-main"_s << u"cmd/api"_s << u"github.com/other/pkg.Version"_s
-                                        << false << u"not part of the module"_s;
-    QTest::newRow("module path prefix only") << u"multi-main"_s << u"cmd/api"_s
-                                             << u"example.com/multiple/x.Version"_s << false
-                                             << u"not part of the module"_s;
+    QTest::newRow("trailing dot") << u"examples/hello-gin"_s << u"."_s << u"main."_s << false
+                                  << u"PKG.NAME"_s;
+    QTest::newRow("leading dot") << u"examples/hello-gin"_s << u"."_s << u".version"_s << false
+                                 << u"PKG.NAME"_s;
+    QTest::newRow("other package in module")
+        << u"multi-main"_s << u"cmd/api"_s << u"example.com/multi/internal/shared.Version"_s << true
+        << QString();
+    QTest::newRow("missing var in other package")
+        << u"multi-main"_s << u"cmd/api"_s << u"example.com/multi/internal/shared.Commit"_s << false
+        << u"does not exist"_s;
+    QTest::newRow("outside the module")
+        << u"multi-main"_s << u"cmd/api"_s << u"github.com/other/pkg.Version"_s << false
+        << u"not part of the module"_s;
+    QTest::newRow("module path prefix only")
+        << u"multi-main"_s << u"cmd/api"_s << u"example.com/multiple/x.Version"_s << false
+        << u"not part of the module"_s;
     QTest::newRow("api Version") << u"multi-main"_s << u"cmd/api"_s << u"main.Version"_s << true << QString();
-    QTest::newRow("worker has no Version") << u"multi-main"_s << u"cmd/worker"_s << u"main.Version"_s << false
-                                           << u"does not exist"_s;
+    QTest::newRow("worker has no Version")
+        << u"multi-main"_s << u"cmd/worker"_s << u"main.Version"_s << false << u"does not exist"_s;
 }
 
 void TestGoProject::checkVersionSymbol()

@@ -21,37 +21,36 @@ QStringList describe(const QList<GoStringVar> &vars)
     return out;
 }
 
-const QString ValidFile = QStringLiteral(
-    "// Command demo is a sample.\n"
-    "//go:build linux\n"
-    "\n"
-    "package main\n"
-    "\n"
-    "import (\n"
-    "\t\"fmt\"\n"
-    "\t\"os\"\n"
-    ")\n"
-    "\n"
-    "/* Build stamps,\n"
-    "   set with -ldflags -X. */\n"
-    "var (\n"
-    "\tversion = \"dev\"\n"
-    "\tcommit  string\n"
-    "\tdate    = `unknown`\n"
-    ")\n"
-    "\n"
-    "var started = compute()\n"
-    "\n"
-    "type server struct{ name string }\n"
-    "\n"
-    "func (s *server) main() { var hidden = \"no\"; _ = hidden }\n"
-    "\n"
-    "func compute() int { return len(os.Args) }\n"
-    "\n"
-    "func main() {\n"
-    "\turl := \"http://example.com/*x*/\"\n"
-    "\tfmt.Println(version, commit, date, url, 'x', '\\'')\n"
-    "}\n");
+const QString ValidFile = QStringLiteral("// Command demo is a sample.\n"
+                                         "//go:build linux\n"
+                                         "\n"
+                                         "package main\n"
+                                         "\n"
+                                         "import (\n"
+                                         "\t\"fmt\"\n"
+                                         "\t\"os\"\n"
+                                         ")\n"
+                                         "\n"
+                                         "/* Build stamps,\n"
+                                         "   set with -ldflags -X. */\n"
+                                         "var (\n"
+                                         "\tversion = \"dev\"\n"
+                                         "\tcommit  string\n"
+                                         "\tdate    = `unknown`\n"
+                                         ")\n"
+                                         "\n"
+                                         "var started = compute()\n"
+                                         "\n"
+                                         "type server struct{ name string }\n"
+                                         "\n"
+                                         "func (s *server) main() { var hidden = \"no\"; _ = hidden }\n"
+                                         "\n"
+                                         "func compute() int { return len(os.Args) }\n"
+                                         "\n"
+                                         "func main() {\n"
+                                         "\turl := \"http://example.com/*x*/\"\n"
+                                         "\tfmt.Println(version, commit, date, url, 'x', '\\'')\n"
+                                         "}\n");
 
 } // namespace
 
@@ -200,10 +199,19 @@ void TestGoSourceScanner::stringVars_data()
     QTest::newRow("call without type skipped") << u"package main\nvar v = compute()\n"_s << QStringList();
     QTest::newRow("call with string type not overridable")
         << u"package main\nvar s string = compute()\n"_s << QStringList { u"s||2|ro"_s };
-    QTest::newRow("concatenation with type not overridable")
-        << u"package main\nvar s string = \"a\" + \"b\"\n"_s << QStringList { u"s||2|ro"_s };
-    QTest::newRow("concatenation without type skipped")
-        << u"package main\nvar s = \"a\" + \"b\"\n"_s << QStringList();
+    // Go's linker replaces a variable set to a constant string expression: literals joined with +.
+    QTest::newRow("literal concatenation with type")
+        << u"package main\nvar s string = \"a\" + `b` + \"c\"\n"_s << QStringList { u"s|abc|2|rw"_s };
+    QTest::newRow("literal concatenation without type")
+        << u"package main\nvar s = \"1.\" + \"0\"\n"_s << QStringList { u"s|1.0|2|rw"_s };
+    QTest::newRow("concatenation with a call")
+        << u"package main\nvar s string = \"a\" + f()\nvar t = \"a\" + f()\n"_s
+        << QStringList { u"s||2|ro"_s };
+    QTest::newRow("dangling plus") << u"package main\nvar s string = \"a\" +\n"_s
+                                   << QStringList { u"s||2|ro"_s };
+    QTest::newRow("variable value with type")
+        << u"package main\nvar other = os.Getenv(\"V\")\nvar s string = other\n"_s
+        << QStringList { u"s||3|ro"_s };
     QTest::newRow("raw string") << u"package main\nvar tmpl = `a \"quoted\" \\n text`\n"_s
                                 << QStringList { u"tmpl|a \"quoted\" \\n text|2|rw"_s };
     QTest::newRow("escapes") << u"package main\nvar s = \"tab\\there \\\"q\\\"\"\n"_s
