@@ -18,7 +18,8 @@ shoot() {
     local app=$!
     sleep 3
     import -window root "$OUT/build-page-$lang.png"
-    xdotool search --sync --onlyvisible --class gantry windowactivate --sync key alt+b 2>/dev/null || true
+    WID=$(xdotool search --sync --onlyvisible --class gantry | head -1)
+    xdotool windowfocus --sync "$WID" key --window "$WID" alt+b || true
     for _ in $(seq 1 120); do sleep 1; ls "$ROOT"/examples/hello-gin/dist/*/manifest.json >/dev/null 2>&1 && break; done
     sleep 1
     import -window root "$OUT/build-done-$lang.png"

@@ -154,6 +154,11 @@ void BuildPage::startBuild()
     connect(m_session, &BuildSession::warning, this,
         [this](const Error &w) { m_output->appendPlainText(tr("Warning: %1 %2").arg(w.message, w.hint)); });
     connect(m_session, &BuildSession::targetStateChanged, m_targets, &TargetListModel::setState);
+    connect(m_session, &BuildSession::targetStateChanged, this,
+        [this](const QString &key, BuildSession::TargetState state, const QString &detail) {
+            const QString line = u"[%1] %2"_s.arg(key, BuildSession::stateName(state));
+            m_output->appendPlainText(detail.isEmpty() ? line : line + u"  "_s + detail);
+        });
     connect(m_session, &BuildSession::outputLine, this, [this](const QString &key, const QString &line) {
         m_output->appendPlainText(u"[%1] %2"_s.arg(key, line));
     });

@@ -12,7 +12,7 @@ TargetListModel::TargetListModel(QObject *parent)
         u"darwin/amd64"_s, u"darwin/arm64"_s, u"linux/arm"_s, u"freebsd/amd64"_s };
     for (const QString &text : common) {
         const BuildTarget target = *BuildTarget::parse(text);
-        m_rows << Row { target, defaults.contains(target), {} };
+        m_rows << Row { target, defaults.contains(target), {}, {} };
     }
 }
 
@@ -32,7 +32,8 @@ QVariant TargetListModel::data(const QModelIndex &index, int role) const
     case Qt::CheckStateRole:
         return row.checked ? Qt::Checked : Qt::Unchecked;
     case Qt::ToolTipRole:
-        return tr("Build a static binary for %1").arg(row.target.toString());
+        return row.detail.isEmpty() ? tr("Build a static binary for %1").arg(row.target.toString())
+                                    : row.detail;
     default:
         return {};
     }
@@ -69,16 +70,18 @@ void TargetListModel::setState(const QString &key, BuildSession::TargetState sta
     for (qsizetype i = 0; i < m_rows.size(); ++i) {
         if (!key.endsWith(m_rows[i].target.toString()))
             continue;
-        m_rows[i].status = detail.isEmpty() ? BuildSession::stateName(state)
-                                            : BuildSession::stateName(state) + u": "_s + detail;
+        m_rows[i].status = BuildSession::stateName(state);
+        m_rows[i].detail = detail;
         emit dataChanged(index(int(i)), index(int(i)), { Qt::DisplayRole });
     }
 }
 
 void TargetListModel::resetStates()
 {
-    for (Row &row : m_rows)
+    for (Row &row : m_rows) {
         row.status.clear();
+        row.detail.clear();
+    }
     if (!m_rows.isEmpty())
         emit dataChanged(index(0), index(int(m_rows.size()) - 1), { Qt::DisplayRole });
 }

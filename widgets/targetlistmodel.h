@@ -28,6 +28,7 @@ private:
         BuildTarget target;
         bool checked = false;
         QString status;
+        QString detail; // the artifact, or why it failed: shown as a tooltip
     };
     QList<Row> m_rows;
 };
