@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QTimer>
 
 #include "cli/terminal.h"
@@ -49,6 +50,10 @@ struct Options {
         BuildCommand::tr("File or folder to put in the archives (repeatable). Default: "
                          "README, LICENSE, config/, static/, templates/."),
         u"PATH"_s };
+    QCommandLineOption env { u"env"_s,
+        BuildCommand::tr("Go setting for this build, e.g. GOPROXY=https://proxy.example or "
+                         "GOPRIVATE=git.example.com (repeatable). GOFLAGS adds to yours."),
+        u"KEY=VALUE"_s };
     QCommandLineOption go { u"go"_s, BuildCommand::tr("The go executable to use."), u"PATH"_s };
     QCommandLineOption jobs { u"jobs"_s, BuildCommand::tr("Targets built at once. Default: one per core."),
         u"N"_s };
@@ -147,6 +152,15 @@ Result<BuildOptions> toBuildOptions(const QCommandLineParser &parser, const Opti
     if (parser.isSet(o.extraFile))
         options.extraFiles = parser.values(o.extraFile);
     options.goPath = parser.value(o.go);
+    static const QRegularExpression envName(u"^[A-Za-z_][A-Za-z0-9_]*$"_s);
+    for (const QString &pair : parser.values(o.env)) {
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq <= 0 || !envName.match(pair.left(eq)).hasMatch())
+            return fail(
+                BuildCommand::tr("\"%1\" is not a setting; write it as KEY=VALUE, e.g. GOPROXY=direct.")
+                    .arg(pair));
+        options.goEnv.insert(pair.left(eq), pair.mid(eq + 1));
+    }
     bool ok = true;
     if (parser.isSet(o.jobs) && ((options.jobs = parser.value(o.jobs).toInt(&ok)) < 1 || !ok))
         return fail(BuildCommand::tr("--jobs needs a whole number of 1 or more."));
@@ -168,7 +182,7 @@ int BuildCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     const Options o;
     parser.addOptions({ o.target, o.version, o.versionVar, o.out, o.json, o.package, o.ldflags, o.goFlag,
-        o.extraFile, o.go, o.jobs, o.timeout, o.verbose });
+        o.extraFile, o.env, o.go, o.jobs, o.timeout, o.verbose });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("The folder that holds go.mod."));
     if (!parser.parse(arguments))
         return usageError(parser.errorText());

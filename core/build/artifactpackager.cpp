@@ -1,5 +1,8 @@
 #include "core/build/artifactpackager.h"
 
+#include <filesystem>
+#include <system_error>
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -10,6 +13,7 @@
 #include "core/archive/archivewriter.h"
 #include "core/build/artifactnaming.h"
 #include "core/build/binaryverifier.h"
+#include "core/build/buildfingerprint.h"
 #include "core/build/checksumfile.h"
 #include "core/build/outputfolder.h"
 
@@ -41,22 +45,32 @@ Error writeError(const QString &file, const QString &cause)
 
 Result<void> copyBinary(const BuildStep &step, const QString &target)
 {
-    QFile source(step.cachedBinary);
+    // std::filesystem lets the OS copy (copy_file_range, CopyFileEx) without a trip through us.
+    std::error_code error;
+    std::filesystem::copy_file(std::filesystem::path(step.cachedBinary.toStdU16String()),
+        std::filesystem::path(target.toStdU16String()), std::filesystem::copy_options::overwrite_existing,
+        error);
+    if (error)
+        return std::unexpected(
+            writeError(QFileInfo(target).fileName(), QString::fromLocal8Bit(error.message())));
     QFile out(target);
-    if (!source.open(QIODevice::ReadOnly))
-        return std::unexpected(writeError(QFileInfo(target).fileName(), source.errorString()));
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return std::unexpected(writeError(QFileInfo(target).fileName(), out.errorString()));
-    while (!source.atEnd()) {
-        const QByteArray chunk = source.read(4 << 20);
-        if (out.write(chunk) != chunk.size())
-            return std::unexpected(writeError(QFileInfo(target).fileName(), out.errorString()));
-    }
-    if (!out.flush())
-        return std::unexpected(writeError(QFileInfo(target).fileName(), out.errorString()));
     out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
         QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
     return {};
+}
+
+Result<BuildArtifact> describeBinary(const BuildStep &step, const QString &staging)
+{
+    if (!step.upToDateSha256.isEmpty()) // verified when it was built; the copy is the same bytes
+        return BuildArtifact { u"binary"_s, step.target.toString(), step.package.relativeDir,
+            step.package.binaryName, step.binaryFile, QFileInfo(staging + u'/' + step.binaryFile).size(),
+            step.upToDateSha256, {} };
+    if (auto ok = BinaryVerifier::checkStamps(staging + u'/' + step.binaryFile, step); !ok)
+        return std::unexpected(ok.error());
+    auto binary = describe(step, u"binary"_s, staging, step.binaryFile);
+    if (binary)
+        BuildFingerprint::write(step, step.fingerprint, binary->sha256);
+    return binary;
 }
 
 bool reuseArchive(
@@ -105,9 +119,7 @@ Result<QList<BuildArtifact>> ArtifactPackager::produce(const BuildPlan &plan, co
 {
     if (auto ok = copyBinary(step, staging + u'/' + step.binaryFile); !ok)
         return std::unexpected(ok.error());
-    if (auto ok = BinaryVerifier::checkStamps(staging + u'/' + step.binaryFile, step); !ok)
-        return std::unexpected(ok.error());
-    auto binary = describe(step, u"binary"_s, staging, step.binaryFile);
+    auto binary = describeBinary(step, staging);
     if (!binary)
         return std::unexpected(binary.error());
     auto digest = inputsDigest(plan, step, binary->sha256);
@@ -116,7 +128,8 @@ Result<QList<BuildArtifact>> ArtifactPackager::produce(const BuildPlan &plan, co
 
     const QString archivePath = staging + u'/' + step.archiveFile;
     const BuildArtifact *old = previous.find(u"archive"_s, step.target.toString(), step.package.relativeDir);
-    if (!reuseArchive(old, *digest, previousDir, archivePath)) {
+    const bool reused = reuseArchive(old, *digest, previousDir, archivePath);
+    if (!reused) {
         QList<ArchiveWriter::Entry> entries { { staging + u'/' + step.binaryFile,
             ArtifactNaming::binaryInArchive(step.package.binaryName, step.target), true } };
         for (const QString &extra : plan.extraFiles)
@@ -127,7 +140,8 @@ Result<QList<BuildArtifact>> ArtifactPackager::produce(const BuildPlan &plan, co
         if (!written)
             return std::unexpected(writeError(step.archiveFile, written.error().cause));
     }
-    auto archive = describe(step, u"archive"_s, staging, step.archiveFile);
+    auto archive =
+        reused ? Result<BuildArtifact>(*old) : describe(step, u"archive"_s, staging, step.archiveFile);
     if (!archive)
         return std::unexpected(archive.error());
     archive->inputsDigest = *digest;

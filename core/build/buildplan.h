@@ -23,6 +23,8 @@ struct BuildStep {
     QList<std::pair<QString, QString>> stamps; // -X symbol, value
     QStringList arguments;
     QProcessEnvironment environment;
+    QString fingerprint; // of every input; empty until the session computed it
+    QString upToDateSha256; // set when the cached binary matches the fingerprint: go is not run
 };
 
 // Everything decided before the first `go build` starts.

@@ -8,6 +8,7 @@
 
 #include "core/build/artifactpackager.h"
 #include "core/build/binaryverifier.h"
+#include "core/build/buildfingerprint.h"
 #include "core/build/checksumfile.h"
 #include "core/build/outputfolder.h"
 #include "core/common/async.h"
@@ -23,6 +24,11 @@ namespace {
 
 constexpr qint64 BytesPerStep = 20LL * 1024 * 1024; // a binary and its archive, with room to spare
 constexpr int ErrorTailLines = 40;
+
+struct Prepared {
+    Result<OutputFolder::Staging> staging;
+    QList<std::pair<QString, QString>> fingerprints; // per step: fingerprint, sha256 when up to date
+};
 
 Result<void> writeFile(const QString &path, const QByteArray &data)
 {
@@ -170,14 +176,32 @@ void BuildSession::onVersionRead(const VersionInfo &version)
         m_previous = *previous;
     const QString outputDir = m_plan.outputDir;
     const qint64 needed = BytesPerStep * qint64(m_plan.steps.size());
-    runInPool([outputDir, needed] {
-        return OutputFolder::prepare(outputDir, needed);
-    }).then(this, [this](Result<OutputFolder::Staging> staging) {
-        if (staging) {
-            m_staging = staging->path;
-            m_createdDirs = staging->createdDirs;
+    const BuildPlan planCopy = m_plan;
+    const GoModFile mod = m_project.mod;
+    const GoToolchain go = m_toolchain;
+    runInPool([outputDir, needed, plan = planCopy, mod, go] {
+        Prepared prepared { OutputFolder::prepare(outputDir, needed), {} };
+        const QString goFlags =
+            plan.steps.isEmpty() ? QString() : plan.steps.first().environment.value(u"GOFLAGS"_s);
+        const QString tree = BuildFingerprint::inputTree(plan, mod, goFlags);
+        for (const BuildStep &step : plan.steps) {
+            const QString fingerprint = BuildFingerprint::forStep(tree, step, go.goPath, go.versionText);
+            BuildFingerprint::Stamp stamp;
+            const bool current = BuildFingerprint::isCurrent(step, fingerprint, &stamp);
+            prepared.fingerprints.append({ fingerprint, current ? stamp.sha256 : QString() });
         }
-        onOutputPrepared(staging ? Result<QString>(staging->path) : std::unexpected(staging.error()));
+        return prepared;
+    }).then(this, [this](Prepared prepared) {
+        if (prepared.staging) {
+            m_staging = prepared.staging->path;
+            m_createdDirs = prepared.staging->createdDirs;
+        }
+        for (qsizetype i = 0; i < prepared.fingerprints.size() && i < qsizetype(m_jobs.size()); ++i) {
+            m_jobs[size_t(i)]->step.fingerprint = prepared.fingerprints[i].first;
+            m_jobs[size_t(i)]->step.upToDateSha256 = prepared.fingerprints[i].second;
+        }
+        onOutputPrepared(prepared.staging ? Result<QString>(prepared.staging->path)
+                                          : std::unexpected(prepared.staging.error()));
     });
 }
 
@@ -186,15 +210,17 @@ void BuildSession::onOutputPrepared(Result<QString> staging)
     if (preparationEnded(staging ? nullptr : &staging.error()))
         return;
     m_preparing = false;
-    m_jobLimit = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount());
+    // One go build already keeps about four cores busy; more at once only compete for them.
+    m_jobLimit = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount() / 4);
     schedule();
 }
 
 void BuildSession::schedule()
 {
+    // Only running `go build`s count: reading back and packaging overlap the next build.
     int active = 0;
     for (const auto &job : m_jobs)
-        active += job->busy ? 1 : 0;
+        active += job->state == TargetState::Building ? 1 : 0;
     for (const auto &job : m_jobs) {
         if (active >= m_jobLimit)
             break;
@@ -218,6 +244,10 @@ void BuildSession::setState(Job &job, TargetState state, const QString &detail)
 void BuildSession::startJob(Job &job)
 {
     job.busy = true;
+    if (!job.step.upToDateSha256.isEmpty()) {
+        qCDebug(lcBuild) << job.step.key << "is up to date; go is not run";
+        return startPackaging(job, tr("up to date"));
+    }
     setState(job, TargetState::Building);
     QDir().mkpath(QFileInfo(job.step.cachedBinary).path());
     ProcessSpec spec { m_toolchain.goPath, job.step.arguments, m_plan.projectDir, job.step.environment,
@@ -252,6 +282,7 @@ void BuildSession::onJobBuilt(Job &job, const ProcessResult &result)
     if (!result.succeeded())
         return failJob(job, buildError(job, result));
     setState(job, TargetState::Verifying);
+    schedule();
     ProcessSpec spec { m_toolchain.goPath, { u"version"_s, u"-m"_s, job.step.cachedBinary },
         m_plan.projectDir, job.step.environment, 60s, true, true };
     Job *jobPtr = &job;
@@ -269,7 +300,12 @@ void BuildSession::onJobReadBack(Job &job, const ProcessResult &result)
     const GoBuildInfo info = GoBuildInfo::parse(QString::fromUtf8(result.standardOutput));
     if (auto ok = BinaryVerifier::checkBuildInfo(info, job.step); !ok)
         return failJob(job, ok.error());
-    setState(job, TargetState::Packaging);
+    startPackaging(job, {});
+}
+
+void BuildSession::startPackaging(Job &job, const QString &detail)
+{
+    setState(job, TargetState::Packaging, detail);
     const BuildPlan plan = m_plan;
     const BuildStep step = job.step;
     const BuildManifest previous = m_previous;

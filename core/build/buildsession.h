@@ -65,6 +65,7 @@ private:
     void startJob(Job &job);
     void onJobBuilt(Job &job, const ProcessResult &result);
     void onJobReadBack(Job &job, const ProcessResult &result);
+    void startPackaging(Job &job, const QString &detail);
     void onJobArtifacts(Job &job, Result<QList<BuildArtifact>> artifacts);
     void setState(Job &job, TargetState state, const QString &detail = {});
     void failJob(Job &job, const Error &error);

@@ -39,6 +39,7 @@ expect "build without a folder" 2 "PROJECT_DIR" -- "$GANTRYCTL" build
 expect "unknown option" 2 "bogus" -- "$GANTRYCTL" build "$HELLO" --bogus
 expect "malformed target" 2 "OS/ARCH" -- "$GANTRYCTL" build "$HELLO" --target linux
 expect "bad --jobs" 2 "jobs" -- "$GANTRYCTL" build "$HELLO" --jobs 0
+expect "malformed --env" 2 "KEY=VALUE" -- "$GANTRYCTL" build "$HELLO" --env NOEQUALS
 expect "help" 0 "--target" -- "$GANTRYCTL" build --help
 
 # --- bad input: exit 1, a sentence with the fix, nothing written ---
@@ -49,6 +50,7 @@ expect "unknown target" 1 "no such platform" -- "$GANTRYCTL" build "$HELLO" --ta
 expect "wrong version variable" 1 "main.Version does not exist" -- "$GANTRYCTL" build "$HELLO" --version-var main.Version --out "$T/o1"
 expect "go not installed" 1 "Go is not installed" -- \
     unshare -m sh -c "mount -t tmpfs tmpfs /usr/lib/go-1.19 && exec \"$GANTRYCTL\" build \"$HELLO\" --out \"$T/o1\""
+expect "--env reaches go" 1 "mod" -- "$GANTRYCTL" build "$HELLO" --env GOFLAGS=-mod=bogus --target linux/amd64 --out "$T/o1"
 expect "GOFLAGS reaches go" 1 "mod" -- env GOFLAGS="$GOFLAGS -mod=bogus" "$GANTRYCTL" build "$HELLO" --target linux/amd64 --out "$T/o1"
 [ ! -e "$T/o1" ] && ok "failed builds left no output folder" || bad "failed builds left $T/o1"
 

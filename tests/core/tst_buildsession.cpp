@@ -26,6 +26,7 @@ private slots:
     void cgoDependencyIsWarned();
     void multipleMainPackages();
     void cancelLeavesNoGoProcess();
+    void unchangedInputsSkipGoAndChangesRebuild();
     void badInput_data();
     void badInput();
 
@@ -301,6 +302,63 @@ void tst_BuildSession::badInput()
         qPrintable(result.error.toString()));
     QVERIFY2(!result.error.hint.isEmpty(), "every error names the fix");
     QVERIFY(!QFileInfo::exists(options.outputDir));
+}
+
+void tst_BuildSession::unchangedInputsSkipGoAndChangesRebuild()
+{
+    // A project of our own, so we can edit it.
+    const QString project = m_tmp.filePath(u"edit-me"_s);
+    QVERIFY(QDir().mkpath(project + u"/web"_s));
+    const auto write = [&](const QString &file, const QByteArray &text) {
+        QFile f(project + u'/' + file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    };
+    write(u"go.mod"_s, "module example.com/editme\n\ngo 1.19\n");
+    write(u"web/page.txt"_s, "first page");
+    write(u"main.go"_s,
+        "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\nvar version = \"dev\"\n\n"
+        "//go:embed web/page.txt\nvar page string\n\nfunc main() { fmt.Println(version, \"one\", page) }\n");
+    BuildOptions options;
+    options.projectDir = project;
+    options.outputDir = m_tmp.filePath(u"edit-out"_s);
+    options.cacheDir = m_tmp.filePath(u"edit-cache"_s);
+    options.targets = { *BuildTarget::parse(u"linux/amd64") };
+    options.version = u"1.0.0"_s;
+    const QString binary = options.outputDir + u"/editme_1.0.0_linux_amd64"_s;
+    const auto build = [&](BuildOptions o) {
+        BuildSession session(o);
+        QStringList details;
+        connect(&session, &BuildSession::targetStateChanged, this,
+            [&](const QString &, BuildSession::TargetState, const QString &d) { details << d; });
+        const BuildResult result = runBuild(session);
+        if (!result.success)
+            qWarning() << result.error.toString();
+        return std::pair { result.success, details.contains(BuildSession::tr("up to date")) };
+    };
+    const auto output = [&] { return QString::fromUtf8(Test::run(binary, {})).trimmed(); };
+
+    QCOMPARE(build(options), std::pair(true, false));
+    QCOMPARE(output(), u"1.0.0 one first page"_s);
+    QCOMPARE(build(options), std::pair(true, true)); // nothing changed: go is not run
+
+    QTest::qWait(20); // a new modification time
+    write(u"main.go"_s,
+        "package main\n\nimport (\n\t_ \"embed\"\n\t\"fmt\"\n)\n\nvar version = \"dev\"\n\n"
+        "//go:embed web/page.txt\nvar page string\n\nfunc main() { fmt.Println(version, \"two\", page) }\n");
+    QCOMPARE(build(options), std::pair(true, false));
+    QCOMPARE(output(), u"1.0.0 two first page"_s);
+
+    QTest::qWait(20);
+    write(u"web/page.txt"_s, "second page"); // an embedded file is an input too
+    QCOMPARE(build(options), std::pair(true, false));
+    QCOMPARE(output(), u"1.0.0 two second page"_s);
+
+    options.version = u"1.0.1"_s; // other ldflags
+    QCOMPARE(build(options), std::pair(true, false));
+    options.environment.insert(u"GOFLAGS"_s, u"-tags=extra"_s); // other environment
+    QCOMPARE(build(options), std::pair(true, false));
+    QCOMPARE(build(options), std::pair(true, true));
 }
 
 QTEST_GUILESS_MAIN(tst_BuildSession)
