@@ -108,45 +108,45 @@ void BuildSession::start()
     }
     m_toolchain.goPath = *goPath;
     qCInfo(lcBuild) << "building" << m_options.projectDir << "with" << *goPath;
+    // The four look-ups are independent: run them at once and continue when all have answered.
+    m_pendingProbes = 4;
     const QString dir = m_options.projectDir;
     runInPool([dir] { return GoProject::scan(dir); }).then(this, [this](Result<GoProject> project) {
-        onScanned(std::move(project));
+        m_scanned = std::move(project);
+        onProbeAnswered();
     });
-}
-
-void BuildSession::onScanned(Result<GoProject> project)
-{
-    if (preparationEnded(project ? nullptr : &project.error()))
-        return;
-    m_project = std::move(*project);
-    const QProcessEnvironment env = BuildPlan::mergeEnvironment(m_options.environment, m_options.goEnv);
     GoToolchain::probe(m_toolchain.goPath, env).then(this, [this](Result<GoToolchain> toolchain) {
-        onProbed(std::move(toolchain));
+        m_probed = std::move(toolchain);
+        onProbeAnswered();
+    });
+    m_toolchain.listTargets(env).then(this, [this](Result<QList<BuildTarget>> targets) {
+        m_listed = std::move(targets);
+        onProbeAnswered();
+    });
+    VersionInfo::read(dir, m_options.environment).then(this, [this](const VersionInfo &version) {
+        m_version = version;
+        onProbeAnswered();
     });
 }
 
-void BuildSession::onProbed(Result<GoToolchain> toolchain)
+void BuildSession::onProbeAnswered()
 {
-    if (preparationEnded(toolchain ? nullptr : &toolchain.error()))
+    if (--m_pendingProbes > 0)
         return;
-    m_toolchain = std::move(*toolchain);
+    const Error *error = !m_scanned ? &m_scanned.error()
+        : !m_probed                 ? &m_probed.error()
+        : !m_listed                 ? &m_listed.error()
+                                    : nullptr;
+    if (preparationEnded(error))
+        return;
+    m_project = std::move(*m_scanned);
+    m_toolchain = std::move(*m_probed);
+    m_knownTargets = std::move(*m_listed);
     if (auto ok = m_toolchain.checkCompatibility(m_project.mod); !ok) {
         preparationEnded(&ok.error());
         return;
     }
-    const QProcessEnvironment env = BuildPlan::mergeEnvironment(m_options.environment, m_options.goEnv);
-    m_toolchain.listTargets(env).then(
-        this, [this](Result<QList<BuildTarget>> targets) { onTargetsListed(std::move(targets)); });
-}
-
-void BuildSession::onTargetsListed(Result<QList<BuildTarget>> targets)
-{
-    if (preparationEnded(targets ? nullptr : &targets.error()))
-        return;
-    m_knownTargets = std::move(*targets);
-    VersionInfo::read(m_project.dir, m_options.environment).then(this, [this](const VersionInfo &version) {
-        onVersionRead(version);
-    });
+    onVersionRead(m_version);
 }
 
 void BuildSession::onVersionRead(const VersionInfo &version)

@@ -56,9 +56,7 @@ private:
     };
 
     bool preparationEnded(const Error *error); // true when the session stops here
-    void onScanned(Result<GoProject> project);
-    void onProbed(Result<GoToolchain> toolchain);
-    void onTargetsListed(Result<QList<BuildTarget>> targets);
+    void onProbeAnswered();
     void onVersionRead(const VersionInfo &version);
     void onOutputPrepared(Result<QString> staging);
     void schedule();
@@ -78,6 +76,11 @@ private:
     BuildOptions m_options;
     BuildPlan m_plan;
     BuildResult m_result;
+    int m_pendingProbes = 0;
+    Result<GoProject> m_scanned;
+    Result<GoToolchain> m_probed;
+    Result<QList<BuildTarget>> m_listed;
+    VersionInfo m_version;
     GoProject m_project;
     GoToolchain m_toolchain;
     QList<BuildTarget> m_knownTargets;
