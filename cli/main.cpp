@@ -2,6 +2,7 @@
 #include <QStandardPaths>
 
 #include "cli/buildcommand.h"
+#include "cli/keychaincommand.h"
 #include "cli/terminal.h"
 #include "core/common/logging.h"
 
@@ -41,6 +42,8 @@ int main(int argc, char *argv[])
     int code = 2;
     if (command == u"build")
         code = Gantry::Cli::BuildCommand::run(rest);
+    else if (command == u"keychain")
+        code = Gantry::Cli::KeychainCommand::run(rest);
     else if (command == u"version" || command == u"--version")
         Gantry::Cli::Terminal::out(u"gantryctl "_s + QCoreApplication::applicationVersion()), code = 0;
     else if (command == u"help" || command == u"--help" || command == u"-h")

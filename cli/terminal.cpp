@@ -4,6 +4,8 @@
 #include <csignal>
 #include <cstdio>
 
+#include "core/common/redactor.h"
+
 #ifdef Q_OS_WIN
 #include <io.h>
 #define GANTRY_ISATTY _isatty
@@ -27,7 +29,7 @@ extern "C" void onInterrupt(int)
 
 void write(FILE *stream, const QString &text)
 {
-    const QByteArray bytes = (text + u'\n').toUtf8();
+    const QByteArray bytes = Gantry::Redactor::instance().redact(text + u'\n').toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
 }

@@ -17,6 +17,8 @@ PACKAGES=(
     python3 util-linux coreutils procps bc
     # GUI tests and screenshots
     xvfb xauth fonts-noto-cjk imagemagick x11-apps xdotool
+    # a real secret service for the keychain tests
+    gnome-keyring dbus libsecret-tools
 )
 
 missing=()

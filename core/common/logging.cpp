@@ -6,6 +6,8 @@
 
 #include <QDir>
 
+#include "core/common/redactor.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
@@ -44,7 +46,8 @@ void messageHandler(QtMsgType type, const QMessageLogContext &context, const QSt
     if (!g_logger)
         return;
     const QByteArray category = context.category ? QByteArray(context.category) : QByteArray("default");
-    g_logger->log(levelFor(type), "[{}] {}", category.constData(), message.toUtf8().constData());
+    const QByteArray text = Redactor::instance().redact(message).toUtf8();
+    g_logger->log(levelFor(type), "[{}] {}", category.constData(), text.constData());
     if (type == QtFatalMsg)
         g_logger->flush();
 }

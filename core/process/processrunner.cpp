@@ -1,5 +1,7 @@
 #include "core/process/processrunner.h"
 
+#include "core/common/redactor.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -19,7 +21,7 @@ QString decodeLine(QByteArray line)
 {
     if (line.endsWith('\r'))
         line.chop(1);
-    return QString::fromUtf8(line);
+    return Redactor::instance().redact(QString::fromUtf8(line)); // what a command echoes may hold a secret
 }
 
 } // namespace

@@ -42,6 +42,10 @@ expect "bad --jobs" 2 "jobs" -- "$GANTRYCTL" build "$HELLO" --jobs 0
 expect "malformed --env" 2 "KEY=VALUE" -- "$GANTRYCTL" build "$HELLO" --env NOEQUALS
 expect "help" 0 "--target" -- "$GANTRYCTL" build --help
 
+# --- the keychain: refused clearly without one, used with a real gnome-keyring ---
+expect "no keychain is refused" 1 "No keychain is available" -- env -u DBUS_SESSION_BUS_ADDRESS DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent "$GANTRYCTL" keychain check
+expect "keychain in a D-Bus session" 0 "keychain is available" -- bash "$SRC/tests/support/with-keyring.sh" "$GANTRYCTL" keychain check
+
 # --- bad input: exit 1, a sentence with the fix, nothing written ---
 expect "not a Go project" 1 "hint: Open the folder that holds go.mod" -- "$GANTRYCTL" build "$SRC/tests/fixtures/not-go" --out "$T/o1"
 expect "malformed go.mod" 1 "go.mod:[0-9]+" -- "$GANTRYCTL" build "$SRC/tests/fixtures/bad-gomod" --out "$T/o1"
