@@ -19,6 +19,8 @@ PACKAGES=(
     xvfb xauth fonts-noto-cjk imagemagick x11-apps xdotool
     # a real secret service for the keychain tests
     gnome-keyring dbus libsecret-tools
+    # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)
+    systemd-container openssh-server openssh-client sudo iproute2 curl nginx
 )
 
 missing=()
