@@ -1,5 +1,7 @@
 #include "app/application.h"
 
+#include <cstdio>
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
@@ -9,6 +11,7 @@
 #include <QTimer>
 
 #include "core/common/logging.h"
+#include "core/store/workspace.h"
 #include "widgets/buildpage.h"
 #include "widgets/mainwindow.h"
 
@@ -29,7 +32,32 @@ Application::Application(int &argc, char **argv)
 Application::~Application()
 {
     m_window.reset();
+    m_workspace.reset();
     Logging::shutdown();
+}
+
+Application *Application::instance()
+{
+    return qobject_cast<Application *>(QCoreApplication::instance());
+}
+
+Workspace *Application::workspace() const
+{
+    return m_workspace.get();
+}
+
+// A workspace Gantry refuses (damaged, another program's, from a newer Gantry) is left untouched,
+// and the app says why on stderr and quits instead of starting on an empty one.
+bool Application::openWorkspace(const QString &dir)
+{
+    Result<std::unique_ptr<Workspace>> opened = Workspace::open(dir);
+    if (!opened) {
+        const QString text = tr("error: %1\nhint: %2\n").arg(opened.error().message, opened.error().hint);
+        std::fputs(text.toLocal8Bit().constData(), stderr);
+        return false;
+    }
+    m_workspace = std::move(*opened);
+    return true;
 }
 
 void Application::installTranslators(const QString &language)
@@ -51,13 +79,19 @@ int Application::run()
     parser.addVersionOption();
     const QCommandLineOption language(u"lang"_s, tr("Interface language, e.g. en or zh_CN."), u"LANG"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, tr("Open the main window, check it, and quit."));
-    parser.addOptions({ language, selfTestOption });
+    const QCommandLineOption workspaceOption(u"workspace"_s,
+        tr("The workspace folder. Default: %1.").arg(QDir::toNativeSeparators(Workspace::defaultDir())),
+        u"DIR"_s);
+    parser.addOptions({ language, selfTestOption, workspaceOption });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("A Go project to open."), u"[PROJECT_DIR]"_s);
     parser.process(*this);
 
     Logging::install(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, true);
     installTranslators(parser.value(language));
+    if (!openWorkspace(
+            parser.isSet(workspaceOption) ? parser.value(workspaceOption) : Workspace::defaultDir()))
+        return 1;
     m_window = std::make_unique<MainWindow>();
     if (!parser.positionalArguments().isEmpty())
         m_window->buildPage()->openProject(QDir(parser.positionalArguments().constFirst()).absolutePath());

@@ -8,8 +8,9 @@
 namespace Gantry {
 
 class MainWindow;
+class Workspace;
 
-// Installs translators, reads the command line and builds the main window.
+// Installs translators, reads the command line, opens the workspace and builds the main window.
 class Application final : public QApplication {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Application)
@@ -18,11 +19,17 @@ public:
     ~Application() override;
 
     int run();
+    // The workspace chosen with --workspace DIR (default: Workspace::defaultDir()), open while the
+    // app runs; null before run() opened it.
+    Workspace *workspace() const;
+    static Application *instance();
 
 private:
+    bool openWorkspace(const QString &dir);
     void installTranslators(const QString &language);
     int selfTest();
 
+    std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;

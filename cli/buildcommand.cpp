@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QTimer>
 
+#include "cli/exitcode.h"
+#include "cli/report.h"
 #include "cli/terminal.h"
 #include "core/build/buildsession.h"
 
@@ -18,10 +20,6 @@ using namespace std::chrono_literals;
 namespace Gantry::Cli {
 
 namespace {
-
-constexpr int ExitOk = 0;
-constexpr int ExitFailed = 1;
-constexpr int ExitUsage = 2;
 
 struct Options {
     QCommandLineOption target { u"target"_s,
@@ -64,9 +62,7 @@ struct Options {
 
 int usageError(const QString &message)
 {
-    Terminal::err(u"gantryctl build: "_s + message);
-    Terminal::err(BuildCommand::tr("Run \"gantryctl build --help\" for usage."));
-    return ExitUsage;
+    return Report::usage(u"build"_s, message);
 }
 
 QString kindName(GoDiagnostic::Kind kind)

@@ -1,10 +1,9 @@
 #include "cli/keychaincommand.h"
 
-#include <QEventLoop>
-#include <QFutureWatcher>
-
+#include "cli/exitcode.h"
+#include "cli/keychain.h"
+#include "cli/report.h"
 #include "cli/terminal.h"
-#include "core/secret/secretstore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -14,21 +13,12 @@ int KeychainCommand::run(const QStringList &arguments)
 {
     if (arguments.size() != 2 || arguments.at(1) != u"check") {
         Terminal::err(tr("Usage: gantryctl keychain check"));
-        return 2;
+        return ExitUsage;
     }
-    QFutureWatcher<Result<void>> watcher;
-    QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<Result<void>>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(SecretStore::checkAvailable());
-    loop.exec();
-    const Result<void> result = watcher.result();
-    if (!result) {
-        Terminal::err(tr("error: %1").arg(result.error().message));
-        Terminal::err(tr("hint: %1").arg(result.error().hint));
-        return 1;
-    }
+    if (const Result<void> result = Keychain::checkAvailable(); !result)
+        return Report::failure(result.error());
     Terminal::err(tr("The keychain is available: Gantry keeps secrets there and nowhere else."));
-    return 0;
+    return ExitOk;
 }
 
 } // namespace Gantry::Cli

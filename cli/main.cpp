@@ -2,23 +2,44 @@
 #include <QStandardPaths>
 
 #include "cli/buildcommand.h"
+#include "cli/globaloptions.h"
 #include "cli/keychaincommand.h"
+#include "cli/profilecommand.h"
 #include "cli/terminal.h"
+#include "cli/workspacecommand.h"
 #include "core/common/logging.h"
+#include "core/store/workspace.h"
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-int usage()
+int usage(int code)
 {
-    Gantry::Cli::Terminal::err(QCoreApplication::translate("gantryctl",
-        "Usage: gantryctl <command> [options]\n\n"
-        "Commands:\n"
-        "  build PROJECT_DIR   build static, version-stamped, packaged binaries\n"
-        "  version             print gantryctl's version\n\n"
-        "Run \"gantryctl <command> --help\" for the options of a command."));
-    return 2;
+    Gantry::Cli::Terminal::err(
+        QCoreApplication::translate("gantryctl",
+            "Usage: gantryctl [--workspace DIR] <command> [options]\n\n"
+            "Commands:\n"
+            "  build PROJECT_DIR\n"
+            "      build static, version-stamped, packaged binaries\n"
+            "%1\n"
+            "%2\n"
+            "  keychain check\n"
+            "      is there a keychain Gantry can keep secrets in?\n"
+            "  version\n"
+            "      print gantryctl's version\n\n"
+            "PROJECT is a project folder (added to the workspace on first use, named after the folder, with\n"
+            "the profiles base, dev, test and prod) or the name of a project the workspace knows.\n"
+            "Secret values go to the OS keychain, never to the workspace or the command line:\n"
+            "  printf '%s' \"$TOKEN\" | gantryctl profile set PROJECT prod --secret API_TOKEN\n"
+            "reads the value from stdin (one trailing line end is dropped) or asks for it, unechoed.\n\n"
+            "Options for every command, before or after it:\n"
+            "  --workspace DIR   the workspace folder (default: %3)\n\n"
+            "Exit codes: 0 done, 1 failed (nothing was written), 2 wrong usage.\n"
+            "Run \"gantryctl <command> --help\" or \"gantryctl profile <action> --help\" for the options.")
+            .arg(Gantry::Cli::ProfileCommand::usageText(), Gantry::Cli::WorkspaceCommand::usageText(),
+                Gantry::Workspace::defaultDir()));
+    return code;
 }
 
 } // namespace
@@ -31,9 +52,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"gantry"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(GANTRY_VERSION));
 
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    const auto global = Gantry::Cli::GlobalOptions::take(args);
+    if (!global) {
+        Gantry::Cli::Terminal::err(u"gantryctl: "_s + global.error().message + u' ' + global.error().hint);
+        return 2;
+    }
     if (args.size() < 2)
-        return usage();
+        return usage(2);
     Gantry::Logging::install(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, false);
     const QString command = args.at(1);
@@ -42,14 +68,18 @@ int main(int argc, char *argv[])
     int code = 2;
     if (command == u"build")
         code = Gantry::Cli::BuildCommand::run(rest);
+    else if (command == u"profile")
+        code = Gantry::Cli::ProfileCommand::run(rest, global->workspaceDir);
+    else if (command == u"workspace")
+        code = Gantry::Cli::WorkspaceCommand::run(rest, global->workspaceDir);
     else if (command == u"keychain")
         code = Gantry::Cli::KeychainCommand::run(rest);
     else if (command == u"version" || command == u"--version")
         Gantry::Cli::Terminal::out(u"gantryctl "_s + QCoreApplication::applicationVersion()), code = 0;
     else if (command == u"help" || command == u"--help" || command == u"-h")
-        code = usage() - 2;
+        code = usage(0);
     else
-        code = usage();
+        code = usage(2);
     Gantry::Logging::shutdown();
     return code;
 }
