@@ -2,6 +2,8 @@
 #include <QStandardPaths>
 
 #include "cli/buildcommand.h"
+#include "cli/deploycommand.h"
+#include "cli/servercommand.h"
 #include "cli/globaloptions.h"
 #include "cli/keychaincommand.h"
 #include "cli/profilecommand.h"
@@ -24,6 +26,17 @@ int usage(int code)
             "      build static, version-stamped, packaged binaries\n"
             "%1\n"
             "%2\n"
+            "  server add NAME --host H [--port P] [--user U] [--key FILE | --auth agent|password]\n"
+            "             [--accept-new-host-key | --trust-host-key SHA256:...] [--password-stdin [--remember-password]]\n"
+            "  server check NAME | server list | server remove NAME | server trust NAME --forget | server import [FILE]\n"
+            "      servers over SSH; a host key is trusted only on your word and pinned\n"
+            "  deploy PROJECT --server NAME [--server NAME]... [--profile P] [--version V] [--dry-run]\n"
+            "      build if needed, upload, install a hardened systemd unit, start, wait for health, roll back on failure\n"
+            "  releases PROJECT --server NAME\n"
+            "  rollback PROJECT --server NAME [--to N]\n"
+            "  status PROJECT [--server NAME]\n"
+            "  env diff PROJECT --server NAME --profile P\n"
+            "      what a deploy would change in the server's env file (secrets masked)\n"
             "  keychain check\n"
             "      is there a keychain Gantry can keep secrets in?\n"
             "  version\n"
@@ -74,6 +87,18 @@ int main(int argc, char *argv[])
         code = Gantry::Cli::WorkspaceCommand::run(rest, global->workspaceDir);
     else if (command == u"keychain")
         code = Gantry::Cli::KeychainCommand::run(rest);
+    else if (command == u"server")
+        code = Gantry::Cli::ServerCommand::run(*global, rest);
+    else if (command == u"deploy")
+        code = Gantry::Cli::DeployCommand::deploy(*global, rest);
+    else if (command == u"releases")
+        code = Gantry::Cli::DeployCommand::releases(*global, rest);
+    else if (command == u"rollback")
+        code = Gantry::Cli::DeployCommand::rollback(*global, rest);
+    else if (command == u"status")
+        code = Gantry::Cli::DeployCommand::status(*global, rest);
+    else if (command == u"env" && rest.value(1) == u"diff")
+        rest.removeAt(1), code = Gantry::Cli::DeployCommand::envDiff(*global, rest);
     else if (command == u"version" || command == u"--version")
         Gantry::Cli::Terminal::out(u"gantryctl "_s + QCoreApplication::applicationVersion()), code = 0;
     else if (command == u"help" || command == u"--help" || command == u"-h")

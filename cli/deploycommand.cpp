@@ -1,0 +1,431 @@
+#include "cli/deploycommand.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTimer>
+
+#include "cli/await.h"
+#include "cli/cliprompter.h"
+#include "cli/exitcode.h"
+#include "cli/globaloptions.h"
+#include "cli/projectlocator.h"
+#include "cli/report.h"
+#include "cli/serverpasswords.h"
+#include "cli/terminal.h"
+#include "core/build/buildsession.h"
+#include "core/deploy/deployplanner.h"
+#include "core/deploy/deployrun.h"
+#include "core/deploy/hostdeployer.h"
+#include "core/deploy/hosttask.h"
+#include "core/deploy/serviceops.h"
+#include "core/store/workspace.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Gantry::Cli {
+
+namespace {
+
+// What every command here shares: the workspace, the project, the servers and a prompter.
+struct Context {
+    std::unique_ptr<Workspace> workspace;
+    ProjectRecord project;
+    QList<ServerRecord> servers;
+    CliPrompter prompter;
+    QString knownHosts;
+};
+
+// The service's name on servers: gantry-<app>.service in /opt/gantry/<app>.
+QString appName(const ProjectRecord &project)
+{
+    const QString configured = project.buildSettings.value(u"app"_s).toString();
+    return configured.isEmpty() ? QFileInfo(project.path).fileName().toLower() : configured;
+}
+
+void addCommonOptions(QCommandLineParser &parser)
+{
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"PROJECT"_s, DeployCommand::tr("A project folder, or a project name the workspace knows."));
+    parser.addOptions({
+        { u"server"_s, DeployCommand::tr("A server's name (repeat for several)."), u"NAME"_s },
+        { u"profile"_s, DeployCommand::tr("The profile (default prod)."), u"P"_s, u"prod"_s },
+        { u"password-stdin"_s, DeployCommand::tr("Read the login and sudo password from standard input.") },
+        { u"break-lock"_s, DeployCommand::tr("Break a lock left by a deploy that is gone for good.") },
+        { u"json"_s, DeployCommand::tr("Print the result as JSON on stdout.") },
+    });
+}
+
+// Parses, opens the workspace, finds the project and the servers (all of them when none is named).
+Result<std::unique_ptr<Context>> prepare(const GlobalOptions &global, QCommandLineParser &parser,
+    const QStringList &arguments, const QString &command, bool serverRequired)
+{
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.positionalArguments().size() != 1)
+        return fail(DeployCommand::tr("give exactly one PROJECT."));
+    if (serverRequired && parser.values(u"server"_s).isEmpty())
+        return fail(DeployCommand::tr("name a server with --server NAME."));
+    auto context = std::make_unique<Context>();
+    auto workspace = Workspace::open(global.workspaceDir);
+    if (!workspace)
+        return std::unexpected(Error { workspace.error() });
+    context->workspace = std::move(*workspace);
+    context->knownHosts = QDir(context->workspace->dir()).filePath(u"known_hosts"_s);
+    auto located = ProjectLocator(*context->workspace).open(parser.positionalArguments().first());
+    if (!located)
+        return std::unexpected(located.error());
+    auto project = context->workspace->project(located->name);
+    if (!project)
+        return std::unexpected(project.error());
+    context->project = *project;
+    QStringList names = parser.values(u"server"_s);
+    if (names.isEmpty())
+        if (auto all = context->workspace->servers())
+            for (const ServerRecord &s : *all)
+                names << s.name;
+    for (const QString &name : names) {
+        auto server = context->workspace->server(name);
+        if (!server)
+            return std::unexpected(server.error());
+        context->servers.append(*server);
+    }
+    if (parser.isSet(u"password-stdin"_s)) {
+        if (auto read = ServerPasswords::readStdin(context->prompter); !read)
+            return std::unexpected(read.error());
+    }
+    ServerPasswords::loadRemembered(*context->workspace, context->servers, context->prompter);
+    Q_UNUSED(command);
+    return context;
+}
+
+int failed(const Error &error, bool usage, const QString &command)
+{
+    return usage ? Report::usage(command, error.message) : Report::failure(error);
+}
+
+void printJson(const QJsonValue &value)
+{
+    Terminal::out(QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson() : QJsonDocument(value.toObject()).toJson()));
+}
+
+// Builds the Linux targets the servers need (the build is skipped when nothing changed).
+Result<BuildManifest> build(const Context &context, const QString &version)
+{
+    BuildOptions options;
+    options.projectDir = context.project.path;
+    options.version = version;
+    QStringList archs;
+    for (const ServerRecord &s : context.servers)
+        archs << (s.arch.isEmpty() ? u"amd64"_s : s.arch);
+    archs.removeDuplicates();
+    for (const QString &arch : archs)
+        options.targets.append(BuildTarget { u"linux"_s, arch });
+    const QJsonObject goEnv = context.project.buildSettings.value(u"goEnv"_s).toObject();
+    for (auto it = goEnv.begin(); it != goEnv.end(); ++it)
+        options.goEnv.insert(it.key(), it.value().toString());
+    BuildSession session(options);
+    QEventLoop loop;
+    QObject::connect(&session, &BuildSession::targetStateChanged, &loop, [](const QString &key, BuildSession::TargetState state, const QString &detail) {
+        Terminal::err(u"  [%1] %2 %3"_s.arg(key, BuildSession::stateName(state), detail).trimmed());
+    });
+    QObject::connect(&session, &BuildSession::finished, &loop, &QEventLoop::quit);
+    session.start();
+    loop.exec();
+    const BuildResult &result = session.result();
+    if (!result.success)
+        return std::unexpected(result.error);
+    return result.manifest;
+}
+
+QJsonObject outcomeJson(const HostOutcome &o)
+{
+    QJsonObject json { { u"host"_s, o.host }, { u"success"_s, o.success }, { u"rolledBack"_s, o.rolledBack },
+        { u"release"_s, o.release }, { u"previous"_s, o.previous }, { u"uploadedBytes"_s, double(o.uploadedBytes) } };
+    if (!o.success) {
+        json.insert(u"error"_s, QJsonObject { { u"message"_s, o.error.message }, { u"hint"_s, o.error.hint } });
+        json.insert(u"healthStatus"_s, o.healthStatus);
+        json.insert(u"lastLogLines"_s, QJsonArray::fromStringList(o.lastLogLines));
+    }
+    return json;
+}
+
+void printEvent(const DeployEvent &e)
+{
+    if (e.total > 0) {
+        static QElapsedTimer throttle;
+        if (throttle.isValid() && throttle.elapsed() < 1000 && e.done < e.total)
+            return;
+        throttle.restart();
+        Terminal::err(DeployCommand::tr("[%1] %2: %3 of %4").arg(e.host, DeployStepNames::title(e.step), QLocale::system().formattedDataSize(e.done), QLocale::system().formattedDataSize(e.total)));
+        return;
+    }
+    if (e.state == StepState::Started) {
+        Terminal::err(u"[%1] %2…"_s.arg(e.host, DeployStepNames::title(e.step)));
+        return;
+    }
+    const QString mark = e.state == StepState::Failed ? DeployCommand::tr("failed") : e.state == StepState::Info ? QString() : DeployCommand::tr("done");
+    Terminal::err(u"[%1] %2: %3 %4"_s.arg(e.host, DeployStepNames::title(e.step), mark, e.detail).trimmed());
+}
+
+// What a deploy would do, read from the servers but changing nothing.
+int dryRun(Context &context, const DeployRequest &request, bool json)
+{
+    QJsonArray hosts;
+    for (const DeployHost &host : request.hosts) {
+        auto unit = SystemdUnit::render(HostDeployer::unitSpec(request, host));
+        if (!unit)
+            return Report::failure(unit.error());
+        const std::function<Result<QList<EnvChange>>(RemoteHost &)> diff = [&](RemoteHost &remote) { return ServiceOps::envDiff(remote, request.app, host.env); };
+        auto changes = await(runOnHost<QList<EnvChange>>({ host.server, context.knownHosts, &context.prompter }, diff));
+        if (!changes)
+            return Report::failure(changes.error());
+        Terminal::out(DeployCommand::tr("== %1: %2 %3 to %4 (profile %5) ==").arg(host.server.name, request.app, request.version, request.deployRoot(), request.profile));
+        Terminal::out(DeployCommand::tr("-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.")
+                          .arg(request.unitName(), host.settings.healthPath).arg(host.settings.startGraceSecs).arg(host.settings.keepReleases));
+        Terminal::out(DeployCommand::tr("-- %1:").arg(u"/etc/systemd/system/"_s + request.unitName()));
+        Terminal::out(QString::fromUtf8(*unit));
+        Terminal::out(DeployCommand::tr("-- env diff against %1:").arg(request.envFilePath()));
+        Terminal::out(EnvDiff::format(*changes));
+        hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) }, { u"envChanges"_s, double(changes->size()) } });
+    }
+    if (json)
+        printJson(QJsonObject { { u"dryRun"_s, true }, { u"hosts"_s, hosts } });
+    return ExitOk;
+}
+
+} // namespace
+
+int DeployCommand::deploy(const GlobalOptions &global, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Build if needed, then deploy a project's service to servers, health-checked, with automatic rollback."));
+    addCommonOptions(parser);
+    parser.addOptions({
+        { u"version"_s, tr("The version to stamp and deploy (default: from git)."), u"V"_s },
+        { u"package"_s, tr("The main package to deploy when the project has several."), u"PKG"_s },
+        { u"batch"_s, tr("After the first server, how many switch at once (default: all)."), u"N"_s },
+        { u"dry-run"_s, tr("Print the plan, the unit and the env diff; change nothing.") },
+    });
+    auto context = prepare(global, parser, arguments, u"deploy"_s, true);
+    if (!context)
+        return failed(context.error(), context.error().hint.isEmpty(), u"deploy"_s);
+    Context &c = **context;
+    const bool json = parser.isSet(u"json"_s);
+    QElapsedTimer clock;
+    clock.start();
+    auto manifest = build(c, parser.value(u"version"_s));
+    if (!manifest)
+        return Report::failure(manifest.error());
+    DeployChoice choice;
+    choice.project = c.project.name;
+    choice.app = appName(c.project);
+    choice.profile = parser.value(u"profile"_s);
+    for (const ServerRecord &s : c.servers)
+        choice.servers << s.name;
+    choice.package = parser.value(u"package"_s);
+    choice.batchSize = parser.value(u"batch"_s).toInt();
+    choice.breakLock = parser.isSet(u"break-lock"_s);
+    choice.knownHostsFile = c.knownHosts;
+    auto planned = DeployPlanner::plan(*c.workspace, choice, *manifest);
+    if (!planned)
+        return Report::failure(planned.error());
+    auto request = await(DeployPlanner::readSecrets(*planned, *c.workspace));
+    if (!request)
+        return Report::failure(request.error());
+    if (parser.isSet(u"dry-run"_s))
+        return dryRun(c, *request, json);
+
+    DeployRun run(*request, &c.prompter);
+    QEventLoop loop;
+    QObject::connect(&run, &DeployRun::event, &loop, &printEvent);
+    QObject::connect(&run, &DeployRun::finished, &loop, &QEventLoop::quit);
+    Terminal::installInterruptHandler();
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&run] {
+        if (Terminal::interrupted())
+            run.cancel();
+    });
+    interruptPoll.start(100ms);
+    run.start();
+    loop.exec();
+
+    c.workspace->addDeployment(DeployPlanner::historyRecord(*request, run.outcomes(), clock.elapsed()));
+    QJsonArray hosts;
+    bool success = true;
+    for (const HostOutcome &o : run.outcomes()) {
+        hosts.append(outcomeJson(o));
+        success = success && o.success;
+        if (o.success) {
+            Terminal::err(tr("%1: %2 %3 is live as release %4.").arg(o.host, request->app, request->version).arg(o.release));
+            continue;
+        }
+        Report::failure(Error { tr("%1: %2").arg(o.host, o.error.message), o.error.hint, {} });
+        for (const QString &line : o.lastLogLines)
+            Terminal::err(u"    | "_s + line);
+        if (o.healthStatus)
+            Terminal::err(tr("    last health answer: HTTP %1 %2").arg(o.healthStatus).arg(QString::fromUtf8(o.healthBody.left(200)).simplified()));
+    }
+    if (json)
+        printJson(QJsonObject { { u"success"_s, success }, { u"version"_s, request->version }, { u"app"_s, request->app }, { u"hosts"_s, hosts } });
+    return success ? ExitOk : ExitFailed;
+}
+
+int DeployCommand::releases(const GlobalOptions &global, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("The releases kept on a server, newest first."));
+    addCommonOptions(parser);
+    auto context = prepare(global, parser, arguments, u"releases"_s, true);
+    if (!context)
+        return failed(context.error(), context.error().hint.isEmpty(), u"releases"_s);
+    Context &c = **context;
+    const QString app = appName(c.project);
+    QJsonArray all;
+    for (const ServerRecord &server : c.servers) {
+        const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::releases(host, app); };
+        auto list = await(runOnHost<QList<ReleaseInfo>>({ server, c.knownHosts, &c.prompter }, body));
+        if (!list)
+            return Report::failure(list.error());
+        QJsonArray releases;
+        for (const ReleaseInfo &r : *list) {
+            releases.append(QJsonObject { { u"n"_s, r.n }, { u"version"_s, r.version }, { u"time"_s, r.time.toString(Qt::ISODate) },
+                { u"current"_s, r.isCurrent }, { u"bad"_s, r.bad }, { u"exists"_s, r.exists } });
+            Terminal::err(u"%1 %2\t%3\t%4\t%5"_s.arg(r.isCurrent ? u'*' : u' ').arg(r.n).arg(r.version, QLocale::system().toString(r.time.toLocalTime(), QLocale::ShortFormat),
+                r.bad ? tr("bad") : !r.exists ? tr("pruned") : r.isCurrent ? tr("current") : QString()));
+        }
+        all.append(QJsonObject { { u"server"_s, server.name }, { u"releases"_s, releases } });
+    }
+    if (parser.isSet(u"json"_s))
+        printJson(all.size() == 1 ? all.first().toObject() : QJsonObject { { u"servers"_s, all } });
+    return ExitOk;
+}
+
+int DeployCommand::rollback(const GlobalOptions &global, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Switch a server back to a kept release, without rebuilding."));
+    addCommonOptions(parser);
+    parser.addOption({ u"to"_s, tr("The release number (default: the newest good one before the current)."), u"N"_s });
+    auto context = prepare(global, parser, arguments, u"rollback"_s, true);
+    if (!context)
+        return failed(context.error(), context.error().hint.isEmpty(), u"rollback"_s);
+    Context &c = **context;
+    const QString app = appName(c.project);
+    const int to = parser.value(u"to"_s).toInt();
+    for (const ServerRecord &server : c.servers) {
+        auto resolved = c.workspace->resolve(c.project.name, parser.value(u"profile"_s), server.name);
+        if (!resolved)
+            return Report::failure(resolved.error());
+        const DeploySettings settings = resolved->settings;
+        const bool breakLock = parser.isSet(u"break-lock"_s);
+        const QString who = DeployPlanner::who();
+        const std::function<Result<int>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::rollback(host, app, to, settings, who, breakLock); };
+        auto release = await(runOnHost<int>({ server, c.knownHosts, &c.prompter }, body));
+        if (!release)
+            return Report::failure(release.error());
+        const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> list = [&](RemoteHost &host) { return ServiceOps::releases(host, app); };
+        QString version;
+        if (auto releases = await(runOnHost<QList<ReleaseInfo>>({ server, c.knownHosts, &c.prompter }, list)))
+            for (const ReleaseInfo &r : *releases)
+                if (r.n == *release)
+                    version = r.version;
+        Terminal::err(tr("%1: release %2 (version %3) serves again and is healthy.").arg(server.name).arg(*release).arg(version));
+        if (parser.isSet(u"json"_s))
+            printJson(QJsonObject { { u"server"_s, server.name }, { u"release"_s, *release }, { u"version"_s, version } });
+        DeploymentRecord record { 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(), c.project.name, version, parser.value(u"profile"_s), { server.name }, u"rollback"_s, 0, {} };
+        c.workspace->addDeployment(record);
+    }
+    return ExitOk;
+}
+
+int DeployCommand::status(const GlobalOptions &global, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("What systemd and the health check say about the project's service on each server."));
+    addCommonOptions(parser);
+    auto context = prepare(global, parser, arguments, u"status"_s, false);
+    if (!context)
+        return failed(context.error(), context.error().hint.isEmpty(), u"status"_s);
+    Context &c = **context;
+    const QString app = appName(c.project);
+    QJsonArray all;
+    bool reachable = true;
+    for (const ServerRecord &server : c.servers) {
+        auto resolved = c.workspace->resolve(c.project.name, parser.value(u"profile"_s), server.name);
+        if (!resolved)
+            return Report::failure(resolved.error());
+        const DeploySettings settings = resolved->settings;
+        const std::function<Result<ServiceStatus>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::status(host, app, settings); };
+        auto status = await(runOnHost<ServiceStatus>({ server, c.knownHosts, &c.prompter }, body));
+        if (!status) {
+            reachable = false;
+            Report::failure(status.error());
+            all.append(QJsonObject { { u"server"_s, server.name }, { u"error"_s, status.error().message } });
+            continue;
+        }
+        const ServiceStatus &s = *status;
+        Terminal::out(tr("%1\t%2 (%3)\trelease %4, version %5\trestarts %6\thealth %7")
+                          .arg(server.name, s.activeState, s.subState)
+                          .arg(s.currentRelease)
+                          .arg(s.version)
+                          .arg(s.restarts)
+                          .arg(s.healthStatus ? tr("HTTP %1 in %2 ms").arg(s.healthStatus).arg(s.healthLatencyMs) : s.healthError));
+        all.append(QJsonObject { { u"server"_s, server.name }, { u"unit"_s, s.unit }, { u"activeState"_s, s.activeState }, { u"subState"_s, s.subState },
+            { u"mainPid"_s, double(s.mainPid) }, { u"restarts"_s, s.restarts }, { u"memoryBytes"_s, double(s.memoryBytes) },
+            { u"release"_s, s.currentRelease }, { u"version"_s, s.version }, { u"healthStatus"_s, s.healthStatus },
+            { u"healthLatencyMs"_s, s.healthLatencyMs } });
+    }
+    if (parser.isSet(u"json"_s))
+        printJson(QJsonObject { { u"servers"_s, all } });
+    return reachable ? ExitOk : ExitFailed;
+}
+
+int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("What a deploy would change in the env file a server has; secret values masked."));
+    addCommonOptions(parser);
+    auto context = prepare(global, parser, arguments, u"env diff"_s, true);
+    if (!context)
+        return failed(context.error(), context.error().hint.isEmpty(), u"env diff"_s);
+    Context &c = **context;
+    const QString app = appName(c.project);
+    QJsonArray all;
+    for (const ServerRecord &server : c.servers) {
+        DeployRequest request;
+        auto resolved = c.workspace->resolve(c.project.name, parser.value(u"profile"_s), server.name);
+        if (!resolved)
+            return Report::failure(resolved.error());
+        DeployHost host { server, resolved->settings, {}, {} };
+        for (const ResolvedVariable &r : resolved->variables)
+            host.env.append({ r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value, r.variable.secret, 0 });
+        request.hosts.append(host);
+        auto filled = await(DeployPlanner::readSecrets(request, *c.workspace));
+        if (!filled)
+            return Report::failure(filled.error());
+        const QList<EnvVariable> next = filled->hosts.first().env;
+        const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [&](RemoteHost &remote) { return ServiceOps::envDiff(remote, app, next); };
+        auto changes = await(runOnHost<QList<EnvChange>>({ server, c.knownHosts, &c.prompter }, body));
+        if (!changes)
+            return Report::failure(changes.error());
+        Terminal::out(tr("%1 (%2):").arg(server.name, ServiceOps::envFilePath(app)));
+        Terminal::out(EnvDiff::format(*changes));
+        QJsonArray list;
+        for (const EnvChange &change : *changes)
+            list.append(QJsonObject { { u"name"_s, change.name }, { u"change"_s, EnvDiff::kindName(change.kind) }, { u"secret"_s, change.secret },
+                { u"before"_s, change.before }, { u"after"_s, change.after } });
+        all.append(QJsonObject { { u"server"_s, server.name }, { u"changes"_s, list } });
+    }
+    if (parser.isSet(u"json"_s))
+        printJson(all.size() == 1 ? all.first().toObject() : QJsonObject { { u"servers"_s, all } });
+    return ExitOk;
+}
+
+} // namespace Gantry::Cli

@@ -1,0 +1,356 @@
+#include "cli/servercommand.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include "cli/await.h"
+#include "cli/cliprompter.h"
+#include "cli/exitcode.h"
+#include "cli/globaloptions.h"
+#include "cli/keychain.h"
+#include "cli/report.h"
+#include "cli/serverpasswords.h"
+#include "cli/terminal.h"
+#include "core/deploy/hosttask.h"
+#include "core/remote/hostprobe.h"
+#include "core/remote/privilege.h"
+#include "core/remote/sshconfig.h"
+
+#include "core/store/workspace.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gantry::Cli {
+
+namespace {
+
+struct ServerFacts {
+    HostFacts facts;
+    Privilege::SudoKind sudo = Privilege::SudoKind::Unavailable;
+    HostKeyInfo hostKey;
+};
+
+QString sudoText(Privilege::SudoKind kind)
+{
+    switch (kind) {
+    case Privilege::SudoKind::Root: return ServerCommand::tr("logged in as root");
+    case Privilege::SudoKind::NoPassword: return ServerCommand::tr("sudo without a password");
+    case Privilege::SudoKind::Password: return ServerCommand::tr("sudo with a password");
+    case Privilege::SudoKind::Unavailable: break;
+    }
+    return ServerCommand::tr("no sudo");
+}
+
+QString knownHostsFile(const Workspace &workspace)
+{
+    return QDir(workspace.dir()).filePath(u"known_hosts"_s);
+}
+
+QJsonObject factsJson(const ServerRecord &server, const ServerFacts &f)
+{
+    return QJsonObject { { u"name"_s, server.name }, { u"host"_s, server.address }, { u"port"_s, server.port },
+        { u"user"_s, server.user }, { u"auth"_s, ServerRecord::authName(server.auth) },
+        { u"os"_s, f.facts.osPrettyName }, { u"osId"_s, f.facts.osId }, { u"arch"_s, f.facts.goarch },
+        { u"systemd"_s, f.facts.systemd }, { u"sudo"_s, sudoText(f.sudo) },
+        { u"freeBytes"_s, double(f.facts.freeBytes) }, { u"fingerprint"_s, f.hostKey.fingerprint } };
+}
+
+void printFacts(const ServerRecord &server, const ServerFacts &f)
+{
+    Terminal::err(ServerCommand::tr("%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.")
+                      .arg(server.name, server.user, server.address)
+                      .arg(server.port)
+                      .arg(f.facts.osPrettyName, f.facts.goarch,
+                          f.facts.systemd ? ServerCommand::tr("systemd") : ServerCommand::tr("no systemd"),
+                          sudoText(f.sudo), QLocale::system().formattedDataSize(f.facts.freeBytes)));
+    Terminal::err(ServerCommand::tr("Host key %1 is pinned.").arg(f.hostKey.fingerprint));
+}
+
+// Connects on a worker thread, authenticates and probes; the session never leaves that thread.
+Result<ServerFacts> probe(const ServerRecord &server, const QString &knownHosts, SshPrompter *prompter, const HostKeyPolicy &policy,
+    const QCommandLineParser &parser)
+{
+    const std::function<Result<ServerFacts>(RemoteHost &)> body = [](RemoteHost &host) -> Result<ServerFacts> {
+        ServerFacts result;
+        result.hostKey = host.session().hostKey();
+        auto out = host.run(QString::fromUtf8(HostProbe::script(u"/opt/gantry"_s, 0)));
+        if (!out)
+            return std::unexpected(out.error());
+        auto facts = HostProbe::parse(out->stdOut);
+        if (!facts)
+            return std::unexpected(facts.error());
+        result.facts = *facts;
+        result.sudo = host.sudoKind();
+        if (result.sudo == Privilege::SudoKind::Password) {
+            // Ask for the sudo password now, so a wrong one shows up here and not mid-deploy.
+            if (auto root = host.runAsRoot("# check sudo\nid -u\n"); !root)
+                return std::unexpected(root.error());
+        }
+        return result;
+    };
+    HostConnection connection { server, knownHosts, prompter, policy };
+    if (parser.isSet(u"connect-timeout"_s))
+        connection.connectTimeout = std::chrono::seconds(qMax(1, parser.value(u"connect-timeout"_s).toInt()));
+    return await(runOnHost<ServerFacts>(connection, body));
+}
+
+Result<HostKeyPolicy> policyFrom(const QCommandLineParser &parser)
+{
+    HostKeyPolicy policy;
+    policy.acceptNew = parser.isSet(u"accept-new-host-key"_s);
+    policy.trustFingerprint = parser.value(u"trust-host-key"_s);
+    if (policy.acceptNew && !policy.trustFingerprint.isEmpty())
+        return fail(ServerCommand::tr("Give either --accept-new-host-key or --trust-host-key, not both."));
+    if (!policy.trustFingerprint.isEmpty() && !policy.trustFingerprint.startsWith(u"SHA256:"_s))
+        return fail(ServerCommand::tr("--trust-host-key needs a fingerprint like SHA256:abc… as ssh-keygen -l prints it."));
+    return policy;
+}
+
+Result<void> supplyPassword(const QCommandLineParser &parser, const Workspace &workspace, const ServerRecord &server, CliPrompter &prompter)
+{
+    if (parser.isSet(u"password-stdin"_s))
+        return ServerPasswords::readStdin(prompter);
+    ServerPasswords::loadRemembered(workspace, { server }, prompter);
+    return {};
+}
+
+void addConnectionOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        { u"accept-new-host-key"_s, ServerCommand::tr("Trust the server's key if none is pinned yet (check the fingerprint shown).") },
+        { u"trust-host-key"_s, ServerCommand::tr("Trust the server's key only if its fingerprint is FP."), u"FP"_s },
+        { u"password-stdin"_s, ServerCommand::tr("Read the login and sudo password from standard input.") },
+        { u"connect-timeout"_s, ServerCommand::tr("Give up connecting after SECONDS (default 10)."), u"SECONDS"_s },
+        { u"json"_s, ServerCommand::tr("Print the result as JSON on stdout.") },
+    });
+}
+
+int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments().mid(1);
+    if (names.size() != 1 || parser.value(u"host"_s).isEmpty())
+        return Report::usage(u"server add"_s, ServerCommand::tr("give a NAME and --host."));
+    ServerRecord server;
+    server.name = names.first();
+    server.address = parser.value(u"host"_s);
+    server.port = parser.isSet(u"port"_s) ? parser.value(u"port"_s).toInt() : 22;
+    server.user = parser.isSet(u"user"_s) ? parser.value(u"user"_s) : u"root"_s;
+    server.keyFile = parser.value(u"key"_s).isEmpty() ? QString() : QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
+    server.auth = !server.keyFile.isEmpty() ? AuthKind::Key : AuthKind::Agent;
+    if (parser.isSet(u"auth"_s)) {
+        const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
+        if (!kind)
+            return Report::usage(u"server add"_s, ServerCommand::tr("--auth is key, agent or password."));
+        server.auth = *kind;
+    }
+    if (auto valid = server.validate(); !valid)
+        return Report::usage(u"server add"_s, valid.error().message);
+    if (workspace.server(server.name))
+        return Report::failure({ ServerCommand::tr("A server named %1 already exists.").arg(server.name),
+            ServerCommand::tr("Pick another name, or remove it first with gantryctl server remove %1.").arg(server.name), {} });
+    auto policy = policyFrom(parser);
+    if (!policy)
+        return Report::usage(u"server add"_s, policy.error().message);
+    CliPrompter prompter;
+    if (auto given = supplyPassword(parser, workspace, server, prompter); !given)
+        return Report::failure(given.error());
+    auto facts = probe(server, knownHostsFile(workspace), &prompter, *policy, parser);
+    if (!facts)
+        return Report::failure(facts.error());
+    server.hostKey = facts->hostKey.knownHostsLine;
+    server.hostKeyFingerprint = facts->hostKey.fingerprint;
+    server.os = u"linux"_s;
+    server.arch = facts->facts.goarch;
+    if (parser.isSet(u"remember-password"_s)) {
+        auto password = prompter.ask({ SshPrompter::Kind::Password, {}, {}, false });
+        if (!password)
+            return Report::failure({ ServerCommand::tr("There is no password to remember."), ServerCommand::tr("Give it with --password-stdin."), {} });
+        if (auto saved = Keychain::write(ServerPasswords::keychainKey(workspace, server.name), *password)); !saved)
+            return Report::failure(saved.error());
+    }
+    if (auto added = workspace.addServer(server); !added)
+        return Report::failure(added.error());
+    printFacts(server, *facts);
+    if (parser.isSet(u"json"_s))
+        Terminal::out(QString::fromUtf8(QJsonDocument(factsJson(server, *facts)).toJson()));
+    return ExitOk;
+}
+
+int check(Workspace &workspace, QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments().mid(1);
+    if (names.size() != 1)
+        return Report::usage(u"server check"_s, ServerCommand::tr("give the NAME of a server."));
+    auto server = workspace.server(names.first());
+    if (!server)
+        return Report::failure(server.error());
+    auto policy = policyFrom(parser);
+    if (!policy)
+        return Report::usage(u"server check"_s, policy.error().message);
+    CliPrompter prompter;
+    if (auto given = supplyPassword(parser, workspace, *server, prompter); !given)
+        return Report::failure(given.error());
+    auto facts = probe(*server, knownHostsFile(workspace), &prompter, *policy, parser);
+    if (!facts)
+        return Report::failure(facts.error());
+    if (server->arch != facts->facts.goarch || server->hostKeyFingerprint != facts->hostKey.fingerprint) {
+        server->arch = facts->facts.goarch;
+        server->hostKey = facts->hostKey.knownHostsLine;
+        server->hostKeyFingerprint = facts->hostKey.fingerprint;
+        workspace.updateServer(*server);
+    }
+    printFacts(*server, *facts);
+    if (parser.isSet(u"json"_s))
+        Terminal::out(QString::fromUtf8(QJsonDocument(factsJson(*server, *facts)).toJson()));
+    return ExitOk;
+}
+
+int list(Workspace &workspace, const QCommandLineParser &parser)
+{
+    auto servers = workspace.servers();
+    if (!servers)
+        return Report::failure(servers.error());
+    QJsonArray array;
+    for (const ServerRecord &s : *servers) {
+        array.append(QJsonObject { { u"name"_s, s.name }, { u"host"_s, s.address }, { u"port"_s, s.port }, { u"user"_s, s.user },
+            { u"auth"_s, ServerRecord::authName(s.auth) }, { u"arch"_s, s.arch }, { u"fingerprint"_s, s.hostKeyFingerprint } });
+        if (!parser.isSet(u"json"_s))
+            Terminal::out(u"%1\t%2@%3:%4\t%5\t%6"_s.arg(s.name, s.user, s.address).arg(s.port).arg(ServerRecord::authName(s.auth), s.hostKeyFingerprint));
+    }
+    if (parser.isSet(u"json"_s))
+        Terminal::out(QString::fromUtf8(QJsonDocument(array).toJson()));
+    else if (servers->isEmpty())
+        Terminal::err(ServerCommand::tr("No servers yet. Add one with gantryctl server add NAME --host HOST."));
+    return ExitOk;
+}
+
+// Drops the pinned key of `server` from Gantry's known_hosts file.
+Result<void> forgetHostKey(const Workspace &workspace, const ServerRecord &server)
+{
+    QFile file(knownHostsFile(workspace));
+    if (!file.exists())
+        return {};
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(ServerCommand::tr("Could not read %1.").arg(file.fileName()), {}, file.errorString());
+    const QString host = server.port == 22 ? server.address : u"[%1]:%2"_s.arg(server.address).arg(server.port);
+    QByteArray kept;
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (!line.isEmpty() && !line.split(' ').value(0).split(',').contains(host.toUtf8()))
+            kept += line + '\n';
+    file.close();
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(kept) != kept.size())
+        return fail(ServerCommand::tr("Could not write %1.").arg(file.fileName()), {}, file.errorString());
+    return {};
+}
+
+int remove(Workspace &workspace, const QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments().mid(1);
+    if (names.size() != 1)
+        return Report::usage(u"server remove"_s, ServerCommand::tr("give the NAME of a server."));
+    auto server = workspace.server(names.first());
+    if (!server)
+        return Report::failure(server.error());
+    if (auto removed = workspace.removeServer(server->name); !removed)
+        return Report::failure(removed.error());
+    forgetHostKey(workspace, *server);
+    Keychain::remove(ServerPasswords::keychainKey(workspace, server->name));
+    Terminal::err(ServerCommand::tr("Removed %1; what runs there was not touched.").arg(server->name));
+    return ExitOk;
+}
+
+// Forgets the pinned key, after the user checked the server; with a policy, pins the new one.
+int trust(Workspace &workspace, QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments().mid(1);
+    if (names.size() != 1 || !parser.isSet(u"forget"_s))
+        return Report::usage(u"server trust"_s, ServerCommand::tr("give the NAME of a server and --forget."));
+    auto server = workspace.server(names.first());
+    if (!server)
+        return Report::failure(server.error());
+    if (auto forgotten = forgetHostKey(workspace, *server); !forgotten)
+        return Report::failure(forgotten.error());
+    server->hostKey.clear();
+    server->hostKeyFingerprint.clear();
+    workspace.updateServer(*server);
+    Terminal::err(ServerCommand::tr("The pinned host key of %1 is forgotten. Check the server, then pin its key: gantryctl server check %1 --trust-host-key SHA256:…").arg(server->name));
+    return ExitOk;
+}
+
+int import(Workspace &workspace, const QCommandLineParser &parser)
+{
+    const QString path = parser.positionalArguments().value(1, SshConfig::defaultPath());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Report::failure({ ServerCommand::tr("Could not read %1.").arg(path), ServerCommand::tr("Give the path of an OpenSSH config file."), file.errorString() });
+    auto hosts = SshConfig::parse(file.readAll(), QDir::homePath());
+    if (!hosts)
+        return Report::failure(hosts.error());
+    int added = 0;
+    for (const SshConfigHost &h : *hosts) {
+        ServerRecord server;
+        server.name = h.alias;
+        server.address = h.hostName.isEmpty() ? h.alias : h.hostName;
+        server.port = h.port;
+        server.user = h.user.isEmpty() ? u"root"_s : h.user;
+        server.keyFile = h.identityFiles.value(0);
+        server.auth = server.keyFile.isEmpty() ? AuthKind::Agent : AuthKind::Key;
+        if (workspace.server(server.name) || !server.validate())
+            continue;
+        if (workspace.addServer(server))
+            ++added, Terminal::out(u"%1\t%2@%3:%4"_s.arg(server.name, server.user, server.address).arg(server.port));
+    }
+    Terminal::err(ServerCommand::tr("Imported %n server(s). Check each once to pin its host key: gantryctl server check NAME --accept-new-host-key", nullptr, added));
+    return ExitOk;
+}
+
+} // namespace
+
+int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Servers to deploy to: add (pinning the host key), check, list, remove, trust --forget, import [~/.ssh/config]."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"ACTION"_s, tr("add, check, list, remove, trust or import"));
+    parser.addPositionalArgument(u"NAME"_s, tr("The server's name in Gantry."));
+    parser.addOptions({
+        { u"host"_s, tr("The server's address."), u"HOST"_s },
+        { u"port"_s, tr("The SSH port (default 22)."), u"PORT"_s },
+        { u"user"_s, tr("The login user (default root)."), u"USER"_s },
+        { u"key"_s, tr("A private key file."), u"FILE"_s },
+        { u"auth"_s, tr("key, agent or password (default: key with --key, else agent)."), u"KIND"_s },
+        { u"remember-password"_s, tr("Keep the password in the OS keychain.") },
+        { u"forget"_s, tr("With trust: forget the pinned host key.") },
+    });
+    addConnectionOptions(parser);
+    if (!parser.parse(arguments))
+        return Report::usage(u"server"_s, parser.errorText());
+    if (parser.isSet(u"help"_s)) {
+        Terminal::out(parser.helpText());
+        return ExitOk;
+    }
+    auto workspace = Workspace::open(global.workspaceDir);
+    if (!workspace)
+        return Report::failure(workspace.error());
+    const QString action = parser.positionalArguments().value(0);
+    if (action == u"add")
+        return add(global, **workspace, parser);
+    if (action == u"check")
+        return check(**workspace, parser);
+    if (action == u"list")
+        return list(**workspace, parser);
+    if (action == u"remove")
+        return remove(**workspace, parser);
+    if (action == u"trust")
+        return trust(**workspace, parser);
+    if (action == u"import")
+        return import(**workspace, parser);
+    return Report::usage(u"server"_s, tr("the action is add, check, list, remove, trust or import."));
+}
+
+} // namespace Gantry::Cli

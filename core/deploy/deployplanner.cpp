@@ -1,0 +1,166 @@
+#include "core/deploy/deployplanner.h"
+
+#include <QDir>
+#include <QPromise>
+#include <QSysInfo>
+
+#include "core/common/redactor.h"
+#include "core/profile/systemdenvfile.h"
+#include "core/secret/secretstore.h"
+#include "core/store/workspace.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gantry {
+
+namespace {
+
+// The keychain key of every secret of every server, in order.
+QList<std::pair<int, int>> secretSlots(const DeployRequest &request)
+{
+    QList<std::pair<int, int>> slots;
+    for (int h = 0; h < request.hosts.size(); ++h)
+        for (int v = 0; v < request.hosts.at(h).env.size(); ++v)
+            if (request.hosts.at(h).env.at(v).secret)
+                slots.append({ h, v });
+    return slots;
+}
+
+// Reads the secrets one after the other (QtKeychain jobs run on this thread's event loop).
+void readNext(std::shared_ptr<QPromise<Result<DeployRequest>>> promise, std::shared_ptr<DeployRequest> request,
+    QList<std::pair<int, int>> slots, QStringList keys)
+{
+    if (slots.isEmpty()) {
+        for (DeployHost &host : request->hosts) {
+            if (auto rendered = DeployPlanner::render(host); !rendered) {
+                promise->addResult(Result<DeployRequest>(std::unexpected(rendered.error())));
+                promise->finish();
+                return;
+            }
+        }
+        promise->addResult(Result<DeployRequest>(*request));
+        promise->finish();
+        return;
+    }
+    const auto [h, v] = slots.takeFirst();
+    const QString key = keys.takeFirst();
+    SecretStore::read(key).then(QtFuture::Launch::Sync, [=](Result<QString> value) {
+        if (!value) {
+            promise->addResult(Result<DeployRequest>(std::unexpected(value.error())));
+            promise->finish();
+            return;
+        }
+        request->hosts[h].env[v].value = *value;
+        readNext(promise, request, slots, keys);
+    });
+}
+
+} // namespace
+
+QString DeployPlanner::who()
+{
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return (user.isEmpty() ? u"someone"_s : user) + u'@' + QSysInfo::machineHostName();
+}
+
+DeploymentRecord DeployPlanner::historyRecord(const DeployRequest &request, const QList<HostOutcome> &outcomes, qint64 durationMs)
+{
+    DeploymentRecord record;
+    record.who = request.who;
+    record.when = QDateTime::currentDateTimeUtc();
+    record.project = request.project;
+    record.version = request.version;
+    record.profile = request.profile;
+    QStringList log;
+    bool success = !outcomes.isEmpty(), rolledBack = false;
+    for (const HostOutcome &o : outcomes) {
+        record.hosts << o.host;
+        success = success && o.success;
+        rolledBack = rolledBack || o.rolledBack;
+        log << (o.success ? tr("%1: release %2").arg(o.host).arg(o.release) : tr("%1: %2").arg(o.host, o.error.message));
+        log << o.lastLogLines;
+    }
+    record.result = success ? u"success"_s : rolledBack ? u"rolled back"_s : u"failed"_s;
+    record.durationMs = durationMs;
+    record.logExcerpt = Redactor::instance().redact(log.join(u'\n'));
+    return record;
+}
+
+Result<DeployHost> DeployPlanner::planHost(const Workspace &workspace, const DeployChoice &choice, const QString &name)
+{
+    auto server = workspace.server(name);
+    if (!server)
+        return std::unexpected(server.error());
+    auto resolved = workspace.resolve(choice.project, choice.profile, name);
+    if (!resolved)
+        return std::unexpected(resolved.error());
+    DeployHost host { *server, resolved->settings, {}, {} };
+    for (const ResolvedVariable &r : resolved->variables) {
+        EnvVariable var { r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value, r.variable.secret, 0 };
+        host.env.append(var);
+    }
+    return host;
+}
+
+Result<DeployRequest> DeployPlanner::plan(const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest)
+{
+    if (choice.servers.isEmpty())
+        return fail(tr("No server was chosen for the deploy."), tr("Pick at least one server (gantryctl deploy --server NAME)."));
+    DeployRequest request;
+    request.project = choice.project;
+    request.profile = choice.profile;
+    request.version = manifest.version;
+    request.batchSize = choice.batchSize;
+    request.breakLock = choice.breakLock;
+    request.knownHostsFile = choice.knownHostsFile;
+    request.who = who();
+    for (const BuildArtifact &a : manifest.artifacts) {
+        if (a.kind != u"archive"_s || !a.target.startsWith(u"linux/"_s))
+            continue;
+        if (!choice.package.isEmpty() && a.package != choice.package)
+            continue;
+        if (!request.binaryName.isEmpty() && request.binaryName != a.name)
+            return fail(tr("This build has several services (%1, %2).").arg(request.binaryName, a.name),
+                tr("Choose one to deploy (gantryctl deploy --package cmd/api)."));
+        request.binaryName = a.name;
+        const BuildArtifact *binary = manifest.find(u"binary"_s, a.target, a.package);
+        request.artifacts.insert(a.target.section(u'/', 1), DeployArtifact { QDir(manifest.outputDir).filePath(a.file), a.sha256, a.size, binary ? binary->size : a.size * 4 });
+    }
+    if (request.artifacts.isEmpty())
+        return fail(tr("The build %1 has no Linux archive to deploy.").arg(manifest.version),
+            tr("Build for linux/amd64 (or your servers' architecture) first."));
+    request.app = choice.app.isEmpty() ? request.binaryName.toLower() : choice.app;
+    for (const QString &name : choice.servers) {
+        auto host = planHost(workspace, choice, name);
+        if (!host)
+            return std::unexpected(host.error());
+        request.hosts.append(*host);
+    }
+    return request;
+}
+
+QFuture<Result<DeployRequest>> DeployPlanner::readSecrets(DeployRequest request, const Workspace &)
+{
+    auto promise = std::make_shared<QPromise<Result<DeployRequest>>>();
+    promise->start();
+    const QList<std::pair<int, int>> slots = secretSlots(request);
+    QStringList keys;
+    for (const auto &[h, v] : slots)
+        keys.append(request.hosts.at(h).env.at(v).value); // planHost put the keychain key there
+    readNext(promise, std::make_shared<DeployRequest>(std::move(request)), slots, keys);
+    return promise->future();
+}
+
+Result<void> DeployPlanner::render(DeployHost &host)
+{
+    auto file = SystemdEnvFile::render(host.env);
+    if (!file) {
+        Error error = file.error();
+        error.message = tr("The profile cannot be written for %1: %2").arg(host.server.name, error.message);
+        return std::unexpected(error);
+    }
+    host.envFile = *file;
+    return {};
+}
+
+} // namespace Gantry

@@ -1,0 +1,380 @@
+#include "core/deploy/hostdeployer.h"
+
+#include <thread>
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSysInfo>
+
+#include "core/common/redactor.h"
+#include "core/deploy/releaselayout.h"
+#include "core/deploy/serviceops.h"
+#include "core/process/processalive.h"
+#include "core/remote/hostprobe.h"
+#include "core/service/systemdunit.h"
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace Gantry {
+
+namespace {
+
+QString size(qint64 bytes)
+{
+    return QLocale::system().formattedDataSize(bytes);
+}
+
+} // namespace
+
+HostDeployer::HostDeployer(const DeployRequest &request, int index, DeployGate &gate,
+    const std::atomic_bool &cancelled, EventSink events, SshPrompter *prompter)
+    : m_request(request)
+    , m_host(request.hosts.at(index))
+    , m_index(index)
+    , m_gate(gate)
+    , m_cancelled(cancelled)
+    , m_events(std::move(events))
+    , m_remote(m_host.server, request.knownHostsFile, prompter,
+          [this](const QString &line) { event(DeployStep::Connect, StepState::Info, line); })
+{
+    m_outcome.host = m_host.server.name;
+}
+
+HostDeployer::~HostDeployer() = default;
+
+HostOutcome HostDeployer::run()
+{
+    const Result<void> result = pipeline();
+    if (!result) {
+        m_outcome.error = result.error();
+        finishFirst(false);
+    }
+    if (m_inBatch)
+        m_gate.leave();
+    unlock();
+    m_outcome.success = result.has_value();
+    return m_outcome;
+}
+
+void HostDeployer::event(DeployStep step, StepState state, const QString &detail)
+{
+    if (m_events)
+        m_events(DeployEvent { m_host.server.name, step, state, Redactor::instance().redact(detail), 0, 0 });
+}
+
+Result<void> HostDeployer::step(DeployStep step, const std::function<Result<QString>()> &body)
+{
+    event(step, StepState::Started);
+    const Result<QString> result = body();
+    if (!result) {
+        event(step, StepState::Failed, result.error().message);
+        return std::unexpected(result.error());
+    }
+    event(step, StepState::Done, *result);
+    return {};
+}
+
+Result<void> HostDeployer::pipeline()
+{
+    const auto cancelled = [this]() -> Result<void> {
+        if (m_cancelled)
+            return fail(tr("The deploy was cancelled before the service was switched."),
+                tr("Nothing changed on %1; deploy again when ready.").arg(m_host.server.name));
+        return {};
+    };
+    using Step = std::pair<DeployStep, Result<QString> (HostDeployer::*)()>;
+    const Step before[] = {
+        { DeployStep::Lock, &HostDeployer::lock },
+        { DeployStep::Probe, &HostDeployer::probe },
+        { DeployStep::Upload, &HostDeployer::upload },
+        { DeployStep::Unpack, &HostDeployer::unpack },
+        { DeployStep::EnvFile, &HostDeployer::writeEnvFile },
+        { DeployStep::Unit, &HostDeployer::installUnit },
+        { DeployStep::Wait, &HostDeployer::waitForFirst },
+    };
+    if (auto ok = step(DeployStep::Connect, [this]() -> Result<QString> {
+            if (auto c = m_remote.connect(); !c)
+                return std::unexpected(c.error());
+            return m_remote.session().hostKey().fingerprint;
+        });
+        !ok)
+        return ok;
+    for (const auto &[id, body] : before) {
+        if (auto ok = cancelled(); !ok)
+            return ok;
+        if (auto ok = step(id, [this, body] { return (this->*body)(); }); !ok)
+            return ok;
+    }
+    if (auto ok = step(DeployStep::Switch, [this] { return switchAndRestart(); }); !ok)
+        return ok;
+    if (auto healthy = step(DeployStep::Health, [this] { return waitHealthy(); }); !healthy) {
+        finishFirst(false);
+        const Error why = healthy.error();
+        const Result<void> back = step(DeployStep::RollBack, [this] { return rollBack(); });
+        m_outcome.rolledBack = back.has_value();
+        Error error = why;
+        error.hint = back ? tr("The previous release (%1) serves again. Read the service's last log lines below, fix the cause and deploy again.").arg(m_outcome.previous)
+                          : tr("Rolling back failed too: %1 Check the server now.").arg(back.error().message);
+        error.cause = m_outcome.lastLogLines.join(u'\n');
+        return std::unexpected(error);
+    }
+    finishFirst(true);
+    if (auto ok = step(DeployStep::Record, [this] { return record(); }); !ok)
+        return ok;
+    return step(DeployStep::Prune, [this] { return prune(); });
+}
+
+void HostDeployer::finishFirst(bool healthy)
+{
+    if (m_index == 0 && !m_firstReported) {
+        m_firstReported = true;
+        m_gate.firstFinished(healthy);
+    }
+}
+
+Result<QString> HostDeployer::lock()
+{
+    const QString root = m_request.deployRoot();
+    LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
+        QDateTime::currentDateTimeUtc(), m_request.version };
+    auto result = m_remote.runAsRoot(ReleaseLayout::acquireLock(root, info, m_remote.loginUser()), true);
+    if (!result)
+        return std::unexpected(result.error());
+    if (result->exitStatus == ReleaseLayout::LockedExitStatus) {
+        const LockInfo holder = ReleaseLayout::parseLockHolder(result->stdOut);
+        // A Gantry of this machine that is gone left it: take it over.
+        const bool stale = holder.host == info.host && holder.pid != info.pid && !isProcessAlive(holder.pid);
+        if (!stale && !m_request.breakLock)
+            return fail(tr("%1 is being deployed to by %2 from %3 (process %4) since %5, version %6.")
+                            .arg(m_host.server.name, holder.who, holder.host)
+                            .arg(holder.pid)
+                            .arg(QLocale::system().toString(holder.time.toLocalTime(), QLocale::ShortFormat), holder.version),
+                tr("Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or \"Break lock\" in the app)."));
+        if (auto broken = m_remote.runAsRoot(ReleaseLayout::breakLock(root)); !broken)
+            return std::unexpected(broken.error());
+        result = m_remote.runAsRoot(ReleaseLayout::acquireLock(root, info, m_remote.loginUser()));
+        if (!result)
+            return std::unexpected(result.error());
+        m_locked = true;
+        return tr("took over a stale lock of %1 from %2").arg(holder.who, holder.host);
+    }
+    if (result->exitStatus != 0)
+        return fail(tr("Could not lock %1 on %2.").arg(root, m_host.server.name),
+            tr("Check that the user may use sudo there."), QString::fromUtf8(result->stdErr));
+    m_locked = true;
+    return QString();
+}
+
+Result<QString> HostDeployer::probe()
+{
+    auto output = m_remote.run(QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort)));
+    if (!output)
+        return std::unexpected(output.error());
+    auto facts = HostProbe::parse(output->stdOut);
+    if (!facts)
+        return std::unexpected(facts.error());
+    if (!facts->systemd)
+        return fail(tr("%1 does not run systemd.").arg(m_host.server.name),
+            tr("Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, RHEL and most others)."));
+    m_artifact = m_request.artifacts.contains(facts->goarch) ? &m_request.artifacts[facts->goarch] : nullptr;
+    if (!m_artifact)
+        return fail(tr("%1 is a linux/%2 server, and this version was not built for it.").arg(m_host.server.name, facts->goarch.isEmpty() ? facts->unameMachine : facts->goarch),
+            tr("Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.").arg(facts->goarch));
+    m_uploadPath = m_request.deployRoot() + u"/.gantry/uploads/"_s + m_artifact->sha256 + u".tar.gz"_s;
+    auto active = m_remote.run(u"systemctl is-active "_s + RemoteHost::quote(m_request.unitName()), true);
+    const bool ours = active && active->stdOut.trimmed() == "active";
+    if (facts->portInUse && !ours)
+        return fail(tr("Port %1 on %2 is already taken by %3.").arg(m_host.settings.servicePort).arg(m_host.server.name, facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
+            tr("Stop that program, or set another service port in the profile."));
+    auto present = m_remote.run(u"sha256sum "_s + RemoteHost::quote(m_uploadPath) + u" 2>/dev/null"_s, true);
+    const bool uploaded = present && present->stdOut.startsWith(m_artifact->sha256.toLatin1());
+    const qint64 needed = (uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
+    if (facts->freeBytes >= 0 && facts->freeBytes < needed)
+        return fail(tr("%1 has %2 free under %3, and this release needs %4.").arg(m_host.server.name, size(facts->freeBytes), m_request.deployRoot(), size(needed)),
+            tr("Free space on the server, or keep fewer releases in the profile, then deploy again. The running service was not changed."));
+    return tr("%1, linux/%2, %3 free").arg(facts->osPrettyName, facts->goarch, size(facts->freeBytes));
+}
+
+Result<QString> HostDeployer::upload()
+{
+    auto present = m_remote.run(u"sha256sum "_s + RemoteHost::quote(m_uploadPath) + u" 2>/dev/null"_s, true);
+    if (present && present->stdOut.startsWith(m_artifact->sha256.toLatin1()))
+        return tr("already on the server (0 bytes sent)");
+    const auto progress = [this](qint64 done, qint64 total) {
+        if (m_events)
+            m_events(DeployEvent { m_host.server.name, DeployStep::Upload, StepState::Info, {}, done, total });
+    };
+    auto sent = m_remote.session().upload(m_artifact->path, m_uploadPath, progress);
+    if (!sent)
+        return std::unexpected(sent.error());
+    m_outcome.uploadedBytes = *sent;
+    return tr("%1 sent, sha256 verified").arg(size(*sent));
+}
+
+Result<QString> HostDeployer::unpack()
+{
+    const QString root = m_request.deployRoot();
+    auto prepared = m_remote.runAsRoot(ReleaseLayout::prepareRelease(root, m_host.settings.serviceUser));
+    if (!prepared)
+        return std::unexpected(prepared.error());
+    auto release = ReleaseLayout::parseRelease(prepared->stdOut);
+    if (!release)
+        return std::unexpected(release.error());
+    m_outcome.release = *release;
+    auto listed = m_remote.runAsRoot(ReleaseLayout::listReleases(root));
+    if (!listed)
+        return std::unexpected(listed.error());
+    for (const ReleaseInfo &info : ReleaseLayout::parseReleases(listed->stdOut))
+        if (info.isCurrent)
+            m_outcome.previous = info.n;
+    if (auto unpacked = m_remote.runAsRoot(ReleaseLayout::unpackRelease(root, m_outcome.release, m_uploadPath)); !unpacked)
+        return std::unexpected(unpacked.error());
+    return tr("release %1").arg(m_outcome.release);
+}
+
+Result<QString> HostDeployer::writeEnvFile()
+{
+    const QString file = m_request.envFilePath();
+    const QByteArray script = "# write the env file\nset -e\nf=" + RemoteHost::quote(file).toUtf8()
+        + "\nif [ -f \"$f\" ]; then cp -p \"$f\" \"$f.previous\"; else rm -f \"$f.previous\"; fi\n"
+        + RemoteHost::writeFileScript(file, m_host.envFile, m_host.settings.serviceUser + u':', u"0600"_s);
+    if (auto written = m_remote.runAsRoot(script); !written)
+        return std::unexpected(written.error());
+    return tr("%n variable(s), mode 0600, owner %1", nullptr, int(m_host.env.size())).arg(m_host.settings.serviceUser);
+}
+
+UnitSpec HostDeployer::unitSpec(const DeployRequest &request, const DeployHost &host)
+{
+    UnitSpec spec;
+    spec.app = request.app;
+    spec.description = tr("%1 %2, deployed by Gantry").arg(request.app, request.version);
+    spec.deployRoot = request.deployRoot();
+    spec.binaryName = request.binaryName;
+    spec.settings = host.settings;
+    spec.envFilePath = request.envFilePath();
+    return spec;
+}
+
+Result<QString> HostDeployer::installUnit()
+{
+    auto unit = SystemdUnit::render(unitSpec(m_request, m_host));
+    if (!unit)
+        return std::unexpected(unit.error());
+    const QString path = u"/etc/systemd/system/"_s + m_request.unitName();
+    const QByteArray script = "# install the systemd unit\nset -e\nu=" + RemoteHost::quote(path).toUtf8()
+        + "\nb=" + RemoteHost::quote(m_request.deployRoot() + u"/.gantry/unit.previous"_s).toUtf8()
+        + "\nif [ -f \"$u\" ]; then cp -p \"$u\" \"$b\"; else rm -f \"$b\"; fi\n"
+        + RemoteHost::writeFileScript(path, *unit, u"root:root"_s, u"0644"_s)
+        + "systemctl daemon-reload\nsystemctl enable " + RemoteHost::quote(m_request.unitName()).toUtf8()
+        + " 2>/dev/null\n";
+    if (auto installed = m_remote.runAsRoot(script); !installed)
+        return std::unexpected(installed.error());
+    return m_request.unitName();
+}
+
+Result<QString> HostDeployer::waitForFirst()
+{
+    if (m_index == 0)
+        return tr("first server");
+    if (!m_gate.enter())
+        return fail(tr("The first server did not pass its health check, so %1 was not switched.").arg(m_host.server.name),
+            tr("%1 still runs its previous release. Fix the first server's problem and deploy again.").arg(m_host.server.name));
+    m_inBatch = true;
+    return QString();
+}
+
+Result<QString> HostDeployer::switchAndRestart()
+{
+    const QByteArray script = ReleaseLayout::switchCurrent(m_request.deployRoot(), m_outcome.release)
+        + "systemctl reset-failed " + RemoteHost::quote(m_request.unitName()).toUtf8() + " 2>/dev/null || true\n"
+        + "systemctl restart " + RemoteHost::quote(m_request.unitName()).toUtf8() + "\n";
+    if (auto switched = m_remote.runAsRoot(script); !switched)
+        return std::unexpected(switched.error());
+    m_switched = true;
+    return tr("current -> release %1").arg(m_outcome.release);
+}
+
+Result<QString> HostDeployer::waitHealthy()
+{
+    const DeploySettings &s = m_host.settings;
+    const ServiceOps::HealthWait wait = ServiceOps::waitHealthy(m_remote, s, [this](int attempt, const QString &problem) {
+        event(DeployStep::Health, StepState::Info, tr("attempt %1: %2").arg(attempt).arg(problem));
+    });
+    if (wait.healthy)
+        return tr("HTTP %1 from %2 in %3 ms").arg(wait.last.status).arg(s.healthPath).arg(wait.last.latency.count());
+    m_outcome.healthStatus = wait.last.status;
+    m_outcome.healthBody = wait.last.body.left(4096);
+    m_outcome.lastLogLines = m_remote.journalTail(m_request.unitName(), 30);
+    return fail(tr("%1 did not become healthy on %2 within %3 s: %4").arg(m_request.app, m_host.server.name).arg(s.startGraceSecs).arg(wait.lastError));
+}
+
+Result<QString> HostDeployer::rollBack()
+{
+    const QString root = m_request.deployRoot();
+    const QByteArray unit = RemoteHost::quote(m_request.unitName()).toUtf8();
+    if (m_outcome.previous == 0) {
+        // The very first release: there is nothing to go back to, so stop it rather than let it fail.
+        m_remote.runAsRoot("# stop the failed first release\nsystemctl stop " + unit + "\n" + ReleaseLayout::markBad(root, m_outcome.release, m_request.version), true);
+        return fail(tr("There is no earlier release on %1 to roll back to; the service was stopped.").arg(m_host.server.name));
+    }
+    const QByteArray env = RemoteHost::quote(m_request.envFilePath()).toUtf8();
+    const QByteArray unitFile = RemoteHost::quote(u"/etc/systemd/system/"_s + m_request.unitName()).toUtf8();
+    const QByteArray saved = RemoteHost::quote(root + u"/.gantry/unit.previous"_s).toUtf8();
+    const QByteArray script = "# roll back\nset -e\n"
+                              "if [ -f "
+        + env + ".previous ]; then mv -f " + env + ".previous " + env + "; fi\n"
+        + "if [ -f " + saved + " ]; then mv -f " + saved + " " + unitFile + "; systemctl daemon-reload; fi\n"
+        + ReleaseLayout::switchCurrent(root, m_outcome.previous) + "systemctl reset-failed " + unit
+        + " 2>/dev/null || true\nsystemctl restart " + unit + "\n" + ReleaseLayout::markBad(root, m_outcome.release, m_request.version);
+    if (auto back = m_remote.runAsRoot(script); !back)
+        return std::unexpected(back.error());
+    const HostOutcome failed = m_outcome; // keep the failing probe for the report
+    auto healthy = waitHealthy();
+    m_outcome.healthStatus = failed.healthStatus;
+    m_outcome.healthBody = failed.healthBody;
+    m_outcome.lastLogLines = failed.lastLogLines;
+    if (!healthy)
+        return std::unexpected(healthy.error());
+    return tr("release %1 serves again; release %2 is marked bad").arg(m_outcome.previous).arg(m_outcome.release);
+}
+
+Result<QString> HostDeployer::record()
+{
+    ReleaseEntry entry { m_outcome.release, m_request.version, m_artifact->sha256, m_request.who };
+    if (auto recorded = m_remote.runAsRoot(ReleaseLayout::recordRelease(m_request.deployRoot(), entry)); !recorded)
+        return std::unexpected(recorded.error());
+    return tr("release %1, version %2").arg(m_outcome.release).arg(m_request.version);
+}
+
+Result<QString> HostDeployer::prune()
+{
+    const QString root = m_request.deployRoot();
+    const QByteArray uploads = RemoteHost::quote(root + u"/.gantry/uploads"_s).toUtf8();
+    const QByteArray keep = RemoteHost::quote(m_uploadPath).toUtf8();
+    const QByteArray script = ReleaseLayout::prune(root, m_host.settings.keepReleases, m_outcome.previous)
+        + "for f in " + uploads + "/*; do [ \"$f\" = " + keep + " ] || rm -f -- \"$f\"; done\n";
+    if (auto pruned = m_remote.runAsRoot(script); !pruned)
+        return std::unexpected(pruned.error());
+    return tr("keeping %n release(s)", nullptr, m_host.settings.keepReleases);
+}
+
+void HostDeployer::unlock()
+{
+    if (!m_locked)
+        return;
+    const QByteArray script = ReleaseLayout::releaseLock(m_request.deployRoot());
+    if (!m_remote.isConnected() || !m_remote.runAsRoot(script)) {
+        // The connection broke: one new connection to leave the server unlocked.
+        if (m_remote.connect() && m_remote.runAsRoot(script))
+            m_locked = false;
+    } else {
+        m_locked = false;
+    }
+    event(DeployStep::Unlock, m_locked ? StepState::Failed : StepState::Done,
+        m_locked ? tr("the lock stays; the next deploy from this machine takes it over") : QString());
+}
+
+} // namespace Gantry

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+#include <QCoreApplication>
+
+#include "core/deploy/deploygate.h"
+#include "core/deploy/deployrequest.h"
+#include "core/deploy/deploystep.h"
+#include "core/deploy/remotehost.h"
+#include "core/service/systemdunit.h"
+
+namespace Gantry {
+
+// The deploy of one release to one server, as a blocking sequence of steps. It runs on the
+// server's own worker thread, which owns the SSH session from connect to the end.
+class HostDeployer final {
+    Q_DECLARE_TR_FUNCTIONS(HostDeployer)
+public:
+    using EventSink = std::function<void(const DeployEvent &)>;
+
+    HostDeployer(const DeployRequest &request, int index, DeployGate &gate,
+        const std::atomic_bool &cancelled, EventSink events, SshPrompter *prompter);
+    ~HostDeployer();
+
+    HostOutcome run();
+    // The unit this deploy installs on `host` (also shown by a dry run).
+    static UnitSpec unitSpec(const DeployRequest &request, const DeployHost &host);
+
+private:
+    Result<void> pipeline();
+    Result<void> step(DeployStep step, const std::function<Result<QString>()> &body);
+    void event(DeployStep step, StepState state, const QString &detail = {});
+
+    Result<QString> lock();
+    Result<QString> probe();
+    Result<QString> upload();
+    Result<QString> unpack();
+    Result<QString> writeEnvFile();
+    Result<QString> installUnit();
+    Result<QString> waitForFirst();
+    Result<QString> switchAndRestart();
+    Result<QString> waitHealthy();
+    Result<QString> rollBack();
+    Result<QString> record();
+    Result<QString> prune();
+    void finishFirst(bool healthy);
+    void unlock();
+
+    const DeployRequest &m_request;
+    const DeployHost &m_host;
+    const int m_index;
+    DeployGate &m_gate;
+    const std::atomic_bool &m_cancelled;
+    EventSink m_events;
+    RemoteHost m_remote;
+    const DeployArtifact *m_artifact = nullptr;
+    QString m_uploadPath;
+    bool m_locked = false;
+    bool m_inBatch = false;
+    bool m_firstReported = false;
+    bool m_switched = false;
+    HostOutcome m_outcome;
+};
+
+} // namespace Gantry

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include <QCoreApplication>
+
+#include "core/remote/privilege.h"
+#include "core/remote/sshsession.h"
+#include "core/store/records.h"
+
+namespace Gantry {
+
+
+// A server as deploys, rollbacks and status checks see it: an SSH session as the login user,
+// root through sudo (scripts on stdin, never on a command line), and everything the server
+// says passed to a log sink, redacted. Used on one worker thread only.
+class RemoteHost final {
+    Q_DECLARE_TR_FUNCTIONS(RemoteHost)
+public:
+    using LineSink = std::function<void(const QString &line)>;
+
+    RemoteHost(ServerRecord server, QString knownHostsFile, SshPrompter *prompter, LineSink log);
+    ~RemoteHost();
+
+    Result<void> connect(const HostKeyPolicy &policy = {});
+    void setConnectTimeout(std::chrono::seconds timeout) { m_connectTimeout = timeout; }
+    bool isConnected() const;
+    void disconnect();
+    SshSession &session();
+    const ServerRecord &server() const { return m_server; }
+    QString loginUser() const;
+    Privilege::SudoKind sudoKind() const;
+
+    // Non-zero exit statuses are errors carrying the command's stderr, unless `allowFailure`.
+    Result<SshSession::ExecResult> run(const QString &command, bool allowFailure = false);
+    Result<SshSession::ExecResult> runAsRoot(const QByteArray &script, bool allowFailure = false);
+    // A file only root may read; std::nullopt when it does not exist.
+    Result<std::optional<QByteArray>> readAsRoot(const QString &path);
+    QStringList journalTail(const QString &unit, int lines);
+
+    static QString quote(const QString &text); // for POSIX sh
+    static QByteArray writeFileScript(const QString &path, const QByteArray &content,
+        const QString &owner, const QString &mode);
+
+private:
+    Error commandError(const QString &what, const SshSession::ExecResult &result) const;
+    SshSession::ExecOptions options() const;
+
+    ServerRecord m_server;
+    std::chrono::seconds m_connectTimeout { 10 };
+    QString m_knownHostsFile;
+    SshPrompter *m_prompter;
+    LineSink m_log;
+    std::unique_ptr<SshSession> m_session;
+    std::unique_ptr<Privilege> m_privilege;
+};
+
+} // namespace Gantry
