@@ -49,6 +49,15 @@ QString appName(const ProjectRecord &project)
     return configured.isEmpty() ? QFileInfo(project.path).fileName().toLower() : configured;
 }
 
+HostConnection connectionTo(Context &c, const ServerRecord &server)
+{
+    HostConnection connection;
+    connection.server = server;
+    connection.knownHostsFile = c.knownHosts;
+    connection.prompter = &c.prompter;
+    return connection;
+}
+
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
@@ -183,7 +192,7 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
         if (!unit)
             return Report::failure(unit.error());
         const std::function<Result<QList<EnvChange>>(RemoteHost &)> diff = [&](RemoteHost &remote) { return ServiceOps::envDiff(remote, request.app, host.env); };
-        auto changes = await(runOnHost<QList<EnvChange>>({ host.server, context.knownHosts, &context.prompter }, diff));
+        auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(context, host.server), diff));
         if (!changes)
             return Report::failure(changes.error());
         Terminal::out(DeployCommand::tr("== %1: %2 %3 to %4 (profile %5) ==").arg(host.server.name, request.app, request.version, request.deployRoot(), request.profile));
@@ -193,7 +202,7 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
         Terminal::out(QString::fromUtf8(*unit));
         Terminal::out(DeployCommand::tr("-- env diff against %1:").arg(request.envFilePath()));
         Terminal::out(EnvDiff::format(*changes));
-        hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) }, { u"envChanges"_s, double(changes->size()) } });
+        hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) }, { u"envChanges"_s, int(changes->size()) } });
     }
     if (json)
         printJson(QJsonObject { { u"dryRun"_s, true }, { u"hosts"_s, hosts } });
@@ -290,15 +299,17 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
     QJsonArray all;
     for (const ServerRecord &server : c.servers) {
         const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::releases(host, app); };
-        auto list = await(runOnHost<QList<ReleaseInfo>>({ server, c.knownHosts, &c.prompter }, body));
+        auto list = await(runOnHost<QList<ReleaseInfo>>(connectionTo(c, server), body));
         if (!list)
             return Report::failure(list.error());
         QJsonArray releases;
         for (const ReleaseInfo &r : *list) {
-            releases.append(QJsonObject { { u"n"_s, r.n }, { u"version"_s, r.version }, { u"time"_s, r.time.toString(Qt::ISODate) },
-                { u"current"_s, r.isCurrent }, { u"bad"_s, r.bad }, { u"exists"_s, r.exists } });
-            Terminal::err(u"%1 %2\t%3\t%4\t%5"_s.arg(r.isCurrent ? u'*' : u' ').arg(r.n).arg(r.version, QLocale::system().toString(r.time.toLocalTime(), QLocale::ShortFormat),
-                r.bad ? tr("bad") : !r.exists ? tr("pruned") : r.isCurrent ? tr("current") : QString()));
+            const bool bad = r.status == ReleaseStatus::Bad || r.status == ReleaseStatus::Failed;
+            const QDateTime time = QDateTime::fromString(r.time, Qt::ISODate);
+            releases.append(QJsonObject { { u"n"_s, r.n }, { u"version"_s, r.version }, { u"time"_s, r.time },
+                { u"status"_s, ReleaseLayout::statusName(r.status) }, { u"current"_s, r.isCurrent }, { u"bad"_s, bad }, { u"exists"_s, r.exists } });
+            Terminal::out(u"%1 %2\t%3\t%4\t%5"_s.arg(r.isCurrent ? u'*' : u' ').arg(r.n).arg(r.version, QLocale::system().toString(time.toLocalTime(), QLocale::ShortFormat),
+                bad ? tr("bad") : !r.exists ? tr("pruned") : r.isCurrent ? tr("current") : QString()));
         }
         all.append(QJsonObject { { u"server"_s, server.name }, { u"releases"_s, releases } });
     }
@@ -327,12 +338,12 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
         const bool breakLock = parser.isSet(u"break-lock"_s);
         const QString who = DeployPlanner::who();
         const std::function<Result<int>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::rollback(host, app, to, settings, who, breakLock); };
-        auto release = await(runOnHost<int>({ server, c.knownHosts, &c.prompter }, body));
+        auto release = await(runOnHost<int>(connectionTo(c, server), body));
         if (!release)
             return Report::failure(release.error());
         const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> list = [&](RemoteHost &host) { return ServiceOps::releases(host, app); };
         QString version;
-        if (auto releases = await(runOnHost<QList<ReleaseInfo>>({ server, c.knownHosts, &c.prompter }, list)))
+        if (auto releases = await(runOnHost<QList<ReleaseInfo>>(connectionTo(c, server), list)))
             for (const ReleaseInfo &r : *releases)
                 if (r.n == *release)
                     version = r.version;
@@ -363,7 +374,7 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
             return Report::failure(resolved.error());
         const DeploySettings settings = resolved->settings;
         const std::function<Result<ServiceStatus>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::status(host, app, settings); };
-        auto status = await(runOnHost<ServiceStatus>({ server, c.knownHosts, &c.prompter }, body));
+        auto status = await(runOnHost<ServiceStatus>(connectionTo(c, server), body));
         if (!status) {
             reachable = false;
             Report::failure(status.error());
@@ -412,7 +423,7 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
             return Report::failure(filled.error());
         const QList<EnvVariable> next = filled->hosts.first().env;
         const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [&](RemoteHost &remote) { return ServiceOps::envDiff(remote, app, next); };
-        auto changes = await(runOnHost<QList<EnvChange>>({ server, c.knownHosts, &c.prompter }, body));
+        auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(c, server), body));
         if (!changes)
             return Report::failure(changes.error());
         Terminal::out(tr("%1 (%2):").arg(server.name, ServiceOps::envFilePath(app)));

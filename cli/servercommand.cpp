@@ -93,7 +93,11 @@ Result<ServerFacts> probe(const ServerRecord &server, const QString &knownHosts,
         }
         return result;
     };
-    HostConnection connection { server, knownHosts, prompter, policy };
+    HostConnection connection;
+    connection.server = server;
+    connection.knownHostsFile = knownHosts;
+    connection.prompter = prompter;
+    connection.policy = policy;
     if (parser.isSet(u"connect-timeout"_s))
         connection.connectTimeout = std::chrono::seconds(qMax(1, parser.value(u"connect-timeout"_s).toInt()));
     return await(runOnHost<ServerFacts>(connection, body));
@@ -170,7 +174,7 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
         auto password = prompter.ask({ SshPrompter::Kind::Password, {}, {}, false });
         if (!password)
             return Report::failure({ ServerCommand::tr("There is no password to remember."), ServerCommand::tr("Give it with --password-stdin."), {} });
-        if (auto saved = Keychain::write(ServerPasswords::keychainKey(workspace, server.name), *password)); !saved)
+        if (auto saved = Keychain::write(ServerPasswords::keychainKey(workspace, server.name), *password); !saved)
             return Report::failure(saved.error());
     }
     if (auto added = workspace.addServer(server); !added)

@@ -18,19 +18,19 @@ namespace {
 // The keychain key of every secret of every server, in order.
 QList<std::pair<int, int>> secretSlots(const DeployRequest &request)
 {
-    QList<std::pair<int, int>> slots;
+    QList<std::pair<int, int>> pending;
     for (int h = 0; h < request.hosts.size(); ++h)
         for (int v = 0; v < request.hosts.at(h).env.size(); ++v)
             if (request.hosts.at(h).env.at(v).secret)
-                slots.append({ h, v });
-    return slots;
+                pending.append({ h, v });
+    return pending;
 }
 
 // Reads the secrets one after the other (QtKeychain jobs run on this thread's event loop).
 void readNext(std::shared_ptr<QPromise<Result<DeployRequest>>> promise, std::shared_ptr<DeployRequest> request,
-    QList<std::pair<int, int>> slots, QStringList keys)
+    QList<std::pair<int, int>> pending, QStringList keys)
 {
-    if (slots.isEmpty()) {
+    if (pending.isEmpty()) {
         for (DeployHost &host : request->hosts) {
             if (auto rendered = DeployPlanner::render(host); !rendered) {
                 promise->addResult(Result<DeployRequest>(std::unexpected(rendered.error())));
@@ -42,7 +42,7 @@ void readNext(std::shared_ptr<QPromise<Result<DeployRequest>>> promise, std::sha
         promise->finish();
         return;
     }
-    const auto [h, v] = slots.takeFirst();
+    const auto [h, v] = pending.takeFirst();
     const QString key = keys.takeFirst();
     SecretStore::read(key).then(QtFuture::Launch::Sync, [=](Result<QString> value) {
         if (!value) {
@@ -51,7 +51,7 @@ void readNext(std::shared_ptr<QPromise<Result<DeployRequest>>> promise, std::sha
             return;
         }
         request->hosts[h].env[v].value = *value;
-        readNext(promise, request, slots, keys);
+        readNext(promise, request, pending, keys);
     });
 }
 
@@ -143,11 +143,11 @@ QFuture<Result<DeployRequest>> DeployPlanner::readSecrets(DeployRequest request,
 {
     auto promise = std::make_shared<QPromise<Result<DeployRequest>>>();
     promise->start();
-    const QList<std::pair<int, int>> slots = secretSlots(request);
+    const QList<std::pair<int, int>> pending = secretSlots(request);
     QStringList keys;
-    for (const auto &[h, v] : slots)
+    for (const auto &[h, v] : pending)
         keys.append(request.hosts.at(h).env.at(v).value); // planHost put the keychain key there
-    readNext(promise, std::make_shared<DeployRequest>(std::move(request)), slots, keys);
+    readNext(promise, std::make_shared<DeployRequest>(std::move(request)), pending, keys);
     return promise->future();
 }
 

@@ -9,7 +9,9 @@
 #include <QSysInfo>
 
 #include "core/common/redactor.h"
+#include "core/common/shellquote.h"
 #include "core/deploy/releaselayout.h"
+#include "core/deploy/releaseoutput.h"
 #include "core/deploy/serviceops.h"
 #include "core/process/processalive.h"
 #include "core/remote/hostprobe.h"
@@ -54,6 +56,9 @@ HostOutcome HostDeployer::run()
     }
     if (m_inBatch)
         m_gate.leave();
+    // Not switched: the running release keeps the env file and unit it was started with.
+    if (!result && !m_switched && m_configWritten && m_remote.isConnected())
+        restoreConfig();
     unlock();
     m_outcome.success = result.has_value();
     return m_outcome;
@@ -137,35 +142,27 @@ void HostDeployer::finishFirst(bool healthy)
 
 Result<QString> HostDeployer::lock()
 {
-    const QString root = m_request.deployRoot();
-    LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
-        QDateTime::currentDateTimeUtc(), m_request.version };
-    auto result = m_remote.runAsRoot(ReleaseLayout::acquireLock(root, info, m_remote.loginUser()), true);
-    if (!result)
-        return std::unexpected(result.error());
-    if (result->exitStatus == ReleaseLayout::LockedExitStatus) {
-        const LockInfo holder = ReleaseLayout::parseLockHolder(result->stdOut);
-        // A Gantry of this machine that is gone left it: take it over.
-        const bool stale = holder.host == info.host && holder.pid != info.pid && !isProcessAlive(holder.pid);
-        if (!stale && !m_request.breakLock)
-            return fail(tr("%1 is being deployed to by %2 from %3 (process %4) since %5, version %6.")
-                            .arg(m_host.server.name, holder.who, holder.host)
-                            .arg(holder.pid)
-                            .arg(QLocale::system().toString(holder.time.toLocalTime(), QLocale::ShortFormat), holder.version),
-                tr("Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or \"Break lock\" in the app)."));
-        if (auto broken = m_remote.runAsRoot(ReleaseLayout::breakLock(root)); !broken)
-            return std::unexpected(broken.error());
-        result = m_remote.runAsRoot(ReleaseLayout::acquireLock(root, info, m_remote.loginUser()));
-        if (!result)
-            return std::unexpected(result.error());
-        m_locked = true;
-        return tr("took over a stale lock of %1 from %2").arg(holder.who, holder.host);
-    }
-    if (result->exitStatus != 0)
-        return fail(tr("Could not lock %1 on %2.").arg(root, m_host.server.name),
-            tr("Check that the user may use sudo there."), QString::fromUtf8(result->stdErr));
+    auto layout = ReleaseLayout::forRoot(m_request.deployRoot());
+    if (!layout)
+        return std::unexpected(layout.error());
+    m_layout = *layout;
+    const LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(), m_request.version, {} };
+    auto note = ServiceOps::lock(m_remote, *m_layout, info, m_request.breakLock);
+    if (!note)
+        return std::unexpected(note.error());
     m_locked = true;
-    return QString();
+    // The login user uploads here itself; root only reads from it.
+    const QByteArray uploads = shellQuote(uploadsDir());
+    const QByteArray script = "# prepare the upload folder\nset -e\nmkdir -p " + uploads + "\nchown "
+        + shellQuote(QString(m_remote.loginUser() + u':')) + " " + uploads + "\nchmod 700 " + uploads + "\n";
+    if (auto made = m_remote.runAsRoot(script); !made)
+        return std::unexpected(made.error());
+    return *note;
+}
+
+QString HostDeployer::uploadsDir() const
+{
+    return m_request.deployRoot() + u"/uploads"_s;
 }
 
 Result<QString> HostDeployer::probe()
@@ -179,17 +176,18 @@ Result<QString> HostDeployer::probe()
     if (!facts->systemd)
         return fail(tr("%1 does not run systemd.").arg(m_host.server.name),
             tr("Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, RHEL and most others)."));
-    m_artifact = m_request.artifacts.contains(facts->goarch) ? &m_request.artifacts[facts->goarch] : nullptr;
+    const auto artifact = m_request.artifacts.constFind(facts->goarch);
+    m_artifact = artifact != m_request.artifacts.cend() ? &artifact.value() : nullptr;
     if (!m_artifact)
         return fail(tr("%1 is a linux/%2 server, and this version was not built for it.").arg(m_host.server.name, facts->goarch.isEmpty() ? facts->unameMachine : facts->goarch),
             tr("Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.").arg(facts->goarch));
-    m_uploadPath = m_request.deployRoot() + u"/.gantry/uploads/"_s + m_artifact->sha256 + u".tar.gz"_s;
-    auto active = m_remote.run(u"systemctl is-active "_s + RemoteHost::quote(m_request.unitName()), true);
+    m_uploadPath = uploadsDir() + u'/' + m_artifact->sha256 + u".tar.gz"_s;
+    auto active = m_remote.run(u"systemctl is-active "_s + QString::fromUtf8(shellQuote(m_request.unitName())), true);
     const bool ours = active && active->stdOut.trimmed() == "active";
     if (facts->portInUse && !ours)
         return fail(tr("Port %1 on %2 is already taken by %3.").arg(m_host.settings.servicePort).arg(m_host.server.name, facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
             tr("Stop that program, or set another service port in the profile."));
-    auto present = m_remote.run(u"sha256sum "_s + RemoteHost::quote(m_uploadPath) + u" 2>/dev/null"_s, true);
+    auto present = m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
     const bool uploaded = present && present->stdOut.startsWith(m_artifact->sha256.toLatin1());
     const qint64 needed = (uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
     if (facts->freeBytes >= 0 && facts->freeBytes < needed)
@@ -200,7 +198,7 @@ Result<QString> HostDeployer::probe()
 
 Result<QString> HostDeployer::upload()
 {
-    auto present = m_remote.run(u"sha256sum "_s + RemoteHost::quote(m_uploadPath) + u" 2>/dev/null"_s, true);
+    auto present = m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
     if (present && present->stdOut.startsWith(m_artifact->sha256.toLatin1()))
         return tr("already on the server (0 bytes sent)");
     const auto progress = [this](qint64 done, qint64 total) {
@@ -216,31 +214,25 @@ Result<QString> HostDeployer::upload()
 
 Result<QString> HostDeployer::unpack()
 {
-    const QString root = m_request.deployRoot();
-    auto prepared = m_remote.runAsRoot(ReleaseLayout::prepareRelease(root, m_host.settings.serviceUser));
+    auto prepared = m_remote.runLayout(m_layout->prepareRelease(m_host.settings.serviceUser), &ReleaseOutput::parsePrepare);
     if (!prepared)
         return std::unexpected(prepared.error());
-    auto release = ReleaseLayout::parseRelease(prepared->stdOut);
-    if (!release)
-        return std::unexpected(release.error());
-    m_outcome.release = *release;
-    auto listed = m_remote.runAsRoot(ReleaseLayout::listReleases(root));
-    if (!listed)
-        return std::unexpected(listed.error());
-    for (const ReleaseInfo &info : ReleaseLayout::parseReleases(listed->stdOut))
-        if (info.isCurrent)
-            m_outcome.previous = info.n;
-    if (auto unpacked = m_remote.runAsRoot(ReleaseLayout::unpackRelease(root, m_outcome.release, m_uploadPath)); !unpacked)
+    m_outcome.release = prepared->n;
+    if (auto unpacked = m_remote.runLayout(m_layout->unpackRelease(prepared->n, m_uploadPath), &ReleaseOutput::parseUnpack); !unpacked)
         return std::unexpected(unpacked.error());
-    return tr("release %1").arg(m_outcome.release);
+    QString detail = tr("release %1").arg(prepared->n);
+    if (!prepared->cleaned.isEmpty())
+        detail += tr("; removed %n unfinished release(s) of an interrupted deploy", nullptr, int(prepared->cleaned.size()));
+    return detail;
 }
 
 Result<QString> HostDeployer::writeEnvFile()
 {
-    const QString file = m_request.envFilePath();
-    const QByteArray script = "# write the env file\nset -e\nf=" + RemoteHost::quote(file).toUtf8()
+    const QByteArray file = shellQuote(m_request.envFilePath());
+    const QByteArray script = "# write the env file\nset -e\nf=" + file
         + "\nif [ -f \"$f\" ]; then cp -p \"$f\" \"$f.previous\"; else rm -f \"$f.previous\"; fi\n"
-        + RemoteHost::writeFileScript(file, m_host.envFile, m_host.settings.serviceUser + u':', u"0600"_s);
+        + RemoteHost::writeFileScript(m_request.envFilePath(), m_host.envFile, m_host.settings.serviceUser + u':', u"0600"_s);
+    m_configWritten = true;
     if (auto written = m_remote.runAsRoot(script); !written)
         return std::unexpected(written.error());
     return tr("%n variable(s), mode 0600, owner %1", nullptr, int(m_host.env.size())).arg(m_host.settings.serviceUser);
@@ -264,11 +256,11 @@ Result<QString> HostDeployer::installUnit()
     if (!unit)
         return std::unexpected(unit.error());
     const QString path = u"/etc/systemd/system/"_s + m_request.unitName();
-    const QByteArray script = "# install the systemd unit\nset -e\nu=" + RemoteHost::quote(path).toUtf8()
-        + "\nb=" + RemoteHost::quote(m_request.deployRoot() + u"/.gantry/unit.previous"_s).toUtf8()
+    const QByteArray script = "# install the systemd unit\nset -e\nu=" + shellQuote(path)
+        + "\nb=" + shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s))
         + "\nif [ -f \"$u\" ]; then cp -p \"$u\" \"$b\"; else rm -f \"$b\"; fi\n"
         + RemoteHost::writeFileScript(path, *unit, u"root:root"_s, u"0644"_s)
-        + "systemctl daemon-reload\nsystemctl enable " + RemoteHost::quote(m_request.unitName()).toUtf8()
+        + "systemctl daemon-reload\nsystemctl enable " + shellQuote(m_request.unitName())
         + " 2>/dev/null\n";
     if (auto installed = m_remote.runAsRoot(script); !installed)
         return std::unexpected(installed.error());
@@ -286,14 +278,24 @@ Result<QString> HostDeployer::waitForFirst()
     return QString();
 }
 
+Result<QString> HostDeployer::restart()
+{
+    const QByteArray unit = shellQuote(m_request.unitName());
+    const QByteArray script = "# restart " + unit + "\nsystemctl reset-failed " + unit + " 2>/dev/null || true\nsystemctl restart " + unit + "\n";
+    if (auto restarted = m_remote.runAsRoot(script); !restarted)
+        return std::unexpected(restarted.error());
+    return QString();
+}
+
 Result<QString> HostDeployer::switchAndRestart()
 {
-    const QByteArray script = ReleaseLayout::switchCurrent(m_request.deployRoot(), m_outcome.release)
-        + "systemctl reset-failed " + RemoteHost::quote(m_request.unitName()).toUtf8() + " 2>/dev/null || true\n"
-        + "systemctl restart " + RemoteHost::quote(m_request.unitName()).toUtf8() + "\n";
-    if (auto switched = m_remote.runAsRoot(script); !switched)
+    auto switched = m_remote.runLayout(m_layout->switchCurrent(m_outcome.release), &ReleaseOutput::parseSwitch);
+    if (!switched)
         return std::unexpected(switched.error());
+    m_outcome.previous = switched->previous;
     m_switched = true;
+    if (auto restarted = restart(); !restarted)
+        return restarted;
     return tr("current -> release %1").arg(m_outcome.release);
 }
 
@@ -313,24 +315,18 @@ Result<QString> HostDeployer::waitHealthy()
 
 Result<QString> HostDeployer::rollBack()
 {
-    const QString root = m_request.deployRoot();
-    const QByteArray unit = RemoteHost::quote(m_request.unitName()).toUtf8();
+    m_remote.runLayout(m_layout->markBad(m_outcome.release), &ReleaseOutput::parseRecord);
     if (m_outcome.previous == 0) {
         // The very first release: there is nothing to go back to, so stop it rather than let it fail.
-        m_remote.runAsRoot("# stop the failed first release\nsystemctl stop " + unit + "\n" + ReleaseLayout::markBad(root, m_outcome.release, m_request.version), true);
+        m_remote.runAsRoot("# stop the failed first release\nsystemctl stop " + shellQuote(m_request.unitName()) + "\n", true);
         return fail(tr("There is no earlier release on %1 to roll back to; the service was stopped.").arg(m_host.server.name));
     }
-    const QByteArray env = RemoteHost::quote(m_request.envFilePath()).toUtf8();
-    const QByteArray unitFile = RemoteHost::quote(u"/etc/systemd/system/"_s + m_request.unitName()).toUtf8();
-    const QByteArray saved = RemoteHost::quote(root + u"/.gantry/unit.previous"_s).toUtf8();
-    const QByteArray script = "# roll back\nset -e\n"
-                              "if [ -f "
-        + env + ".previous ]; then mv -f " + env + ".previous " + env + "; fi\n"
-        + "if [ -f " + saved + " ]; then mv -f " + saved + " " + unitFile + "; systemctl daemon-reload; fi\n"
-        + ReleaseLayout::switchCurrent(root, m_outcome.previous) + "systemctl reset-failed " + unit
-        + " 2>/dev/null || true\nsystemctl restart " + unit + "\n" + ReleaseLayout::markBad(root, m_outcome.release, m_request.version);
-    if (auto back = m_remote.runAsRoot(script); !back)
+    if (auto restored = restoreConfig(); !restored)
+        return std::unexpected(restored.error());
+    if (auto back = m_remote.runLayout(m_layout->switchCurrent(m_outcome.previous), &ReleaseOutput::parseSwitch); !back)
         return std::unexpected(back.error());
+    if (auto restarted = restart(); !restarted)
+        return restarted;
     const HostOutcome failed = m_outcome; // keep the failing probe for the report
     auto healthy = waitHealthy();
     m_outcome.healthStatus = failed.healthStatus;
@@ -341,23 +337,38 @@ Result<QString> HostDeployer::rollBack()
     return tr("release %1 serves again; release %2 is marked bad").arg(m_outcome.previous).arg(m_outcome.release);
 }
 
+Result<void> HostDeployer::restoreConfig()
+{
+    const QByteArray env = shellQuote(m_request.envFilePath());
+    const QByteArray unitFile = shellQuote(QString(u"/etc/systemd/system/"_s + m_request.unitName()));
+    const QByteArray saved = shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s));
+    const QByteArray script = "# restore the previous env file and unit\nset -e\n"
+                              "if [ -f " + env + ".previous ]; then mv -f " + env + ".previous " + env + "; fi\n"
+        + "if [ -f " + saved + " ]; then mv -f " + saved + " " + unitFile + "; systemctl daemon-reload; fi\n";
+    auto restored = m_remote.runAsRoot(script);
+    if (!restored)
+        return std::unexpected(restored.error());
+    m_configWritten = false;
+    return {};
+}
+
 Result<QString> HostDeployer::record()
 {
-    ReleaseEntry entry { m_outcome.release, m_request.version, m_artifact->sha256, m_request.who };
-    if (auto recorded = m_remote.runAsRoot(ReleaseLayout::recordRelease(m_request.deployRoot(), entry)); !recorded)
+    const ReleaseEntry entry { m_outcome.release, m_request.version, ReleaseStatus::Good, m_artifact->sha256 };
+    if (auto recorded = m_remote.runLayout(m_layout->recordRelease(entry), &ReleaseOutput::parseRecord); !recorded)
         return std::unexpected(recorded.error());
     return tr("release %1, version %2").arg(m_outcome.release).arg(m_request.version);
 }
 
 Result<QString> HostDeployer::prune()
 {
-    const QString root = m_request.deployRoot();
-    const QByteArray uploads = RemoteHost::quote(root + u"/.gantry/uploads"_s).toUtf8();
-    const QByteArray keep = RemoteHost::quote(m_uploadPath).toUtf8();
-    const QByteArray script = ReleaseLayout::prune(root, m_host.settings.keepReleases, m_outcome.previous)
-        + "for f in " + uploads + "/*; do [ \"$f\" = " + keep + " ] || rm -f -- \"$f\"; done\n";
-    if (auto pruned = m_remote.runAsRoot(script); !pruned)
+    auto pruned = m_remote.runLayout(m_layout->prune(m_host.settings.keepReleases, m_outcome.previous), &ReleaseOutput::parsePrune);
+    if (!pruned)
         return std::unexpected(pruned.error());
+    // Only the artifact of the live release stays in the upload folder: a redeploy sends nothing.
+    const QByteArray script = "# remove old uploads\nfor f in " + shellQuote(uploadsDir()) + "/*; do [ \"$f\" = " + shellQuote(m_uploadPath)
+        + " ] || rm -f -- \"$f\"; done\nexit 0\n";
+    m_remote.runAsRoot(script, true);
     return tr("keeping %n release(s)", nullptr, m_host.settings.keepReleases);
 }
 
@@ -365,14 +376,11 @@ void HostDeployer::unlock()
 {
     if (!m_locked)
         return;
-    const QByteArray script = ReleaseLayout::releaseLock(m_request.deployRoot());
-    if (!m_remote.isConnected() || !m_remote.runAsRoot(script)) {
-        // The connection broke: one new connection to leave the server unlocked.
-        if (m_remote.connect() && m_remote.runAsRoot(script))
-            m_locked = false;
-    } else {
+    const QByteArray script = m_layout->releaseLock();
+    const auto released = [&] { return m_remote.isConnected() && m_remote.runLayout(script, &ReleaseOutput::parseUnlock).has_value(); };
+    // The connection may have broken: one new connection to leave the server unlocked.
+    if (released() || (m_remote.connect() && released()))
         m_locked = false;
-    }
     event(DeployStep::Unlock, m_locked ? StepState::Failed : StepState::Done,
         m_locked ? tr("the lock stays; the next deploy from this machine takes it over") : QString());
 }

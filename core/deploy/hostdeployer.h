@@ -3,12 +3,14 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <QCoreApplication>
 
 #include "core/deploy/deploygate.h"
 #include "core/deploy/deployrequest.h"
 #include "core/deploy/deploystep.h"
+#include "core/deploy/releaselayout.h"
 #include "core/deploy/remotehost.h"
 #include "core/service/systemdunit.h"
 
@@ -42,6 +44,9 @@ private:
     Result<QString> installUnit();
     Result<QString> waitForFirst();
     Result<QString> switchAndRestart();
+    Result<QString> restart();
+    Result<void> restoreConfig();
+    QString uploadsDir() const;
     Result<QString> waitHealthy();
     Result<QString> rollBack();
     Result<QString> record();
@@ -56,12 +61,14 @@ private:
     const std::atomic_bool &m_cancelled;
     EventSink m_events;
     RemoteHost m_remote;
+    std::optional<ReleaseLayout> m_layout;
     const DeployArtifact *m_artifact = nullptr;
     QString m_uploadPath;
     bool m_locked = false;
     bool m_inBatch = false;
     bool m_firstReported = false;
     bool m_switched = false;
+    bool m_configWritten = false;
     HostOutcome m_outcome;
 };
 

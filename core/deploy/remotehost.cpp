@@ -1,6 +1,7 @@
 #include "core/deploy/remotehost.h"
 
 #include "core/common/redactor.h"
+#include "core/common/shellquote.h"
 
 using namespace Qt::StringLiterals;
 
@@ -114,8 +115,8 @@ Result<SshSession::ExecResult> RemoteHost::runAsRoot(const QByteArray &script, b
 Result<std::optional<QByteArray>> RemoteHost::readAsRoot(const QString &path)
 {
     SshSession::ExecOptions silent; // the file may hold secrets: never echo it to the log
-    const QByteArray script = "# read " + path.toUtf8() + "\nif [ -f " + quote(path).toUtf8()
-        + " ]; then echo PRESENT; cat " + quote(path).toUtf8() + "; else echo ABSENT; fi\n";
+    const QByteArray script = "# read " + path.toUtf8() + "\nif [ -f " + shellQuote(path)
+        + " ]; then echo PRESENT; cat " + shellQuote(path) + "; else echo ABSENT; fi\n";
     auto result = m_privilege->runAsRoot(script, silent);
     if (!result)
         return std::unexpected(result.error());
@@ -130,27 +131,20 @@ QStringList RemoteHost::journalTail(const QString &unit, int lines)
 {
     SshSession::ExecOptions silent;
     const QByteArray script = "# journal\njournalctl --no-pager -o short-iso -n " + QByteArray::number(lines)
-        + " -u " + quote(unit).toUtf8() + "\n";
+        + " -u " + shellQuote(unit) + "\n";
     auto result = m_privilege->runAsRoot(script, silent);
     if (!result)
         return {};
     return Redactor::instance().redact(QString::fromUtf8(result->stdOut)).split(u'\n', Qt::SkipEmptyParts);
 }
 
-QString RemoteHost::quote(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(u'\'', u"'\\''"_s);
-    return u'\'' + quoted + u'\'';
-}
-
 QByteArray RemoteHost::writeFileScript(
     const QString &path, const QByteArray &content, const QString &owner, const QString &mode)
 {
     // base64 through the shell's own printf: the content is on stdin only, never in an argv.
-    const QByteArray file = quote(path).toUtf8();
+    const QByteArray file = shellQuote(path);
     return "umask 077\nprintf '%s' '" + content.toBase64() + "' | base64 -d > " + file + ".tmp\n"
-        + "chown " + quote(owner).toUtf8() + " " + file + ".tmp\n" + "chmod " + mode.toUtf8() + " "
+        + "chown " + shellQuote(owner) + " " + file + ".tmp\n" + "chmod " + mode.toUtf8() + " "
         + file + ".tmp\n" + "mv -f " + file + ".tmp " + file + "\n";
 }
 

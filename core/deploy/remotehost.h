@@ -36,11 +36,19 @@ public:
     // Non-zero exit statuses are errors carrying the command's stderr, unless `allowFailure`.
     Result<SshSession::ExecResult> run(const QString &command, bool allowFailure = false);
     Result<SshSession::ExecResult> runAsRoot(const QByteArray &script, bool allowFailure = false);
+    // Runs one of ReleaseLayout's scripts and reads its output with the matching ReleaseOutput parser.
+    template<typename T>
+    Result<T> runLayout(const QByteArray &script, Result<T> (*parse)(const QByteArray &))
+    {
+        auto result = runAsRoot(script, true);
+        if (!result)
+            return std::unexpected(result.error());
+        return parse(result->stdOut);
+    }
     // A file only root may read; std::nullopt when it does not exist.
     Result<std::optional<QByteArray>> readAsRoot(const QString &path);
     QStringList journalTail(const QString &unit, int lines);
 
-    static QString quote(const QString &text); // for POSIX sh
     static QByteArray writeFileScript(const QString &path, const QByteArray &content,
         const QString &owner, const QString &mode);
 

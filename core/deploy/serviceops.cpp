@@ -3,8 +3,12 @@
 #include <thread>
 
 #include <QElapsedTimer>
+#include <QLocale>
+#include <QScopeGuard>
 #include <QSysInfo>
 
+#include "core/common/shellquote.h"
+#include "core/deploy/releaseoutput.h"
 #include "core/process/processalive.h"
 #include "core/profile/systemdenvfile.h"
 
@@ -29,10 +33,41 @@ QString ServiceOps::envFilePath(const QString &app)
 
 Result<QList<ReleaseInfo>> ServiceOps::releases(RemoteHost &host, const QString &app)
 {
-    auto listed = host.runAsRoot(ReleaseLayout::listReleases(deployRoot(app)));
-    if (!listed)
-        return std::unexpected(listed.error());
-    return ReleaseLayout::parseReleases(listed->stdOut);
+    auto layout = ReleaseLayout::forRoot(deployRoot(app));
+    if (!layout)
+        return std::unexpected(layout.error());
+    auto list = host.runLayout(layout->listReleases(), &ReleaseOutput::parseReleases);
+    if (list)
+        std::ranges::reverse(*list); // newest first
+    return list;
+}
+
+Result<QString> ServiceOps::lock(RemoteHost &host, const ReleaseLayout &layout, const LockInfo &me, bool breakLock)
+{
+    auto locked = host.runLayout(layout.acquireLock(me), &ReleaseOutput::parseLock);
+    if (!locked)
+        return std::unexpected(locked.error());
+    if (locked->acquired)
+        return QString();
+    const LockInfo &holder = locked->holder;
+    // A Gantry of this machine that is gone left it behind.
+    const bool stale = holder.host == me.host && holder.pid != me.pid && !isProcessAlive(holder.pid);
+    if (!stale && !breakLock) {
+        const QDateTime since = QDateTime::fromString(holder.time, Qt::ISODate);
+        return fail(tr("%1 is being deployed to by %2 from %3 (process %4) since %5, version %6.")
+                        .arg(host.server().name, holder.who.isEmpty() ? tr("someone") : holder.who, holder.host.isEmpty() ? tr("an unknown machine") : holder.host)
+                        .arg(holder.pid)
+                        .arg(since.isValid() ? QLocale::system().toString(since.toLocalTime(), QLocale::ShortFormat) : holder.time, holder.version),
+            tr("Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or \"Break lock\" in the app)."));
+    }
+    if (auto broken = host.runLayout(layout.breakLock(), &ReleaseOutput::parseUnlock); !broken)
+        return std::unexpected(broken.error());
+    auto again = host.runLayout(layout.acquireLock(me), &ReleaseOutput::parseLock);
+    if (!again)
+        return std::unexpected(again.error());
+    if (!again->acquired)
+        return fail(tr("Another deploy took the lock of %1 at the same moment.").arg(host.server().name), tr("Try again in a moment."));
+    return stale ? tr("took over a stale lock of %1 from %2").arg(holder.who, holder.host) : tr("broke the lock of %1 from %2").arg(holder.who, holder.host);
 }
 
 ServiceOps::HealthWait ServiceOps::waitHealthy(RemoteHost &host, const DeploySettings &settings,
@@ -63,54 +98,42 @@ ServiceOps::HealthWait ServiceOps::waitHealthy(RemoteHost &host, const DeploySet
 
 Result<int> ServiceOps::rollback(RemoteHost &host, const QString &app, int to, const DeploySettings &settings, const QString &who, bool breakLock)
 {
-    const QString root = deployRoot(app);
-    LockInfo info { who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(), QDateTime::currentDateTimeUtc(), u"rollback"_s };
-    auto locked = host.runAsRoot(ReleaseLayout::acquireLock(root, info, host.loginUser()), true);
-    if (!locked)
+    auto layout = ReleaseLayout::forRoot(deployRoot(app));
+    if (!layout)
+        return std::unexpected(layout.error());
+    const LockInfo me { who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(), tr("rollback"), {} };
+    if (auto locked = lock(host, *layout, me, breakLock); !locked)
         return std::unexpected(locked.error());
-    if (locked->exitStatus == ReleaseLayout::LockedExitStatus) {
-        const LockInfo holder = ReleaseLayout::parseLockHolder(locked->stdOut);
-        const bool stale = holder.host == info.host && !isProcessAlive(holder.pid);
-        if (!stale && !breakLock)
-            return fail(tr("%1 is locked by %2 from %3 since %4.").arg(host.server().name, holder.who, holder.host, holder.time.toString(Qt::ISODate)),
-                tr("Wait for that deploy to end, or break the lock with --break-lock."));
-        host.runAsRoot(ReleaseLayout::breakLock(root));
-        if (auto again = host.runAsRoot(ReleaseLayout::acquireLock(root, info, host.loginUser())); !again)
-            return std::unexpected(again.error());
-    } else if (locked->exitStatus != 0) {
-        return fail(tr("Could not lock %1 on %2.").arg(root, host.server().name), {}, QString::fromUtf8(locked->stdErr));
-    }
-    const auto unlock = qScopeGuard([&] { host.runAsRoot(ReleaseLayout::releaseLock(root)); });
+    const auto unlock = qScopeGuard([&] { host.runLayout(layout->releaseLock(), &ReleaseOutput::parseUnlock); });
 
     auto list = releases(host, app);
     if (!list)
         return std::unexpected(list.error());
-    const ReleaseInfo *current = nullptr;
-    for (const ReleaseInfo &r : *list)
-        if (r.isCurrent)
-            current = &r;
-    const ReleaseInfo *target = nullptr;
-    for (const ReleaseInfo &r : *list) {
-        const bool usable = r.exists && !r.bad && !r.isCurrent;
-        if (to > 0 ? r.n == to : usable && (!current || r.n < current->n) && (!target || r.n > target->n))
-            target = &r;
-    }
-    if (!target)
+    const auto current = std::ranges::find_if(*list, &ReleaseInfo::isCurrent);
+    const auto usable = [&](const ReleaseInfo &r) {
+        return r.exists && !r.incomplete && !r.isCurrent && r.status != ReleaseStatus::Bad && r.status != ReleaseStatus::Failed;
+    };
+    // Newest first: the first usable release older than the current one.
+    const auto target = std::ranges::find_if(*list, [&](const ReleaseInfo &r) {
+        return to > 0 ? r.n == to : usable(r) && (current == list->end() || r.n < current->n);
+    });
+    if (target == list->end())
         return fail(to > 0 ? tr("Release %1 is not kept on %2.").arg(to).arg(host.server().name) : tr("There is no earlier good release on %1 to roll back to.").arg(host.server().name),
             tr("List the kept releases with gantryctl releases, and pick one that exists and is not marked bad."));
-    if (target->bad || !target->exists || target->isCurrent)
-        return fail(tr("Release %1 on %2 cannot be rolled back to: it is %3.").arg(target->n).arg(host.server().name, target->isCurrent ? tr("already current") : target->bad ? tr("marked bad") : tr("gone")),
+    if (!usable(*target))
+        return fail(tr("Release %1 on %2 cannot be rolled back to: it is %3.").arg(target->n).arg(host.server().name, target->isCurrent ? tr("already current") : target->exists ? tr("marked bad") : tr("pruned")),
             tr("Pick another release from gantryctl releases."));
-    const QByteArray unit = RemoteHost::quote(unitName(app)).toUtf8();
-    QByteArray script = "# roll back\nset -e\n" + ReleaseLayout::switchCurrent(root, target->n) + "systemctl reset-failed " + unit + " 2>/dev/null || true\nsystemctl restart " + unit + "\n";
-    if (current)
-        script += ReleaseLayout::markBad(root, current->n, current->version);
-    if (auto back = host.runAsRoot(script); !back)
-        return std::unexpected(back.error());
+    if (auto switched = host.runLayout(layout->switchCurrent(target->n), &ReleaseOutput::parseSwitch); !switched)
+        return std::unexpected(switched.error());
+    const QByteArray unit = shellQuote(unitName(app));
+    if (auto restarted = host.runAsRoot("# restart " + unit + "\nsystemctl reset-failed " + unit + " 2>/dev/null || true\nsystemctl restart " + unit + "\n"); !restarted)
+        return std::unexpected(restarted.error());
+    if (current != list->end())
+        host.runLayout(layout->markBad(current->n), &ReleaseOutput::parseRecord);
     const HealthWait health = waitHealthy(host, settings);
     if (!health.healthy)
         return fail(tr("Release %1 on %2 is current again but not healthy: %3").arg(target->n).arg(host.server().name, health.lastError),
-            tr("Read the service's log (gantryctl logs, or the Logs page) and fix the cause."));
+            tr("Read the service's log (the Logs page) and fix the cause."));
     return target->n;
 }
 
@@ -119,7 +142,7 @@ Result<ServiceStatus> ServiceOps::status(RemoteHost &host, const QString &app, c
     ServiceStatus status;
     status.host = host.server().name;
     status.unit = unitName(app);
-    auto shown = host.run(u"systemctl show --no-pager -p LoadState,ActiveState,SubState,MainPID,NRestarts,MemoryCurrent,CPUUsageNSec,ActiveEnterTimestamp "_s + RemoteHost::quote(status.unit));
+    auto shown = host.run(u"systemctl show --no-pager -p LoadState,ActiveState,SubState,MainPID,NRestarts,MemoryCurrent,CPUUsageNSec,ActiveEnterTimestamp "_s + QString::fromUtf8(shellQuote(status.unit)));
     if (!shown)
         return std::unexpected(shown.error());
     QMap<QString, QString> props;
