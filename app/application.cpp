@@ -5,12 +5,17 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "core/common/logging.h"
+#include "core/store/workspace.h"
+#include "widgets/appearance.h"
+#include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "widgets/mainwindow.h"
+#include "widgets/singleinstance.h"
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +34,7 @@ Application::Application(int &argc, char **argv)
 Application::~Application()
 {
     m_window.reset();
+    m_workspace.reset();
     Logging::shutdown();
 }
 
@@ -51,27 +57,73 @@ int Application::run()
     parser.addVersionOption();
     const QCommandLineOption language(u"lang"_s, tr("Interface language, e.g. en or zh_CN."), u"LANG"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, tr("Open the main window, check it, and quit."));
-    parser.addOptions({ language, selfTestOption });
+    const QCommandLineOption workspaceOption(u"workspace"_s,
+        tr("The workspace folder (default: %1).").arg(QDir::toNativeSeparators(Workspace::defaultDir())),
+        u"DIR"_s);
+    parser.addOptions({ language, selfTestOption, workspaceOption });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("A Go project to open."), u"[PROJECT_DIR]"_s);
     parser.process(*this);
 
     Logging::install(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, true);
-    installTranslators(parser.value(language));
-    m_window = std::make_unique<MainWindow>();
-    if (!parser.positionalArguments().isEmpty())
-        m_window->buildPage()->openProject(QDir(parser.positionalArguments().constFirst()).absolutePath());
+    installTranslators(parser.isSet(language) ? parser.value(language) : AppSettings::language());
+    Appearance::apply(AppSettings::theme());
+    const QString workspaceDir =
+        parser.isSet(workspaceOption) ? parser.value(workspaceOption) : AppSettings::workspaceDir();
+    const QString projectDir = parser.positionalArguments().isEmpty()
+        ? QString()
+        : QDir(parser.positionalArguments().constFirst()).absolutePath();
+    if (!parser.isSet(selfTestOption) && !becomePrimary(workspaceDir, projectDir))
+        return exec(); // until the running Gantry has the project
+    if (!openWorkspace(workspaceDir, parser.isSet(selfTestOption)))
+        return 1;
+    m_window = std::make_unique<MainWindow>(m_workspace.get());
+    if (m_instance)
+        connect(
+            m_instance.get(), &SingleInstance::activationRequested, m_window.get(), &MainWindow::activate);
+    if (!projectDir.isEmpty())
+        m_window->openProject(projectDir);
     m_window->show();
     if (parser.isSet(selfTestOption))
         return selfTest();
     return exec();
 }
 
+bool Application::becomePrimary(const QString &workspaceDir, const QString &projectDir)
+{
+    m_instance = std::make_unique<SingleInstance>(SingleInstance::keyFor(workspaceDir));
+    if (m_instance->tryBecomePrimary())
+        return true;
+    connect(m_instance.get(), &SingleInstance::handoffFinished, this, [this](bool delivered) {
+        if (!delivered)
+            qCCritical(lcApp) << "Gantry is already running on this workspace but does not answer.";
+        exit(delivered ? 0 : 1);
+    });
+    m_instance->handOff(projectDir);
+    return false;
+}
+
+bool Application::openWorkspace(const QString &dir, bool quiet)
+{
+    Result<std::unique_ptr<Workspace>> workspace = Workspace::open(dir);
+    if (workspace) {
+        m_workspace = std::move(*workspace);
+        return true;
+    }
+    qCCritical(lcApp).noquote() << workspace.error().toString();
+    if (!quiet) // before the main window exists: nothing can re-enter while this box is up
+        QMessageBox::critical(nullptr, tr("Gantry"),
+            tr("Gantry cannot open its workspace %1.\n\n%2")
+                .arg(QDir::toNativeSeparators(dir), workspace.error().toString()));
+    return false;
+}
+
 int Application::selfTest()
 {
     int code = 1;
     QTimer::singleShot(200, this, [this, &code] {
-        const bool ok = m_window->isVisible() && m_window->buildPage() != nullptr;
+        const bool ok = m_window->isVisible() && m_window->buildPage() != nullptr &&
+            m_window->projectsPage() != nullptr && m_window->pageIds().size() == 5;
         qCInfo(lcApp) << "self-test" << (ok ? "passed" : "failed");
         code = ok ? 0 : 1;
         quit();

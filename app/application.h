@@ -8,6 +8,8 @@
 namespace Gantry {
 
 class MainWindow;
+class SingleInstance;
+class Workspace;
 
 // Installs translators, reads the command line and builds the main window.
 class Application final : public QApplication {
@@ -22,7 +24,12 @@ public:
 private:
     void installTranslators(const QString &language);
     int selfTest();
+    // False when another Gantry runs on this workspace: it gets `projectDir` and this one quits.
+    bool becomePrimary(const QString &workspaceDir, const QString &projectDir);
+    bool openWorkspace(const QString &dir, bool quiet);
 
+    std::unique_ptr<SingleInstance> m_instance;
+    std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;
