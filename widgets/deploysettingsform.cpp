@@ -31,19 +31,19 @@ DeploySettingsForm::DeploySettingsForm(QWidget *parent)
     m_form = new QFormLayout;
     m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     layout->addLayout(m_form);
-    addSpinBox(u"service_port"_s, tr("Service &port:"), 65535);
-    addLineEdit(u"health_path"_s, tr("&Health path:"), u"/healthz"_s);
+    addSpinBox(u"service_port"_s, tr("Service p&ort:"), 65535);
+    addLineEdit(u"health_path"_s, tr("Health pa&th:"), u"/healthz"_s);
     addSpinBox(u"health_interval_s"_s, tr("Health &interval:"), MaxSeconds, tr(" s"));
-    addSpinBox(u"health_timeout_s"_s, tr("Health &timeout:"), MaxSeconds, tr(" s"));
+    addSpinBox(u"health_timeout_s"_s, tr("Health ti&meout:"), MaxSeconds, tr(" s"));
     addSpinBox(u"start_grace_s"_s, tr("Start &grace:"), MaxSeconds, tr(" s"));
-    addComboBox(u"gin_mode"_s, u"GIN_&MODE:"_s, { u"release"_s, u"debug"_s, u"test"_s });
+    addComboBox(u"gin_mode"_s, u"GIN_MOD&E:"_s, { u"release"_s, u"debug"_s, u"test"_s });
     addLineEdit(u"service_user"_s, tr("Service &user:"));
     addComboBox(u"restart"_s, tr("&Restart policy:"),
         { u"on-failure"_s, u"always"_s, u"on-abnormal"_s, u"on-abort"_s, u"on-success"_s, u"on-watchdog"_s,
             u"no"_s });
-    addSpinBox(u"restart_s"_s, tr("Restart &delay:"), MaxSeconds, tr(" s"));
+    addSpinBox(u"restart_s"_s, tr("Restart de&lay:"), MaxSeconds, tr(" s"));
     addSpinBox(u"stop_timeout_s"_s, tr("&Stop timeout:"), MaxSeconds, tr(" s"));
-    addLineEdit(u"memory_max"_s, u"Memory&Max:"_s, tr("no limit (e.g. 512M, 1G)"));
+    addLineEdit(u"memory_max"_s, u"MemoryMa&x:"_s, tr("no limit (e.g. 512M, 1G)"));
     addLineEdit(u"cpu_quota"_s, u"&CPUQuota:"_s, tr("no limit (e.g. 50%, 200%)"));
     addSpinBox(u"keep_releases"_s, tr("&Keep releases:"), 1000);
     m_error = new QLabel(this);
@@ -52,7 +52,7 @@ DeploySettingsForm::DeploySettingsForm(QWidget *parent)
     m_error->setStyleSheet(u"color: #d1242f;"_s);
     m_error->hide();
     layout->addWidget(m_error);
-    auto *save = new QPushButton(tr("Save &Deploy Settings"), this);
+    auto *save = new QPushButton(tr("Save Deplo&y Settings"), this);
     save->setObjectName(u"saveDeploySettingsButton"_s);
     connect(save, &QPushButton::clicked, this, &DeploySettingsForm::saveRequested);
     auto *row = new QHBoxLayout;

@@ -65,6 +65,11 @@ QWidget *MainWindow::createNavigation()
     m_navigation->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_navigation->setAccessibleName(tr("Pages"));
+    // A tint rather than the solid highlight, so the blue icons stay visible on the current page.
+    m_navigation->setStyleSheet(
+        u"QListWidget#navigation::item { padding: 2px 4px; border-left: 3px solid transparent; }"
+        "QListWidget#navigation::item:selected { background: rgba(47, 129, 247, 0.20); "
+        "color: palette(text); border-left: 3px solid #2f81f7; }"_s);
     m_pages = new QStackedWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     connect(m_navigation, &QListWidget::currentRowChanged, this,
@@ -135,6 +140,10 @@ void MainWindow::connectPages()
     connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_buildPage, &BuildPage::setBuildSettings);
     connect(m_buildPage, &BuildPage::chooseProjectRequested, m_projectsPage, &ProjectsPage::chooseProject);
     connect(m_settingsPage, &SettingsPage::goPathChanged, m_buildPage, &BuildPage::setGoPath);
+    connect(m_settingsPage, &SettingsPage::defaultTargetsChanged, this, [this] {
+        if (!m_projectsPage->projectName().isEmpty())
+            m_buildPage->setBuildSettings(m_projectsPage->effectiveBuildSettings());
+    });
     m_buildPage->setGoPath(AppSettings::goPath());
 }
 

@@ -47,7 +47,7 @@ QWidget *ProfilesPage::createProfileRow()
     connect(m_profileCombo, &QComboBox::currentIndexChanged, this, &ProfilesPage::onProfileChanged);
     auto *label = new QLabel(tr("&Profile:"), box);
     label->setBuddy(m_profileCombo);
-    auto *add = new QPushButton(tr("New Pro&file…"), box);
+    auto *add = new QPushButton(tr("&Add Profile…"), box);
     add->setObjectName(u"newProfileButton"_s);
     add->setToolTip(tr("Add a profile to this project, optionally extending another one"));
     connect(add, &QPushButton::clicked, this, &ProfilesPage::addProfile);
@@ -138,11 +138,10 @@ void ProfilesPage::showInheritance()
     parents.removeLast();
     std::reverse(parents.begin(), parents.end());
     const QString leaf = u"<b>%1</b>"_s.arg(profile().toHtmlEscaped());
-    const QString text = parents.isEmpty()
-        ? tr("%1 extends no other profile.").arg(leaf)
-        : tr("%1 extends %2.").arg(leaf, parents.join(u" → "_s).toHtmlEscaped());
-    m_inheritance->setText(
-        text + u' ' + tr("Names in bold are set by this profile; the others are inherited."));
+    m_inheritance->setText(parents.isEmpty()
+            ? tr("%1 extends no other profile. Names in bold are set by this profile.").arg(leaf)
+            : tr("%1 extends %2. Names in bold are set by this profile; the others are inherited.")
+                  .arg(leaf, parents.join(u" → "_s).toHtmlEscaped()));
 }
 
 Result<DeploySettings> ProfilesPage::inheritedSettings(const ProfileRecord &profile) const

@@ -22,6 +22,7 @@
 #include "widgets/filedialogs.h"
 #include "widgets/recentprojectsmodel.h"
 #include "widgets/targetlistmodel.h"
+#include "widgets/targetsview.h"
 #include "widgets/whenready.h"
 
 using namespace Qt::StringLiterals;
@@ -156,15 +157,8 @@ QWidget *ProjectsPage::createSettingsBox()
     m_settingsBox = new QGroupBox(tr("Build settings for this project"), this);
     auto *form = new QFormLayout(m_settingsBox);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *targets = new QListView(m_settingsBox);
+    auto *targets = new TargetsView(m_targets, m_settingsBox);
     targets->setObjectName(u"projectTargets"_s);
-    targets->setModel(m_targets);
-    targets->setFlow(QListView::LeftToRight);
-    targets->setWrapping(true);
-    targets->setResizeMode(QListView::Adjust);
-    targets->setSpacing(4);
-    targets->setMinimumHeight(fontMetrics().height() * 5);
-    targets->setMaximumHeight(fontMetrics().height() * 7);
     form->addRow(tr("Targets:"), targets);
     m_ldflagsEdit = new QLineEdit(m_settingsBox);
     m_ldflagsEdit->setObjectName(u"ldflagsEdit"_s);

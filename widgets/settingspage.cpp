@@ -8,10 +8,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QPointer>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "core/build/gotoolchain.h"
@@ -20,6 +18,7 @@
 #include "widgets/appsettings.h"
 #include "widgets/filedialogs.h"
 #include "widgets/targetlistmodel.h"
+#include "widgets/targetsview.h"
 #include "widgets/whenready.h"
 
 using namespace Qt::StringLiterals;
@@ -39,6 +38,24 @@ QLabel *noteLabel(QWidget *parent, const QString &objectName)
     return label;
 }
 
+// A field with a note under it, both in the form's field column.
+QWidget *withNote(QWidget *parent, QLayout *field, QLabel *note)
+{
+    auto *box = new QWidget(parent);
+    auto *column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->addLayout(field);
+    column->addWidget(note);
+    return box;
+}
+
+QWidget *withNote(QWidget *parent, QWidget *field, QLabel *note)
+{
+    auto *row = new QHBoxLayout;
+    row->addWidget(field);
+    return withNote(parent, row, note);
+}
+
 } // namespace
 
 SettingsPage::SettingsPage(const QString &workspaceInUse, QWidget *parent)
@@ -46,19 +63,11 @@ SettingsPage::SettingsPage(const QString &workspaceInUse, QWidget *parent)
     , m_workspaceInUse(QDir::cleanPath(workspaceInUse))
     , m_targets(new TargetListModel(this))
 {
-    auto *outer = new QVBoxLayout(this);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    auto *content = new QWidget(scroll);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QVBoxLayout(this);
     layout->addWidget(createWorkspaceBox());
     layout->addWidget(createGoBox());
     layout->addWidget(createAppearanceBox());
     layout->addStretch(1);
-    scroll->setWidget(content);
-    outer->addWidget(scroll);
     checkGoPath(AppSettings::goPath());
 }
 
@@ -73,7 +82,8 @@ QWidget *SettingsPage::createWorkspaceBox()
     m_workspaceEdit->setObjectName(u"workspaceEdit"_s);
     m_workspaceEdit->setReadOnly(true);
     m_workspaceEdit->setToolTip(tr("Projects, servers, profiles and the deployment history are kept here"));
-    auto *change = new QPushButton(tr("C&hange…"), box);
+    auto *change = new QPushButton(tr("&Change…"), box);
+    change->setObjectName(u"changeWorkspaceButton"_s);
     connect(change, &QPushButton::clicked, this, [this] {
         FileDialogs::chooseDirectory(this, tr("Choose the Workspace Folder"), AppSettings::workspaceDir(),
             [self = QPointer(this)](const QString &dir) {
@@ -81,16 +91,15 @@ QWidget *SettingsPage::createWorkspaceBox()
                     self->setWorkspaceDir(dir);
             });
     });
-    auto *reset = new QPushButton(tr("De&fault"), box);
+    auto *reset = new QPushButton(tr("&Default"), box);
     reset->setToolTip(QDir::toNativeSeparators(Workspace::defaultDir()));
     connect(reset, &QPushButton::clicked, this, [this] { setWorkspaceDir(Workspace::defaultDir()); });
     auto *row = new QHBoxLayout;
     row->addWidget(m_workspaceEdit, 1);
     row->addWidget(change);
     row->addWidget(reset);
-    form->addRow(tr("Folder:"), row);
     m_workspaceNote = noteLabel(box, u"workspaceNote"_s);
-    form->addRow(QString(), m_workspaceNote);
+    form->addRow(tr("Folder:"), withNote(box, row, m_workspaceNote));
     showWorkspaceNote();
     return box;
 }
@@ -110,24 +119,17 @@ QWidget *SettingsPage::createGoBox()
     auto *row = new QHBoxLayout;
     row->addWidget(m_goEdit, 1);
     row->addWidget(browse);
-    form->addRow(tr("&Go program:"), row);
     m_goStatus = noteLabel(box, u"goStatus"_s);
-    form->addRow(QString(), m_goStatus);
+    auto *goLabel = new QLabel(tr("&Go program:"), box);
+    goLabel->setBuddy(m_goEdit);
+    form->addRow(goLabel, withNote(box, row, m_goStatus));
     m_targets->setCheckedTargets(AppSettings::defaultTargets());
-    auto *targets = new QListView(box);
+    auto *targets = new TargetsView(m_targets, box);
     targets->setObjectName(u"defaultTargets"_s);
-    targets->setModel(m_targets);
-    targets->setFlow(QListView::LeftToRight);
-    targets->setWrapping(true);
-    targets->setResizeMode(QListView::Adjust);
-    targets->setSpacing(4);
-    targets->setMinimumHeight(fontMetrics().height() * 5);
-    targets->setMaximumHeight(fontMetrics().height() * 7);
     connect(m_targets, &QAbstractItemModel::dataChanged, this, &SettingsPage::saveDefaultTargets);
-    form->addRow(tr("Default targets:"), targets);
     m_targetsNote = noteLabel(box, u"targetsNote"_s);
     m_targetsNote->setText(tr("New projects build for these platforms until you choose others for them."));
-    form->addRow(QString(), m_targetsNote);
+    form->addRow(tr("Default targets:"), withNote(box, targets, m_targetsNote));
     return box;
 }
 
@@ -156,8 +158,9 @@ QWidget *SettingsPage::createAppearanceBox()
         AppSettings::setTheme(theme);
         Appearance::apply(theme);
     });
-    form->addRow(tr("&Language:"), m_languageCombo);
-    form->addRow(QString(), languageNote);
+    auto *languageLabel = new QLabel(tr("&Language:"), box);
+    languageLabel->setBuddy(m_languageCombo);
+    form->addRow(languageLabel, withNote(box, m_languageCombo, languageNote));
     form->addRow(tr("&Theme:"), m_themeCombo);
     return box;
 }

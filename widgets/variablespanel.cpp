@@ -84,9 +84,10 @@ QWidget *VariablesPanel::createServerRow()
     m_serverCombo->setObjectName(u"serverCombo"_s);
     m_serverCombo->setToolTip(tr("Values for one server override the profile's values on that server only"));
     m_serverCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_serverCombo->setMinimumContentsLength(16); // room for CJK text, which AdjustToContents underestimates
     connect(m_serverCombo, &QComboBox::activated, this,
         [this] { setServer(m_serverCombo->currentData().toString()); });
-    auto *label = new QLabel(tr("&Values for:"), box);
+    auto *label = new QLabel(tr("Values f&or:"), box);
     label->setBuddy(m_serverCombo);
     row->addWidget(label);
     row->addWidget(m_serverCombo);
@@ -140,7 +141,7 @@ QWidget *VariablesPanel::createEditor()
     form->addRow(tr("Va&lue:"), m_valueEdit);
     form->addRow(QString(), m_secretCheck);
     auto *buttons = new QHBoxLayout;
-    auto *add = new QPushButton(tr("&New"), box);
+    auto *add = new QPushButton(tr("Ne&w"), box);
     add->setObjectName(u"newVariableButton"_s);
     m_saveButton = new QPushButton(tr("&Save Variable"), box);
     m_saveButton->setObjectName(u"saveVariableButton"_s);
@@ -171,7 +172,7 @@ QWidget *VariablesPanel::createFileRow()
     auto *exportButton = new QPushButton(tr("E&xport .env…"), box);
     exportButton->setObjectName(u"exportEnvButton"_s);
     exportButton->setToolTip(tr("Write the effective variables to a .env file"));
-    m_includeSecrets = new QCheckBox(tr("Include secret values"), box);
+    m_includeSecrets = new QCheckBox(tr("Include secre&t values"), box);
     m_includeSecrets->setObjectName(u"includeSecretsCheck"_s);
     m_includeSecrets->setToolTip(tr("Off: secrets are left out of the exported file"));
     connect(import, &QPushButton::clicked, this, &VariablesPanel::importEnv);

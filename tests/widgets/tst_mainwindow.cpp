@@ -1,4 +1,9 @@
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QListView>
 #include <QListWidget>
+#include <QStandardPaths>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -7,6 +12,9 @@
 #include "core/store/workspace.h"
 #include "core/testsupport.h"
 #include "widgets/aboutpage.h"
+#include "widgets/appearance.h"
+#include "widgets/filedialogs.h"
+#include "widgets/targetlistmodel.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "widgets/mainwindow.h"
@@ -29,6 +37,9 @@ private slots:
     void navigatesThroughEveryPage();
     void remembersGeometryAndPage();
     void openedProjectReachesBuildAndProfiles();
+    void projectSettingsReachTheBuildPage();
+    void settingsPersistAndCheckGo();
+    void themeIsAppliedLive();
     void secondInstanceHandsItsProjectOver();
     void instanceKeyDependsOnTheWorkspace();
 
@@ -121,6 +132,85 @@ void tst_MainWindow::openedProjectReachesBuildAndProfiles()
     QCOMPARE(window.profilesPage()->project(), u"hello-gin"_s);
     QCOMPARE(window.profilesPage()->profile(), u"base"_s);
     QVERIFY(window.windowTitle().startsWith(u"hello-gin"_s));
+}
+
+void tst_MainWindow::projectSettingsReachTheBuildPage()
+{
+    const QString project = Test::example(u"hello-gin"_s);
+    MainWindow window(m_workspace.get());
+    window.show();
+    QSignalSpy opened(window.projectsPage(), &ProjectsPage::projectOpened);
+    window.openProject(project);
+    QVERIFY(opened.wait(120000));
+    auto *buildTargets = window.buildPage()->findChild<TargetListModel *>();
+    QCOMPARE(buildTargets->checkedTargets(), BuildTarget::defaults());
+
+    // Saved on the Projects page: the Build page builds for exactly these.
+    auto *projectTargets = child<QListView>(window.projectsPage(), u"projectTargets"_s)->model();
+    for (int row = 0; row < projectTargets->rowCount(); ++row) {
+        const bool arm = projectTargets->index(row, 0).data().toString() == u"linux/arm64"_s;
+        projectTargets->setData(
+            projectTargets->index(row, 0), arm ? Qt::Checked : Qt::Unchecked, Qt::CheckStateRole);
+    }
+    Test::click(window.projectsPage(), u"saveSettingsButton"_s);
+    QCOMPARE(buildTargets->checkedTargets(), QList<BuildTarget> { *BuildTarget::parse(u"linux/arm64") });
+}
+
+void tst_MainWindow::settingsPersistAndCheckGo()
+{
+    SettingsPage page(m_workspaceDir->path());
+    QSignalSpy goChanged(&page, &SettingsPage::goPathChanged);
+    auto *status = child<QLabel>(&page, u"goStatus"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!page.isCheckingGo() && status->text().contains(u"Go 1."_s), 60000);
+
+    page.checkGoPath(m_workspaceDir->filePath(u"no-such-go"_s));
+    QVERIFY2(status->text().contains(u"does not exist"_s), qPrintable(status->text()));
+    QVERIFY(AppSettings::goPath().isEmpty());
+
+    const QString go = QStandardPaths::findExecutable(u"go"_s);
+    QVERIFY(!go.isEmpty());
+    page.checkGoPath(go);
+    QTRY_VERIFY_WITH_TIMEOUT(goChanged.size() == 1, 60000);
+    QCOMPARE(AppSettings::goPath(), go);
+    QVERIFY(status->text().contains(u"Go 1."_s));
+
+    auto *targets = child<QListView>(&page, u"defaultTargets"_s)->model();
+    for (int row = 0; row < targets->rowCount(); ++row)
+        targets->setData(targets->index(row, 0), Qt::Unchecked, Qt::CheckStateRole);
+    // None ticked: an inline error, and the last choice (windows/amd64 alone) stays.
+    QVERIFY(child<QLabel>(&page, u"targetsNote"_s)->text().contains(u"Tick at least one"_s));
+    QCOMPARE(AppSettings::defaultTargets(), QList<BuildTarget> { *BuildTarget::parse(u"windows/amd64") });
+    targets->setData(targets->index(1, 0), Qt::Checked, Qt::CheckStateRole);
+    QCOMPARE(AppSettings::defaultTargets(),
+        QList<BuildTarget> { *BuildTarget::parse(targets->index(1, 0).data().toString()) });
+
+    auto *language = child<QComboBox>(&page, u"languageCombo"_s);
+    language->setCurrentIndex(language->findData(u"zh_CN"_s));
+    emit language->activated(language->currentIndex());
+    QCOMPARE(AppSettings::language(), u"zh_CN"_s);
+
+    FileDialogs::setNextFileName(m_workspaceDir->filePath(u"elsewhere"_s));
+    Test::click(&page, u"changeWorkspaceButton"_s);
+    QTRY_COMPARE(AppSettings::workspaceDir(), m_workspaceDir->filePath(u"elsewhere"_s));
+    QVERIFY(child<QLabel>(&page, u"workspaceNote"_s)->text().contains(u"next start"_s));
+}
+
+void tst_MainWindow::themeIsAppliedLive()
+{
+    SettingsPage page(m_workspaceDir->path());
+    auto *theme = child<QComboBox>(&page, u"themeCombo"_s);
+    const auto choose = [theme](AppSettings::Theme value) {
+        theme->setCurrentIndex(theme->findData(int(value)));
+        emit theme->activated(theme->currentIndex());
+    };
+    choose(AppSettings::Theme::Dark);
+    QCOMPARE(AppSettings::theme(), AppSettings::Theme::Dark);
+    QCOMPARE(Appearance::current(), AppSettings::Theme::Dark);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+    choose(AppSettings::Theme::Light);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() > 150);
+    choose(AppSettings::Theme::System);
+    QCOMPARE(AppSettings::theme(), AppSettings::Theme::System);
 }
 
 void tst_MainWindow::secondInstanceHandsItsProjectOver()
