@@ -1,19 +1,21 @@
 #include "app/application.h"
 
-#include <cstdio>
-
 #include <QCommandLineParser>
 #include <QDir>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "core/common/logging.h"
 #include "core/store/workspace.h"
+#include "widgets/appearance.h"
+#include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "widgets/mainwindow.h"
+#include "widgets/singleinstance.h"
 
 using namespace Qt::StringLiterals;
 
@@ -36,30 +38,6 @@ Application::~Application()
     Logging::shutdown();
 }
 
-Application *Application::instance()
-{
-    return qobject_cast<Application *>(QCoreApplication::instance());
-}
-
-Workspace *Application::workspace() const
-{
-    return m_workspace.get();
-}
-
-// A workspace Gantry refuses (damaged, another program's, from a newer Gantry) is left untouched,
-// and the app says why on stderr and quits instead of starting on an empty one.
-bool Application::openWorkspace(const QString &dir)
-{
-    Result<std::unique_ptr<Workspace>> opened = Workspace::open(dir);
-    if (!opened) {
-        const QString text = tr("error: %1\nhint: %2\n").arg(opened.error().message, opened.error().hint);
-        std::fputs(text.toLocal8Bit().constData(), stderr);
-        return false;
-    }
-    m_workspace = std::move(*opened);
-    return true;
-}
-
 void Application::installTranslators(const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
@@ -80,7 +58,7 @@ int Application::run()
     const QCommandLineOption language(u"lang"_s, tr("Interface language, e.g. en or zh_CN."), u"LANG"_s);
     const QCommandLineOption selfTestOption(u"self-test"_s, tr("Open the main window, check it, and quit."));
     const QCommandLineOption workspaceOption(u"workspace"_s,
-        tr("The workspace folder. Default: %1.").arg(QDir::toNativeSeparators(Workspace::defaultDir())),
+        tr("The workspace folder (default: %1).").arg(QDir::toNativeSeparators(Workspace::defaultDir())),
         u"DIR"_s);
     parser.addOptions({ language, selfTestOption, workspaceOption });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("A Go project to open."), u"[PROJECT_DIR]"_s);
@@ -88,24 +66,64 @@ int Application::run()
 
     Logging::install(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, true);
-    installTranslators(parser.value(language));
-    if (!openWorkspace(
-            parser.isSet(workspaceOption) ? parser.value(workspaceOption) : Workspace::defaultDir()))
+    installTranslators(parser.isSet(language) ? parser.value(language) : AppSettings::language());
+    Appearance::apply(AppSettings::theme());
+    const QString workspaceDir =
+        parser.isSet(workspaceOption) ? parser.value(workspaceOption) : AppSettings::workspaceDir();
+    const QString projectDir = parser.positionalArguments().isEmpty()
+        ? QString()
+        : QDir(parser.positionalArguments().constFirst()).absolutePath();
+    if (!parser.isSet(selfTestOption) && !becomePrimary(workspaceDir, projectDir))
+        return exec(); // until the running Gantry has the project
+    if (!openWorkspace(workspaceDir, parser.isSet(selfTestOption)))
         return 1;
-    m_window = std::make_unique<MainWindow>();
-    if (!parser.positionalArguments().isEmpty())
-        m_window->buildPage()->openProject(QDir(parser.positionalArguments().constFirst()).absolutePath());
+    m_window = std::make_unique<MainWindow>(m_workspace.get());
+    if (m_instance)
+        connect(
+            m_instance.get(), &SingleInstance::activationRequested, m_window.get(), &MainWindow::activate);
+    if (!projectDir.isEmpty())
+        m_window->openProject(projectDir);
     m_window->show();
     if (parser.isSet(selfTestOption))
         return selfTest();
     return exec();
 }
 
+bool Application::becomePrimary(const QString &workspaceDir, const QString &projectDir)
+{
+    m_instance = std::make_unique<SingleInstance>(SingleInstance::keyFor(workspaceDir));
+    if (m_instance->tryBecomePrimary())
+        return true;
+    connect(m_instance.get(), &SingleInstance::handoffFinished, this, [this](bool delivered) {
+        if (!delivered)
+            qCCritical(lcApp) << "Gantry is already running on this workspace but does not answer.";
+        exit(delivered ? 0 : 1);
+    });
+    m_instance->handOff(projectDir);
+    return false;
+}
+
+bool Application::openWorkspace(const QString &dir, bool quiet)
+{
+    Result<std::unique_ptr<Workspace>> workspace = Workspace::open(dir);
+    if (workspace) {
+        m_workspace = std::move(*workspace);
+        return true;
+    }
+    qCCritical(lcApp).noquote() << workspace.error().toString();
+    if (!quiet) // before the main window exists: nothing can re-enter while this box is up
+        QMessageBox::critical(nullptr, tr("Gantry"),
+            tr("Gantry cannot open its workspace %1.\n\n%2")
+                .arg(QDir::toNativeSeparators(dir), workspace.error().toString()));
+    return false;
+}
+
 int Application::selfTest()
 {
     int code = 1;
     QTimer::singleShot(200, this, [this, &code] {
-        const bool ok = m_window->isVisible() && m_window->buildPage() != nullptr;
+        const bool ok = m_window->isVisible() && m_window->buildPage() != nullptr &&
+            m_window->projectsPage() != nullptr && m_window->pageIds().size() == 5;
         qCInfo(lcApp) << "self-test" << (ok ? "passed" : "failed");
         code = ok ? 0 : 1;
         quit();

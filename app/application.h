@@ -8,9 +8,10 @@
 namespace Gantry {
 
 class MainWindow;
+class SingleInstance;
 class Workspace;
 
-// Installs translators, reads the command line, opens the workspace and builds the main window.
+// Installs translators, reads the command line and builds the main window.
 class Application final : public QApplication {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Application)
@@ -19,16 +20,15 @@ public:
     ~Application() override;
 
     int run();
-    // The workspace chosen with --workspace DIR (default: Workspace::defaultDir()), open while the
-    // app runs; null before run() opened it.
-    Workspace *workspace() const;
-    static Application *instance();
 
 private:
-    bool openWorkspace(const QString &dir);
     void installTranslators(const QString &language);
     int selfTest();
+    // False when another Gantry runs on this workspace: it gets `projectDir` and this one quits.
+    bool becomePrimary(const QString &workspaceDir, const QString &projectDir);
+    bool openWorkspace(const QString &dir, bool quiet);
 
+    std::unique_ptr<SingleInstance> m_instance;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
     QTranslator m_appTranslator;

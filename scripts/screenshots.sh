@@ -1,32 +1,92 @@
 #!/usr/bin/env bash
-# Screenshots of the app in English and Simplified Chinese under Xvfb: the Build page on
-# examples/hello-gin, before and after pressing Build (Alt+B). Output: build/screenshots/*.png
+# Screenshots of every page in English and Simplified Chinese under Xvfb, against a throw-away
+# workspace with examples/hello-gin open and a few variables (one of them a masked secret).
+# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+5, Alt+<mnemonic>.
+# Output: build/screenshots/<page>-<lang>.png
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 GANTRY=${GANTRY:-$ROOT/build/dev/app/gantry}
 OUT=$ROOT/build/screenshots
+PROJECT=$ROOT/examples/hello-gin
+TMP=$(mktemp -d /tmp/gantry-shots.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
 mkdir -p "$OUT"
-export GOFLAGS="$("$ROOT/scripts/go-offline-modfile.sh" "$ROOT/examples/hello-gin" "$ROOT/build/offline/hello-gin" 2>/dev/null | tail -1)"
+export GOFLAGS="$("$ROOT/scripts/go-offline-modfile.sh" "$PROJECT" "$ROOT/build/offline/hello-gin" 2>/dev/null | tail -1)"
 export GOPROXY=off GOTOOLCHAIN=local GOWORK=off
+export XDG_CACHE_HOME=$ROOT/build/screenshot-cache
+WORKSPACE=$TMP/workspace
+
+# The app registers the project itself; the variables are then written straight into the workspace.
+seed() {
+    XDG_CONFIG_HOME=$TMP/seed-config QT_QPA_PLATFORM=offscreen "$GANTRY" --workspace "$WORKSPACE" "$PROJECT" \
+        >/dev/null 2>&1 &
+    local app=$!
+    for _ in $(seq 1 60); do
+        sleep 0.5
+        python3 - "$WORKSPACE/workspace.db" <<'PY' && break
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+sys.exit(0 if db.execute("SELECT count(*) FROM projects WHERE name = 'hello-gin'").fetchone()[0] else 1)
+PY
+    done
+    kill $app; wait $app 2>/dev/null || true
+    python3 - "$WORKSPACE/workspace.db" <<'PY'
+import json, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+ws = db.execute("SELECT value FROM meta WHERE key = 'id'").fetchone()[0]
+def profile(name):
+    return db.execute("SELECT p.id FROM profiles p JOIN projects j ON p.project_id = j.id "
+                      "WHERE j.name = 'hello-gin' AND p.name = ?", (name,)).fetchone()[0]
+def plain(prof, name, value, server=''):
+    db.execute("INSERT INTO variables (profile_id, server, name, value, secret) VALUES (?, ?, ?, ?, 0)",
+               (profile(prof), server, name, value))
+def secret(prof, name):
+    key = f"gantry:{ws}:hello-gin:{prof}:{name}"
+    db.execute("INSERT INTO variables (profile_id, server, name, value, secret, keychain_key) "
+               "VALUES (?, '', ?, NULL, 1, ?)", (profile(prof), name, key))
+plain('base', 'LOG_LEVEL', 'info')
+plain('base', 'TZ', 'Asia/Shanghai')
+plain('prod', 'DATABASE_URL', 'postgres://app@db.internal:5432/shop?sslmode=require')
+secret('prod', 'DB_PASSWORD')
+secret('prod', 'SESSION_KEY')
+plain('prod', 'PUBLIC_URL', 'https://shop.example.com')
+db.execute("INSERT INTO servers (name, address, port, user, auth) VALUES ('web1', '10.0.0.21', 22, 'deploy', 'agent')")
+db.execute("UPDATE profiles SET settings = ? WHERE id = ?",
+           (json.dumps({"memory_max": "512M", "keep_releases": 3}), profile('prod')))
+db.commit()
+PY
+}
+
+keys() { xdotool windowfocus --sync "$WID" key --delay 80 "$@"; sleep 1; }
+shot() { import -window "$WID" "$OUT/$1-$LANG_NAME.png"; }
+
 shoot() {
-    local lang=$1
+    LANG_NAME=$1
     export DISPLAY=:97
-    Xvfb :97 -screen 0 1100x720x24 >/dev/null 2>&1 &
+    Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 &
     local xvfb=$!
     sleep 1
-    XDG_CACHE_HOME=$ROOT/build/screenshot-cache "$GANTRY" --lang "$lang" "$ROOT/examples/hello-gin" >/dev/null 2>&1 &
+    XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
+        >/dev/null 2>&1 &
     local app=$!
-    sleep 3
-    import -window root "$OUT/build-page-$lang.png"
     WID=$(xdotool search --sync --onlyvisible --class gantry | head -1)
-    xdotool windowfocus --sync "$WID" key --window "$WID" alt+b || true
-    for _ in $(seq 1 120); do sleep 1; ls "$ROOT"/examples/hello-gin/dist/*/manifest.json >/dev/null 2>&1 && break; done
+    sleep 4 # Go is probed and the project scanned
+    keys ctrl+1; shot projects
+    keys ctrl+3 alt+p End; shot profiles
+    keys alt+d; shot profiles-deploy
+    keys ctrl+4; shot settings
+    keys ctrl+5; shot about
+    keys ctrl+2; shot build
+    keys alt+b
+    for _ in $(seq 1 120); do sleep 1; ls "$PROJECT"/dist/*/manifest.json >/dev/null 2>&1 && break; done
     sleep 1
-    import -window root "$OUT/build-done-$lang.png"
+    shot build-done
     kill $app; wait $app 2>/dev/null || true
     kill $xvfb; wait $xvfb 2>/dev/null || true
-    rm -rf "$ROOT"/examples/hello-gin/dist
+    rm -rf "$PROJECT"/dist
 }
+
+seed
 shoot en
 shoot zh_CN
 ls -1 "$OUT"

@@ -224,6 +224,14 @@
         <source>  fix: %1</source>
         <translation>  解决方法：%1</translation>
     </message>
+    <message>
+        <source>Go setting for this build, e.g. GOPROXY=https://proxy.example or GOPRIVATE=git.example.com (repeatable). GOFLAGS adds to yours.</source>
+        <translation>本次构建的 Go 设置，例如 GOPROXY=https://proxy.example 或 GOPRIVATE=git.example.com（可重复使用）。GOFLAGS 会追加到您已有的设置中。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a setting; write it as KEY=VALUE, e.g. GOPROXY=direct.</source>
+        <translation>“%1”不是设置项；请写成 KEY=VALUE 的形式，例如 GOPROXY=direct。</translation>
+    </message>
 </context>
 <context>
     <name>BuildManifest</name>
@@ -288,6 +296,25 @@
     </message>
 </context>
 <context>
+    <name>BuildSettings</name>
+    <message>
+        <source>The extra file &quot;%1&quot; is not a path inside the project.</source>
+        <translation>额外文件“%1”不是项目内的路径。</translation>
+    </message>
+    <message>
+        <source>Name files and folders relative to the project folder, such as config/ or README.md.</source>
+        <translation>请使用相对于项目文件夹的文件和文件夹名，例如 config/ 或 README.md。</translation>
+    </message>
+    <message>
+        <source>The extra file %1 does not exist in the project.</source>
+        <translation>额外文件 %1 在项目中不存在。</translation>
+    </message>
+    <message>
+        <source>Remove it from the project&apos;s extra files, or create it.</source>
+        <translation>请将它从项目的额外文件中移除，或创建该文件。</translation>
+    </message>
+</context>
+<context>
     <name>ChecksumFile</name>
     <message>
         <source>Cannot read %1 to compute its checksum.</source>
@@ -311,6 +338,261 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>Cannot open the workspace %1.</source>
+        <translation>无法打开工作区 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the folder is writable.</source>
+        <translation>请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot use write-ahead logging.</source>
+        <translation>工作区 %1 无法使用预写日志（WAL）。</translation>
+    </message>
+    <message>
+        <source>Keep the workspace on a local disk, not on a network share.</source>
+        <translation>请将工作区放在本地磁盘上，而不是网络共享中。</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is busy: another Gantry kept it locked.</source>
+        <translation>工作区 %1 正忙：另一个 Gantry 一直锁定着它。</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Gantry could not read or write the workspace %1.</source>
+        <translation>Gantry 无法读取或写入工作区 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the disk is not full and the folder is writable.</source>
+        <translation>请检查磁盘是否已满，以及该文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>DeploySettings</name>
+    <message>
+        <source>Unknown deploy setting &quot;%1&quot;.</source>
+        <translation>未知的部署设置“%1”。</translation>
+    </message>
+    <message>
+        <source>Remove it or check its spelling.</source>
+        <translation>请删除它，或检查拼写。</translation>
+    </message>
+    <message>
+        <source>The deploy setting &quot;%1&quot; has a value of the wrong type.</source>
+        <translation>部署设置“%1”的值类型不正确。</translation>
+    </message>
+    <message>
+        <source>Use a whole number.</source>
+        <translation>请使用整数。</translation>
+    </message>
+    <message>
+        <source>Use text.</source>
+        <translation>请使用文本。</translation>
+    </message>
+    <message>
+        <source>The service port %1 is not between 1 and 65535.</source>
+        <translation>服务端口 %1 不在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>Use the port your service listens on, such as 8080.</source>
+        <translation>请使用服务实际监听的端口，例如 8080。</translation>
+    </message>
+    <message>
+        <source>The health path &quot;%1&quot; must start with &quot;/&quot; and have no spaces.</source>
+        <translation>健康检查路径“%1”必须以“/”开头，且不能包含空格。</translation>
+    </message>
+    <message>
+        <source>Use a path such as /healthz.</source>
+        <translation>请使用类似 /healthz 的路径。</translation>
+    </message>
+    <message>
+        <source>GIN_MODE &quot;%1&quot; is not debug, release or test.</source>
+        <translation>GIN_MODE“%1”不是 debug、release 或 test 之一。</translation>
+    </message>
+    <message>
+        <source>Use release for servers and debug for development.</source>
+        <translation>服务器上请使用 release，开发时使用 debug。</translation>
+    </message>
+    <message>
+        <source>The deploy setting %1 is %2; it must be a positive number of seconds.</source>
+        <translation>部署设置 %1 为 %2；它必须是正的秒数。</translation>
+    </message>
+    <message>
+        <source>Use 1 or more.</source>
+        <translation>请使用 1 或更大的值。</translation>
+    </message>
+    <message>
+        <source>Keep releases is %1; at least one release must be kept.</source>
+        <translation>保留版本数为 %1；至少要保留一个版本。</translation>
+    </message>
+    <message>
+        <source>Use 1 or more; 5 is the default.</source>
+        <translation>请使用 1 或更大的值；默认值为 5。</translation>
+    </message>
+    <message>
+        <source>The service user &quot;%1&quot; is not a valid user name.</source>
+        <translation>服务用户“%1”不是有效的用户名。</translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter.</source>
+        <translation>请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The restart policy &quot;%1&quot; is not one systemd knows.</source>
+        <translation>重启策略“%1”不是 systemd 支持的策略。</translation>
+    </message>
+    <message>
+        <source>Use on-failure (the default) or always.</source>
+        <translation>请使用 on-failure（默认）或 always。</translation>
+    </message>
+    <message>
+        <source>The memory limit &quot;%1&quot; is not a size.</source>
+        <translation>内存上限“%1”不是有效的大小。</translation>
+    </message>
+    <message>
+        <source>Use a size like 512M or 1G, or infinity; leave it empty for no limit.</source>
+        <translation>请使用类似 512M 或 1G 的大小，或 infinity；留空表示不限制。</translation>
+    </message>
+    <message>
+        <source>The CPU quota &quot;%1&quot; is not a percentage.</source>
+        <translation>CPU 配额“%1”不是百分比。</translation>
+    </message>
+    <message>
+        <source>Use a percentage like 50% (half a core) or 200% (two cores); leave it empty for no limit.</source>
+        <translation>请使用类似 50%（半个核心）或 200%（两个核心）的百分比；留空表示不限制。</translation>
+    </message>
+</context>
+<context>
+    <name>Dotenv</name>
+    <message>
+        <source>%1 is set a second time; line %2 sets it already.</source>
+        <translation>%1 被重复设置；第 %2 行已经设置过它。</translation>
+    </message>
+    <message>
+        <source>Keep one of the two lines and delete the other.</source>
+        <translation>请保留两行中的一行，删除另一行。</translation>
+    </message>
+    <message>
+        <source>The line has no &quot;=&quot; between a name and a value.</source>
+        <translation>该行在名称和值之间没有“=”。</translation>
+    </message>
+    <message>
+        <source>Write it as NAME=value, or start it with &quot;#&quot; to make it a comment.</source>
+        <translation>请写成 NAME=value 的形式，或以“#”开头将其作为注释。</translation>
+    </message>
+    <message>
+        <source>The single quote that opens this value is never closed.</source>
+        <translation>此值开头的单引号没有闭合。</translation>
+    </message>
+    <message>
+        <source>Add the closing &apos; after the value.</source>
+        <translation>请在值的后面加上闭合的 &apos;。</translation>
+    </message>
+    <message>
+        <source>The double quote that opens this value is never closed.</source>
+        <translation>此值开头的双引号没有闭合。</translation>
+    </message>
+    <message>
+        <source>Add the closing &quot; after the value, and write a &quot; inside the value as \&quot;.</source>
+        <translation>请在值的后面加上闭合的 &quot;，值中的 &quot; 请写成 \&quot;。</translation>
+    </message>
+    <message>
+        <source>Text follows the quote that closes the value.</source>
+        <translation>闭合值的引号后面还有其他文本。</translation>
+    </message>
+    <message>
+        <source>Put the whole value inside the quotes, or start a comment with &quot; #&quot;.</source>
+        <translation>请将整个值放在引号内，或用“ #”开始注释。</translation>
+    </message>
+    <message>
+        <source>The line is not valid UTF-8 text.</source>
+        <translation>该行不是有效的 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Save the file with the UTF-8 encoding.</source>
+        <translation>请以 UTF-8 编码保存该文件。</translation>
+    </message>
+    <message>
+        <source>%1 appears twice in the list of variables to write.</source>
+        <translation>%1 在要写入的变量列表中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Keep one of them.</source>
+        <translation>请只保留其中一个。</translation>
+    </message>
+    <message>
+        <source>The value of %1 holds a broken UTF-16 surrogate and cannot be written as UTF-8.</source>
+        <translation>%1 的值包含损坏的 UTF-16 代理项，无法写成 UTF-8。</translation>
+    </message>
+    <message>
+        <source>Enter the value again.</source>
+        <translation>请重新输入该值。</translation>
+    </message>
+</context>
+<context>
+    <name>EnvName</name>
+    <message>
+        <source>A name starts with an ASCII letter or &quot;_&quot; and holds only ASCII letters, digits and &quot;_&quot;, such as DATABASE_URL.</source>
+        <translation>名称须以 ASCII 字母或“_”开头，且只能包含 ASCII 字母、数字和“_”，例如 DATABASE_URL。</translation>
+    </message>
+    <message>
+        <source>An environment variable has an empty name.</source>
+        <translation>有一个环境变量的名称为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid environment variable name.</source>
+        <translation>“%1”不是有效的环境变量名。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::AboutPage</name>
+    <message>
+        <source>Build Go web services and deploy them to your servers, without the command line.</source>
+        <translation>无需命令行，即可构建 Go Web 服务并将其部署到您的服务器。</translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1（构建时使用 %2）</translation>
+    </message>
+    <message>
+        <source>© Gantry contributors. Gantry is distributed under the terms of its LICENSE file; Qt is used under the GNU LGPL version 3.</source>
+        <translation>© Gantry 贡献者。Gantry 依据其 LICENSE 文件中的条款分发；Qt 依据 GNU LGPL 第 3 版使用。</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本:</translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation>Qt:</translation>
+    </message>
+    <message>
+        <source>License:</source>
+        <translation>许可证:</translation>
+    </message>
+    <message>
+        <source>Website:</source>
+        <translation>网站:</translation>
+    </message>
+    <message>
+        <source>Report a problem:</source>
+        <translation>报告问题:</translation>
+    </message>
+    <message>
+        <source>Issue tracker</source>
+        <translation>问题跟踪</translation>
+    </message>
+    <message>
+        <source>Go downloads:</source>
+        <translation>Go 下载:</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::Application</name>
     <message>
         <source>Build Go web services and deploy them to your servers.</source>
@@ -327,6 +609,22 @@
     <message>
         <source>A Go project to open.</source>
         <translation>要打开的 Go 项目。</translation>
+    </message>
+    <message>
+        <source>The workspace folder (default: %1).</source>
+        <translation>工作区文件夹（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>Gantry</source>
+        <translation>Gantry</translation>
+    </message>
+    <message>
+        <source>Gantry cannot open its workspace %1.
+
+%2</source>
+        <translation>Gantry 无法打开其工作区 %1。
+
+%2</translation>
     </message>
 </context>
 <context>
@@ -532,6 +830,73 @@
         <source>Start it again when you are ready.</source>
         <translation>准备就绪后可重新开始构建。</translation>
     </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::DeploySettingsForm</name>
+    <message>
+        <source>Health &amp;interval:</source>
+        <translation>健康检查间隔(&amp;I):</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Start &amp;grace:</source>
+        <translation>启动宽限期(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Service &amp;user:</source>
+        <translation>服务用户(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Restart policy:</source>
+        <translation>重启策略(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Stop timeout:</source>
+        <translation>停止超时(&amp;S):</translation>
+    </message>
+    <message>
+        <source>no limit (e.g. 512M, 1G)</source>
+        <translation>不限制（例如 512M、1G）</translation>
+    </message>
+    <message>
+        <source>no limit (e.g. 50%, 200%)</source>
+        <translation>不限制（例如 50%、200%）</translation>
+    </message>
+    <message>
+        <source>&amp;Keep releases:</source>
+        <translation>保留版本数(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Profile setting %1</source>
+        <translation>配置项 %1</translation>
+    </message>
+    <message>
+        <source>Service p&amp;ort:</source>
+        <translation>服务端口(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Health pa&amp;th:</source>
+        <translation>健康检查路径(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Health ti&amp;meout:</source>
+        <translation>健康检查超时(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Restart de&amp;lay:</source>
+        <translation>重启延迟(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Save Deplo&amp;y Settings</source>
+        <translation>保存部署设置(&amp;Y)</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::MainWindow</name>
@@ -560,12 +925,83 @@
         <translation>关于 Gantry(&amp;A)</translation>
     </message>
     <message>
-        <source>About Gantry</source>
-        <translation>关于 Gantry</translation>
+        <source>Projects</source>
+        <translation>项目</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Gantry %1&lt;/h3&gt;&lt;p&gt;Build Go web services and deploy them to your servers.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Gantry %1&lt;/h3&gt;&lt;p&gt;构建 Go Web 服务并将其部署到您的服务器。&lt;/p&gt;</translation>
+        <source>Open a Go project and see what Gantry found in it</source>
+        <translation>打开 Go 项目，查看 Gantry 检测到的信息</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Build static binaries for your servers</source>
+        <translation>为您的服务器构建静态二进制文件</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>部署配置</translation>
+    </message>
+    <message>
+        <source>Variables, secrets and deploy settings per profile</source>
+        <translation>每个配置的变量、机密和部署设置</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Workspace, Go toolchain, language and theme</source>
+        <translation>工作区、Go 工具链、语言和主题</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Version and license</source>
+        <translation>版本和许可证</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Gantry</source>
+        <translation>显示 Gantry(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::NewProfileDialog</name>
+    <message>
+        <source>New Profile</source>
+        <translation>新建配置</translation>
+    </message>
+    <message>
+        <source>e.g. staging</source>
+        <translation>例如 staging</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Add Profile</source>
+        <translation>添加配置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Extends:</source>
+        <translation>继承自(&amp;E):</translation>
     </message>
 </context>
 <context>
@@ -584,10 +1020,543 @@
     </message>
 </context>
 <context>
+    <name>Gantry::ProfilesPage</name>
+    <message>
+        <source>The deploy profile to edit, such as dev, test or prod</source>
+        <translation>要编辑的部署配置，例如 dev、test 或 prod</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>配置(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Add a profile to this project, optionally extending another one</source>
+        <translation>为此项目添加一个配置，可选择继承另一个配置</translation>
+    </message>
+    <message>
+        <source>&amp;Variables</source>
+        <translation>变量(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy Settings</source>
+        <translation>部署设置(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open a project on the Projects page to edit its profiles.</source>
+        <translation>请先在“项目”页面打开一个项目，然后编辑其配置。</translation>
+    </message>
+    <message>
+        <source>Settings in bold are set by %1; the others are Gantry&apos;s defaults.</source>
+        <translation>粗体设置项由 %1 设置；其余为 Gantry 的默认值。</translation>
+    </message>
+    <message>
+        <source>Settings in bold are set by %1; the others come from %2 or Gantry&apos;s defaults.</source>
+        <translation>粗体设置项由 %1 设置；其余来自 %2 或 Gantry 的默认值。</translation>
+    </message>
+    <message>
+        <source>&amp;Add Profile…</source>
+        <translation>添加配置(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1 extends no other profile. Names in bold are set by this profile.</source>
+        <translation>%1 不继承其他配置。粗体名称由此配置设置。</translation>
+    </message>
+    <message>
+        <source>%1 extends %2. Names in bold are set by this profile; the others are inherited.</source>
+        <translation>%1 继承自 %2。粗体名称由此配置设置；其余为继承而来。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ProjectsPage</name>
+    <message>
+        <source>&amp;Open Project Folder…</source>
+        <translation>打开项目文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds your project&apos;s go.mod</source>
+        <translation>选择包含项目 go.mod 的文件夹</translation>
+    </message>
+    <message>
+        <source>No project is open.</source>
+        <translation>尚未打开项目。</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to open a project</source>
+        <translation>双击或按 Enter 键打开项目</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Go toolchain:</source>
+        <translation>Go 工具链:</translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation>模块:</translation>
+    </message>
+    <message>
+        <source>Main packages:</source>
+        <translation>main 包:</translation>
+    </message>
+    <message>
+        <source>Version variable:</source>
+        <translation>版本变量:</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告:</translation>
+    </message>
+    <message>
+        <source>Build settings for this project</source>
+        <translation>此项目的构建设置</translation>
+    </message>
+    <message>
+        <source>Targets:</source>
+        <translation>目标平台:</translation>
+    </message>
+    <message>
+        <source>Passed to go build -ldflags. Placeholders: %1</source>
+        <translation>传给 go build -ldflags。可用占位符：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Ldflags template:</source>
+        <translation>Ldflags 模板(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Package the usual files (README, LICENSE, config/, static/ …)</source>
+        <translation>打包常用文件（README、LICENSE、config/、static/ …）</translation>
+    </message>
+    <message>
+        <source>Files and folders to package, separated by commas</source>
+        <translation>要打包的文件和文件夹，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Extra files:</source>
+        <translation>额外文件:</translation>
+    </message>
+    <message>
+        <source>Go&apos;s default; e.g. https://goproxy.cn,direct in China</source>
+        <translation>使用 Go 的默认值；在中国可填 https://goproxy.cn,direct</translation>
+    </message>
+    <message>
+        <source>Private module paths, e.g. git.example.com/*</source>
+        <translation>私有模块路径，例如 git.example.com/*</translation>
+    </message>
+    <message>
+        <source>&amp;Save Settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Keep these settings in the workspace; the Build page uses them</source>
+        <translation>将这些设置保存在工作区中；“构建”页面会使用它们</translation>
+    </message>
+    <message>
+        <source>Open Go Project</source>
+        <translation>打开 Go 项目</translation>
+    </message>
+    <message>
+        <source>Looking at the project…</source>
+        <translation>正在检查项目…</translation>
+    </message>
+    <message>
+        <source>%1 is not a Go project Gantry can open: %2</source>
+        <translation>%1 不是 Gantry 可以打开的 Go 项目：%2</translation>
+    </message>
+    <message>
+        <source>Project %1 is open. Its profiles are on the Profiles page.</source>
+        <translation>项目 %1 已打开。其部署配置位于“部署配置”页面。</translation>
+    </message>
+    <message>
+        <source>No workspace is open.</source>
+        <translation>未打开工作区。</translation>
+    </message>
+    <message>
+        <source>Choose a workspace folder in Settings and restart Gantry.</source>
+        <translation>请在“设置”中选择工作区文件夹，然后重新启动 Gantry。</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1，位于 %2</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>%1 (the module root)</source>
+        <translation>%1（模块根目录）</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>The package %1 has no version variable, so its binary will not know its version.</source>
+        <translation>包 %1 没有版本变量，因此其二进制文件无法得知自身版本。</translation>
+    </message>
+    <message>
+        <source>Add `var version = &quot;dev&quot;` to package main, or set an ldflags template below.</source>
+        <translation>请在 main 包中添加 `var version = &quot;dev&quot;`，或在下方设置 ldflags 模板。</translation>
+    </message>
+    <message>
+        <source>None. The project can be built as static binaries.</source>
+        <translation>无。该项目可以构建为静态二进制文件。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>解决方法：%1</translation>
+    </message>
+    <message>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <source>This project has none of them.</source>
+        <translation>此项目中没有这些文件。</translation>
+    </message>
+    <message>
+        <source>In this project: %1</source>
+        <translation>此项目中有：%1</translation>
+    </message>
+    <message>
+        <source>Tick at least one target platform.</source>
+        <translation>请至少勾选一个目标平台。</translation>
+    </message>
+    <message>
+        <source>Saved. The Build page uses these settings.</source>
+        <translation>已保存。“构建”页面将使用这些设置。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::RecentProjectsModel</name>
+    <message>
+        <source>Open %1 (%2)</source>
+        <translation>打开 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::SettingsPage</name>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>Projects, servers, profiles and the deployment history are kept here</source>
+        <translation>项目、服务器、部署配置和部署历史都保存在这里</translation>
+    </message>
+    <message>
+        <source>Choose the Workspace Folder</source>
+        <translation>选择工作区文件夹</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹:</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Found automatically (PATH, GOROOT, usual install folders)</source>
+        <translation>自动查找（PATH、GOROOT、常见安装文件夹）</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go program:</source>
+        <translation>Go 程序(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Default targets:</source>
+        <translation>默认目标平台:</translation>
+    </message>
+    <message>
+        <source>New projects build for these platforms until you choose others for them.</source>
+        <translation>新项目默认为这些平台构建，直到您为其另行选择。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Gantry starts.</source>
+        <translation>语言将在下次启动 Gantry 时更改。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Changing the folder takes effect the next time Gantry starts.</source>
+        <translation>更改文件夹将在下次启动 Gantry 时生效。</translation>
+    </message>
+    <message>
+        <source>Gantry uses this folder from its next start; until then it keeps using %1.</source>
+        <translation>Gantry 将从下次启动起使用此文件夹；在此之前仍使用 %1。</translation>
+    </message>
+    <message>
+        <source>Choose the Go Program</source>
+        <translation>选择 Go 程序</translation>
+    </message>
+    <message>
+        <source>Go (go go.exe);;All files (*)</source>
+        <translation>Go (go go.exe);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>Go %1 at %2.</source>
+        <translation>Go %1，位于 %2。</translation>
+    </message>
+    <message>
+        <source>Tick at least one platform; until then the last choice is kept.</source>
+        <translation>请至少勾选一个平台；在此之前保留上一次的选择。</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>更改(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>默认(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::TargetListModel</name>
     <message>
         <source>Build a static binary for %1</source>
         <translation>为 %1 构建静态二进制文件</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::TargetsView</name>
+    <message>
+        <source>Tick the platforms your servers run</source>
+        <translation>勾选您的服务器所运行的平台</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::VariableTableModel</name>
+    <message>
+        <source>%1, for server %2</source>
+        <translation>%1，仅用于服务器 %2</translation>
+    </message>
+    <message>
+        <source>%1 (inherited)</source>
+        <translation>%1（继承）</translation>
+    </message>
+    <message>
+        <source>Kept in the system keychain</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>Secret: the value is in the system keychain, never in the workspace</source>
+        <translation>机密：值保存在系统钥匙串中，从不保存在工作区里</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show or hide the value (read from the keychain)</source>
+        <translation>显示或隐藏该值（从钥匙串读取）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>设置者</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::VariablesPanel</name>
+    <message>
+        <source>Values for one server override the profile&apos;s values on that server only</source>
+        <translation>针对某台服务器的值只在该服务器上覆盖配置中的值</translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret: keep the value in the system keychain</source>
+        <translation>机密(&amp;E)：将值保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Va&amp;lue:</source>
+        <translation>值(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Save Variable</source>
+        <translation>保存变量(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import .env…</source>
+        <translation>导入 .env(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the variables of a .env file to this profile (values as plain text)</source>
+        <translation>将 .env 文件中的变量添加到此配置（值以明文保存）</translation>
+    </message>
+    <message>
+        <source>E&amp;xport .env…</source>
+        <translation>导出 .env(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Write the effective variables to a .env file</source>
+        <translation>将生效的变量写入 .env 文件</translation>
+    </message>
+    <message>
+        <source>Off: secrets are left out of the exported file</source>
+        <translation>不勾选时，导出的文件中不包含机密</translation>
+    </message>
+    <message>
+        <source>(all servers)</source>
+        <translation>（所有服务器）</translation>
+    </message>
+    <message>
+        <source>%1 only</source>
+        <translation>仅 %1</translation>
+    </message>
+    <message>
+        <source>(unchanged; type a new value to replace it)</source>
+        <translation>（保持不变；输入新值以替换）</translation>
+    </message>
+    <message>
+        <source>Set by %1: remove it there, or save a value here to override it.</source>
+        <translation>由 %1 设置：请在那里删除，或在此处保存一个值以覆盖它。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is unchanged.</source>
+        <translation>%1 未更改。</translation>
+    </message>
+    <message>
+        <source>Enter the value of the secret %1; it goes to the system keychain.</source>
+        <translation>请输入机密 %1 的值；它将保存到系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>The secret %1 was not saved: %2</source>
+        <translation>机密 %1 未保存：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1 in the system keychain.</source>
+        <translation>已将 %1 保存到系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>Removed %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Import .env File</source>
+        <translation>导入 .env 文件</translation>
+    </message>
+    <message>
+        <source>Environment files (*.env .env*);;All files (*)</source>
+        <translation>环境变量文件 (*.env .env*);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. %1</source>
+        <translation>未导入任何内容。%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n variable(s).</source>
+        <translation>
+            <numerusform>已导入 %n 个变量。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The secret %1 was not imported: %2</source>
+        <translation>机密 %1 未导入：%2</translation>
+    </message>
+    <message>
+        <source>Export .env File</source>
+        <translation>导出 .env 文件</translation>
+    </message>
+    <message>
+        <source>Nothing was exported. %1</source>
+        <translation>未导出任何内容。%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n variable(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个变量导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Talking to the system keychain…</source>
+        <translation>正在与系统钥匙串通信…</translation>
+    </message>
+    <message>
+        <source>Values f&amp;or:</source>
+        <translation>值适用于(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Ne&amp;w</source>
+        <translation>新建(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Include secre&amp;t values</source>
+        <translation>包含机密值(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1909,25 @@
     </message>
 </context>
 <context>
+    <name>KeychainCommand</name>
+    <message>
+        <source>Usage: gantryctl keychain check</source>
+        <translation>用法：gantryctl keychain check</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>The keychain is available: Gantry keeps secrets there and nowhere else.</source>
+        <translation>钥匙串可用：Gantry 只将机密保存在其中。</translation>
+    </message>
+</context>
+<context>
     <name>LdflagsTemplate</name>
     <message>
         <source>The ldflags template has a placeholder Gantry does not understand: %1.</source>
@@ -956,6 +1944,65 @@
     <message>
         <source>Use one of %1.</source>
         <translation>请使用以下之一：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>The workspace file %1 is damaged or is not a database.</source>
+        <translation>工作区文件 %1 已损坏，或不是数据库。</translation>
+    </message>
+    <message>
+        <source>Gantry did not change it. Restore it from a backup, or move it away and Gantry starts a new workspace there.</source>
+        <translation>Gantry 未修改它。请从备份中恢复，或将其移走，Gantry 会在该位置新建工作区。</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not a Gantry workspace.</source>
+        <translation>%1 是其他程序的数据库，不是 Gantry 工作区。</translation>
+    </message>
+    <message>
+        <source>Gantry did not change it. Choose another folder for the workspace.</source>
+        <translation>Gantry 未修改它。请为工作区选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was made by a newer Gantry (schema version %2; this Gantry knows versions up to %3).</source>
+        <translation>工作区 %1 由更新版本的 Gantry 创建（架构版本 %2；此 Gantry 最高支持版本 %3）。</translation>
+    </message>
+    <message>
+        <source>Update Gantry to open it. Gantry did not change the file.</source>
+        <translation>请更新 Gantry 后再打开它。Gantry 未修改该文件。</translation>
+    </message>
+    <message>
+        <source>The file has no SQLite header.</source>
+        <translation>该文件没有 SQLite 文件头。</translation>
+    </message>
+    <message>
+        <source>The file is %1 bytes long; its header says %2 pages of %3 bytes.</source>
+        <translation>该文件长 %1 字节；其文件头声明有 %2 个 %3 字节的页。</translation>
+    </message>
+    <message>
+        <source>Gantry could not upgrade the workspace to schema version %1 (%2).</source>
+        <translation>Gantry 无法将工作区升级到架构版本 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The workspace was left as it was. Check that the disk is not full and the folder is writable, then open it again.</source>
+        <translation>工作区保持原样。请检查磁盘是否已满、文件夹是否可写，然后重新打开。</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace file %1.</source>
+        <translation>无法读取工作区文件 %1。</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>请检查该文件的权限。</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version of the workspace %1.</source>
+        <translation>无法读取工作区 %1 的架构版本。</translation>
+    </message>
+    <message>
+        <source>Check that the file is readable.</source>
+        <translation>请检查该文件是否可读。</translation>
     </message>
 </context>
 <context>
@@ -999,6 +2046,315 @@
     <message>
         <source>Check that no other program holds the file open, then build again.</source>
         <translation>请确认没有其他程序打开了该文件，然后重新构建。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileResolver</name>
+    <message>
+        <source>Profile %1 of %2: %3</source>
+        <translation>项目 %2 的配置 %1：%3</translation>
+    </message>
+    <message>
+        <source>Project %1 has no profile &quot;%2&quot;.</source>
+        <translation>项目 %1 没有配置“%2”。</translation>
+    </message>
+    <message>
+        <source>Pick one of the project&apos;s profiles, or add this one.</source>
+        <translation>请从项目的配置中选择一个，或添加此配置。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot; extends &quot;%2&quot;, which project %3 does not have.</source>
+        <translation>配置“%1”继承自“%2”，但项目 %3 中没有该配置。</translation>
+    </message>
+    <message>
+        <source>Make it extend an existing profile of the project, or nothing.</source>
+        <translation>请让它继承项目中已有的配置，或不继承任何配置。</translation>
+    </message>
+    <message>
+        <source>Profiles of %1 extend each other in a cycle: %2.</source>
+        <translation>%1 的配置之间存在循环继承：%2。</translation>
+    </message>
+    <message>
+        <source>Make one of them extend another profile, or nothing.</source>
+        <translation>请让其中一个继承其他配置，或不继承任何配置。</translation>
+    </message>
+    <message>
+        <source>the variable name &quot;%1&quot; is not valid or is used twice.</source>
+        <translation>变量名“%1”无效或被重复使用。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and &quot;_&quot;, not starting with a digit, once per profile.</source>
+        <translation>请使用字母、数字和“_”，不要以数字开头，且每个配置中只能使用一次。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordName</name>
+    <message>
+        <source>The name &quot;%1&quot; is not valid.</source>
+        <translation>名称“%1”无效。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &quot;.&quot;, &quot;-&quot; and &quot;_&quot;, starting with a letter or a digit.</source>
+        <translation>请使用字母、数字、“.”、“-”和“_”，并以字母或数字开头。</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>The secret %1 is not in the keychain.</source>
+        <translation>机密 %1 不在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Set it again (gantryctl profile set --secret, or the Profiles page).</source>
+        <translation>请重新设置它（gantryctl profile set --secret，或“部署配置”页面）。</translation>
+    </message>
+    <message>
+        <source>The keychain refused access to the secret %1.</source>
+        <translation>钥匙串拒绝访问机密 %1。</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and allow Gantry to use it, then try again.</source>
+        <translation>请解锁钥匙串并允许 Gantry 使用它，然后重试。</translation>
+    </message>
+    <message>
+        <source>No keychain is available, so Gantry cannot keep secrets and will not store them in plain text.</source>
+        <translation>没有可用的钥匙串，因此 Gantry 无法保存机密，也不会以明文保存它们。</translation>
+    </message>
+    <message>
+        <source>On Linux, start a Secret Service such as gnome-keyring (in a D-Bus session) or KWallet; on Windows and macOS the system keychain is used.</source>
+        <translation>在 Linux 上，请启动 gnome-keyring（在 D-Bus 会话中）或 KWallet 等 Secret Service；在 Windows 和 macOS 上使用系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The keychain could not handle the secret %1.</source>
+        <translation>钥匙串无法处理机密 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the keychain is running and unlocked, then try again.</source>
+        <translation>请检查钥匙串是否正在运行且已解锁，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerRecord</name>
+    <message>
+        <source>Server %1 needs an address and a user name.</source>
+        <translation>服务器 %1 需要地址和用户名。</translation>
+    </message>
+    <message>
+        <source>Enter the host name or IP address and the SSH user.</source>
+        <translation>请输入主机名或 IP 地址，以及 SSH 用户。</translation>
+    </message>
+    <message>
+        <source>The SSH port %1 of server %2 is not between 1 and 65535.</source>
+        <translation>服务器 %2 的 SSH 端口 %1 不在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>Use 22 unless the server listens elsewhere.</source>
+        <translation>除非服务器监听其他端口，否则请使用 22。</translation>
+    </message>
+    <message>
+        <source>Server %1 signs in with a key, but no key file is set.</source>
+        <translation>服务器 %1 使用密钥登录，但未设置密钥文件。</translation>
+    </message>
+    <message>
+        <source>Choose the private key file, or sign in with the SSH agent.</source>
+        <translation>请选择私钥文件，或使用 SSH 代理登录。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemdEnvFile</name>
+    <message>
+        <source>Remove that character from the value of %1.</source>
+        <translation>请从 %1 的值中删除该字符。</translation>
+    </message>
+    <message>
+        <source>The value of %1 holds a NUL character (at character %2); a process environment cannot carry it.</source>
+        <translation>%1 的值包含 NUL 字符（位于第 %2 个字符）；进程环境无法承载它。</translation>
+    </message>
+    <message>
+        <source>The value of %1 holds a lone UTF-16 surrogate (at character %2), which is not valid Unicode text.</source>
+        <translation>%1 的值包含孤立的 UTF-16 代理项（位于第 %2 个字符），不是有效的 Unicode 文本。</translation>
+    </message>
+    <message>
+        <source>The value of %1 holds %2 (at character %3), a Unicode noncharacter; systemd refuses such a file and the service would not start.</source>
+        <translation>%1 的值包含 %2（位于第 %3 个字符），这是 Unicode 非字符；systemd 会拒绝此类文件，服务将无法启动。</translation>
+    </message>
+    <message>
+        <source>%1 is set twice.</source>
+        <translation>%1 被设置了两次。</translation>
+    </message>
+    <message>
+        <source>Keep one of the two values.</source>
+        <translation>请保留两个值中的一个。</translation>
+    </message>
+    <message>
+        <source>%1 and its value take %2 bytes; Linux starts no process with a variable longer than %3 bytes.</source>
+        <translation>%1 及其值共占 %2 字节；Linux 不会启动变量长度超过 %3 字节的进程。</translation>
+    </message>
+    <message>
+        <source>Shorten the value, or put the data in a file and pass its path instead.</source>
+        <translation>请缩短该值，或将数据放入文件并改为传递文件路径。</translation>
+    </message>
+    <message>
+        <source>The variables take %1 bytes together; Gantry allows %2 so that the service&apos;s environment fits the kernel&apos;s limit for starting a process.</source>
+        <translation>这些变量共占 %1 字节；Gantry 最多允许 %2 字节，以使服务的环境符合内核启动进程时的限制。</translation>
+    </message>
+    <message>
+        <source>Move large values into files and pass their paths instead.</source>
+        <translation>请将较大的值移入文件，并改为传递文件路径。</translation>
+    </message>
+    <message>
+        <source>The file holds a NUL byte; systemd refuses to read it and the service does not start.</source>
+        <translation>该文件包含 NUL 字节；systemd 会拒绝读取它，服务将无法启动。</translation>
+    </message>
+    <message>
+        <source>Write the file again without the NUL byte.</source>
+        <translation>请重新写入该文件，去掉其中的 NUL 字节。</translation>
+    </message>
+    <message>
+        <source>The assignment of &quot;%1&quot; is not valid UTF-8 or holds a Unicode noncharacter; systemd refuses the file and the service does not start.</source>
+        <translation>“%1”的赋值不是有效的 UTF-8，或包含 Unicode 非字符；systemd 会拒绝该文件，服务将无法启动。</translation>
+    </message>
+    <message>
+        <source>Write the file again as UTF-8 text without that character.</source>
+        <translation>请以 UTF-8 文本重新写入该文件，并去掉该字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Cannot create the workspace folder %1.</source>
+        <translation>无法创建工作区文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>请选择一个您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>The workspace %1 has no id.</source>
+        <translation>工作区 %1 没有 ID。</translation>
+    </message>
+    <message>
+        <source>Open it again.</source>
+        <translation>请重新打开它。</translation>
+    </message>
+    <message>
+        <source>There is no project named %1.</source>
+        <translation>没有名为 %1 的项目。</translation>
+    </message>
+    <message>
+        <source>Add the project first.</source>
+        <translation>请先添加该项目。</translation>
+    </message>
+    <message>
+        <source>There is already a project named %1.</source>
+        <translation>已存在名为 %1 的项目。</translation>
+    </message>
+    <message>
+        <source>Choose another name.</source>
+        <translation>请换一个名称。</translation>
+    </message>
+    <message>
+        <source>Refresh the project list.</source>
+        <translation>请刷新项目列表。</translation>
+    </message>
+    <message>
+        <source>There is no server named %1.</source>
+        <translation>没有名为 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Add the server first.</source>
+        <translation>请先添加该服务器。</translation>
+    </message>
+    <message>
+        <source>There is already a server named %1.</source>
+        <translation>已存在名为 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Refresh the server list.</source>
+        <translation>请刷新服务器列表。</translation>
+    </message>
+    <message>
+        <source>Project %1 has no profile %2.</source>
+        <translation>项目 %1 没有配置 %2。</translation>
+    </message>
+    <message>
+        <source>Add the profile first.</source>
+        <translation>请先添加该配置。</translation>
+    </message>
+    <message>
+        <source>Project %1 already has a profile %2.</source>
+        <translation>项目 %1 已有配置 %2。</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 cannot be deleted: %3 extend it.</source>
+        <translation>无法删除项目 %2 的配置 %1：%3 继承自它。</translation>
+    </message>
+    <message>
+        <source>Make those profiles extend another profile first.</source>
+        <translation>请先让这些配置继承其他配置。</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 is listed twice.</source>
+        <translation>项目 %2 的配置 %1 被列出了两次。</translation>
+    </message>
+    <message>
+        <source>Keep one of them.</source>
+        <translation>请只保留其中一个。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name.</source>
+        <translation>“%1”不是有效的变量名。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and &quot;_&quot;, not starting with a digit.</source>
+        <translation>请使用字母、数字和“_”，不要以数字开头。</translation>
+    </message>
+    <message>
+        <source>The value of the secret %1 cannot be kept in the workspace.</source>
+        <translation>机密 %1 的值不能保存在工作区中。</translation>
+    </message>
+    <message>
+        <source>Secret values live in the system keychain; store it there.</source>
+        <translation>机密值保存在系统钥匙串中；请将其保存在那里。</translation>
+    </message>
+    <message>
+        <source>%1 is already set in profile %2 of %3.</source>
+        <translation>%1 已在项目 %3 的配置 %2 中设置。</translation>
+    </message>
+    <message>
+        <source>Edit the existing variable instead.</source>
+        <translation>请改为编辑现有变量。</translation>
+    </message>
+    <message>
+        <source>%1 is listed twice for profile %2 of %3.</source>
+        <translation>%1 在项目 %3 的配置 %2 中被列出了两次。</translation>
+    </message>
+    <message>
+        <source>%1 is not set in profile %2 of %3.</source>
+        <translation>%1 未在项目 %3 的配置 %2 中设置。</translation>
+    </message>
+    <message>
+        <source>Refresh the list.</source>
+        <translation>请刷新列表。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceTransfer</name>
+    <message>
+        <source>This is not a Gantry workspace export.</source>
+        <translation>这不是 Gantry 工作区的导出文件。</translation>
+    </message>
+    <message>
+        <source>Choose a file made by Gantry&apos;s export.</source>
+        <translation>请选择由 Gantry 导出的文件。</translation>
+    </message>
+    <message>
+        <source>The export was made by a newer Gantry (format version %1; this Gantry reads up to %2).</source>
+        <translation>该导出文件由更新版本的 Gantry 创建（格式版本 %1；此 Gantry 最多可读取版本 %2）。</translation>
+    </message>
+    <message>
+        <source>Update Gantry to import it.</source>
+        <translation>请更新 Gantry 后再导入。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMetaMethod>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -110,6 +111,10 @@ QWidget *BuildPage::createOutputBox()
 
 void BuildPage::chooseProject()
 {
+    if (isSignalConnected(QMetaMethod::fromSignal(&BuildPage::chooseProjectRequested))) {
+        emit chooseProjectRequested();
+        return;
+    }
     // open(), not exec(): no nested event loop while the dialog is up.
     auto *dialog = new QFileDialog(this, tr("Open Go Project"), m_projectDir);
     dialog->setFileMode(QFileDialog::Directory);
@@ -128,6 +133,18 @@ void BuildPage::openProject(const QString &dir)
     emit projectOpened(m_projectDir);
 }
 
+void BuildPage::setBuildSettings(const BuildSettings &settings)
+{
+    m_settings = settings;
+    if (!settings.targets.isEmpty())
+        m_targets->setCheckedTargets(settings.targets);
+}
+
+void BuildPage::setGoPath(const QString &goPath)
+{
+    m_goPath = goPath;
+}
+
 bool BuildPage::isBuilding() const
 {
     return m_session && m_session->isRunning();
@@ -139,10 +156,12 @@ void BuildPage::startBuild()
     options.projectDir = m_projectDir;
     options.targets = m_targets->checkedTargets();
     options.version = m_versionEdit->text().trimmed();
+    options.goPath = m_goPath;
     if (options.targets.isEmpty()) {
         m_status->setText(tr("No target is ticked. Tick at least one platform to build for."));
         return;
     }
+    m_settings.applyTo(options);
     m_output->clear();
     m_artifacts->clear();
     m_targets->resetStates();

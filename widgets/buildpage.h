@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "core/build/buildresult.h"
+#include "core/build/buildsettings.h"
 
 class QLabel;
 class QLineEdit;
@@ -28,9 +29,14 @@ public:
     void openProject(const QString &dir);
     QString projectDir() const { return m_projectDir; }
     bool isBuilding() const;
+    // The project's targets, ldflags, extra files and Go environment (Projects page).
+    void setBuildSettings(const BuildSettings &settings);
+    void setGoPath(const QString &goPath); // empty: look for go
 
 signals:
     void projectOpened(const QString &dir);
+    // "Open Project…" was pressed; when nothing is connected the page asks for a folder itself.
+    void chooseProjectRequested();
 
 private:
     QWidget *createProjectRow();
@@ -56,6 +62,8 @@ private:
     QTreeWidget *m_artifacts = nullptr;
     QPointer<BuildSession> m_session;
     QString m_outputDir;
+    BuildSettings m_settings;
+    QString m_goPath;
 };
 
 } // namespace Gantry

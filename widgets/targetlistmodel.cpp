@@ -1,5 +1,7 @@
 #include "widgets/targetlistmodel.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
@@ -63,6 +65,23 @@ QList<BuildTarget> TargetListModel::checkedTargets() const
             targets << row.target;
     }
     return targets;
+}
+
+void TargetListModel::setCheckedTargets(const QList<BuildTarget> &targets)
+{
+    for (const BuildTarget &target : targets) {
+        const bool listed =
+            std::any_of(m_rows.cbegin(), m_rows.cend(), [&](const Row &row) { return row.target == target; });
+        if (!listed) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size()));
+            m_rows << Row { target, true, {}, {} };
+            endInsertRows();
+        }
+    }
+    for (qsizetype i = 0; i < m_rows.size(); ++i)
+        m_rows[i].checked = targets.contains(m_rows[i].target);
+    if (!m_rows.isEmpty())
+        emit dataChanged(index(0), index(int(m_rows.size()) - 1), { Qt::CheckStateRole });
 }
 
 void TargetListModel::setState(const QString &key, BuildSession::TargetState state, const QString &detail)

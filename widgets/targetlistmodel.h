@@ -20,6 +20,8 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     QList<BuildTarget> checkedTargets() const;
+    // Ticks exactly `targets`, adding rows for platforms the list does not show yet.
+    void setCheckedTargets(const QList<BuildTarget> &targets);
     void setState(const QString &key, BuildSession::TargetState state, const QString &detail);
     void resetStates();
 
