@@ -61,7 +61,8 @@ HostConnection connectionTo(Context &c, const ServerRecord &server)
 void addCommonOptions(QCommandLineParser &parser)
 {
     parser.addHelpOption();
-    parser.addPositionalArgument(u"PROJECT"_s, DeployCommand::tr("A project folder, or a project name the workspace knows."));
+    parser.addPositionalArgument(
+        u"PROJECT"_s, DeployCommand::tr("A project folder, or a project name the workspace knows."));
     parser.addOptions({
         { u"server"_s, DeployCommand::tr("A server's name (repeat for several)."), u"NAME"_s },
         { u"profile"_s, DeployCommand::tr("The profile (default prod)."), u"P"_s, u"prod"_s },
@@ -121,7 +122,8 @@ int failed(const Error &error, bool usage, const QString &command)
 
 void printJson(const QJsonValue &value)
 {
-    Terminal::out(QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson() : QJsonDocument(value.toObject()).toJson()));
+    Terminal::out(QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson()
+                                                    : QJsonDocument(value.toObject()).toJson()));
 }
 
 // Builds the Linux targets the servers need (the build is skipped when nothing changed).
@@ -141,9 +143,10 @@ Result<BuildManifest> build(const Context &context, const QString &version)
         options.goEnv.insert(it.key(), it.value().toString());
     BuildSession session(options);
     QEventLoop loop;
-    QObject::connect(&session, &BuildSession::targetStateChanged, &loop, [](const QString &key, BuildSession::TargetState state, const QString &detail) {
-        Terminal::err(u"  [%1] %2 %3"_s.arg(key, BuildSession::stateName(state), detail).trimmed());
-    });
+    QObject::connect(&session, &BuildSession::targetStateChanged, &loop,
+        [](const QString &key, BuildSession::TargetState state, const QString &detail) {
+            Terminal::err(u"  [%1] %2 %3"_s.arg(key, BuildSession::stateName(state), detail).trimmed());
+        });
     QObject::connect(&session, &BuildSession::finished, &loop, &QEventLoop::quit);
     session.start();
     loop.exec();
@@ -156,9 +159,11 @@ Result<BuildManifest> build(const Context &context, const QString &version)
 QJsonObject outcomeJson(const HostOutcome &o)
 {
     QJsonObject json { { u"host"_s, o.host }, { u"success"_s, o.success }, { u"rolledBack"_s, o.rolledBack },
-        { u"release"_s, o.release }, { u"previous"_s, o.previous }, { u"uploadedBytes"_s, double(o.uploadedBytes) } };
+        { u"release"_s, o.release }, { u"previous"_s, o.previous },
+        { u"uploadedBytes"_s, double(o.uploadedBytes) } };
     if (!o.success) {
-        json.insert(u"error"_s, QJsonObject { { u"message"_s, o.error.message }, { u"hint"_s, o.error.hint } });
+        json.insert(
+            u"error"_s, QJsonObject { { u"message"_s, o.error.message }, { u"hint"_s, o.error.hint } });
         json.insert(u"healthStatus"_s, o.healthStatus);
         json.insert(u"lastLogLines"_s, QJsonArray::fromStringList(o.lastLogLines));
     }
@@ -172,14 +177,19 @@ void printEvent(const DeployEvent &e)
         if (throttle.isValid() && throttle.elapsed() < 1000 && e.done < e.total)
             return;
         throttle.restart();
-        Terminal::err(DeployCommand::tr("[%1] %2: %3 of %4").arg(e.host, DeployStepNames::title(e.step), QLocale::system().formattedDataSize(e.done), QLocale::system().formattedDataSize(e.total)));
+        Terminal::err(
+            DeployCommand::tr("[%1] %2: %3 of %4")
+                .arg(e.host, DeployStepNames::title(e.step), QLocale::system().formattedDataSize(e.done),
+                    QLocale::system().formattedDataSize(e.total)));
         return;
     }
     if (e.state == StepState::Started) {
         Terminal::err(u"[%1] %2…"_s.arg(e.host, DeployStepNames::title(e.step)));
         return;
     }
-    const QString mark = e.state == StepState::Failed ? DeployCommand::tr("failed") : e.state == StepState::Info ? QString() : DeployCommand::tr("done");
+    const QString mark = e.state == StepState::Failed ? DeployCommand::tr("failed")
+        : e.state == StepState::Info                  ? QString()
+                                                      : DeployCommand::tr("done");
     Terminal::err(u"[%1] %2: %3 %4"_s.arg(e.host, DeployStepNames::title(e.step), mark, e.detail).trimmed());
 }
 
@@ -191,18 +201,27 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
         auto unit = SystemdUnit::render(HostDeployer::unitSpec(request, host));
         if (!unit)
             return Report::failure(unit.error());
-        const std::function<Result<QList<EnvChange>>(RemoteHost &)> diff = [&](RemoteHost &remote) { return ServiceOps::envDiff(remote, request.app, host.env); };
+        const std::function<Result<QList<EnvChange>>(RemoteHost &)> diff = [&](RemoteHost &remote) {
+            return ServiceOps::envDiff(remote, request.app, host.env);
+        };
         auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(context, host.server), diff));
         if (!changes)
             return Report::failure(changes.error());
-        Terminal::out(DeployCommand::tr("== %1: %2 %3 to %4 (profile %5) ==").arg(host.server.name, request.app, request.version, request.deployRoot(), request.profile));
-        Terminal::out(DeployCommand::tr("-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.")
-                          .arg(request.unitName(), host.settings.healthPath).arg(host.settings.startGraceSecs).arg(host.settings.keepReleases));
+        Terminal::out(
+            DeployCommand::tr("== %1: %2 %3 to %4 (profile %5) ==")
+                .arg(host.server.name, request.app, request.version, request.deployRoot(), request.profile));
+        Terminal::out(DeployCommand::tr(
+            "-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, "
+            "switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.")
+                          .arg(request.unitName(), host.settings.healthPath)
+                          .arg(host.settings.startGraceSecs)
+                          .arg(host.settings.keepReleases));
         Terminal::out(DeployCommand::tr("-- %1:").arg(u"/etc/systemd/system/"_s + request.unitName()));
         Terminal::out(QString::fromUtf8(*unit));
         Terminal::out(DeployCommand::tr("-- env diff against %1:").arg(request.envFilePath()));
         Terminal::out(EnvDiff::format(*changes));
-        hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) }, { u"envChanges"_s, int(changes->size()) } });
+        hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) },
+            { u"envChanges"_s, int(changes->size()) } });
     }
     if (json)
         printJson(QJsonObject { { u"dryRun"_s, true }, { u"hosts"_s, hosts } });
@@ -214,7 +233,8 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
 int DeployCommand::deploy(const GlobalOptions &global, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Build if needed, then deploy a project's service to servers, health-checked, with automatic rollback."));
+    parser.setApplicationDescription(tr("Build if needed, then deploy a project's service to servers, "
+                                        "health-checked, with automatic rollback."));
     addCommonOptions(parser);
     parser.addOptions({
         { u"version"_s, tr("The version to stamp and deploy (default: from git)."), u"V"_s },
@@ -272,17 +292,22 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
         hosts.append(outcomeJson(o));
         success = success && o.success;
         if (o.success) {
-            Terminal::err(tr("%1: %2 %3 is live as release %4.").arg(o.host, request->app, request->version).arg(o.release));
+            Terminal::err(tr("%1: %2 %3 is live as release %4.")
+                              .arg(o.host, request->app, request->version)
+                              .arg(o.release));
             continue;
         }
         Report::failure(Error { tr("%1: %2").arg(o.host, o.error.message), o.error.hint, {} });
         for (const QString &line : o.lastLogLines)
             Terminal::err(u"    | "_s + line);
         if (o.healthStatus)
-            Terminal::err(tr("    last health answer: HTTP %1 %2").arg(o.healthStatus).arg(QString::fromUtf8(o.healthBody.left(200)).simplified()));
+            Terminal::err(tr("    last health answer: HTTP %1 %2")
+                              .arg(o.healthStatus)
+                              .arg(QString::fromUtf8(o.healthBody.left(200)).simplified()));
     }
     if (json)
-        printJson(QJsonObject { { u"success"_s, success }, { u"version"_s, request->version }, { u"app"_s, request->app }, { u"hosts"_s, hosts } });
+        printJson(QJsonObject { { u"success"_s, success }, { u"version"_s, request->version },
+            { u"app"_s, request->app }, { u"hosts"_s, hosts } });
     return success ? ExitOk : ExitFailed;
 }
 
@@ -298,7 +323,9 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
     const QString app = appName(c.project);
     QJsonArray all;
     for (const ServerRecord &server : c.servers) {
-        const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::releases(host, app); };
+        const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [&](RemoteHost &host) {
+            return ServiceOps::releases(host, app);
+        };
         auto list = await(runOnHost<QList<ReleaseInfo>>(connectionTo(c, server), body));
         if (!list)
             return Report::failure(list.error());
@@ -307,9 +334,16 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
             const bool bad = r.status == ReleaseStatus::Bad || r.status == ReleaseStatus::Failed;
             const QDateTime time = QDateTime::fromString(r.time, Qt::ISODate);
             releases.append(QJsonObject { { u"n"_s, r.n }, { u"version"_s, r.version }, { u"time"_s, r.time },
-                { u"status"_s, ReleaseLayout::statusName(r.status) }, { u"current"_s, r.isCurrent }, { u"bad"_s, bad }, { u"exists"_s, r.exists } });
-            Terminal::out(u"%1 %2\t%3\t%4\t%5"_s.arg(r.isCurrent ? u'*' : u' ').arg(r.n).arg(r.version, QLocale::system().toString(time.toLocalTime(), QLocale::ShortFormat),
-                bad ? tr("bad") : !r.exists ? tr("pruned") : r.isCurrent ? tr("current") : QString()));
+                { u"status"_s, ReleaseLayout::statusName(r.status) }, { u"current"_s, r.isCurrent },
+                { u"bad"_s, bad }, { u"exists"_s, r.exists } });
+            Terminal::out(
+                u"%1 %2\t%3\t%4\t%5"_s.arg(r.isCurrent ? u'*' : u' ')
+                    .arg(r.n)
+                    .arg(r.version, QLocale::system().toString(time.toLocalTime(), QLocale::ShortFormat),
+                        bad               ? tr("bad")
+                            : !r.exists   ? tr("pruned")
+                            : r.isCurrent ? tr("current")
+                                          : QString()));
         }
         all.append(QJsonObject { { u"server"_s, server.name }, { u"releases"_s, releases } });
     }
@@ -323,7 +357,8 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Switch a server back to a kept release, without rebuilding."));
     addCommonOptions(parser);
-    parser.addOption({ u"to"_s, tr("The release number (default: the newest good one before the current)."), u"N"_s });
+    parser.addOption(
+        { u"to"_s, tr("The release number (default: the newest good one before the current)."), u"N"_s });
     auto context = prepare(global, parser, arguments, u"rollback"_s, true);
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"rollback"_s);
@@ -337,20 +372,29 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
         const DeploySettings settings = resolved->settings;
         const bool breakLock = parser.isSet(u"break-lock"_s);
         const QString who = DeployPlanner::who();
-        const std::function<Result<int>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::rollback(host, app, to, settings, who, breakLock); };
+        const std::function<Result<int>(RemoteHost &)> body = [&](RemoteHost &host) {
+            return ServiceOps::rollback(host, app, to, settings, who, breakLock);
+        };
         auto release = await(runOnHost<int>(connectionTo(c, server), body));
         if (!release)
             return Report::failure(release.error());
-        const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> list = [&](RemoteHost &host) { return ServiceOps::releases(host, app); };
+        const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> list = [&](RemoteHost &host) {
+            return ServiceOps::releases(host, app);
+        };
         QString version;
         if (auto releases = await(runOnHost<QList<ReleaseInfo>>(connectionTo(c, server), list)))
             for (const ReleaseInfo &r : *releases)
                 if (r.n == *release)
                     version = r.version;
-        Terminal::err(tr("%1: release %2 (version %3) serves again and is healthy.").arg(server.name).arg(*release).arg(version));
+        Terminal::err(tr("%1: release %2 (version %3) serves again and is healthy.")
+                          .arg(server.name)
+                          .arg(*release)
+                          .arg(version));
         if (parser.isSet(u"json"_s))
-            printJson(QJsonObject { { u"server"_s, server.name }, { u"release"_s, *release }, { u"version"_s, version } });
-        DeploymentRecord record { 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(), c.project.name, version, parser.value(u"profile"_s), { server.name }, u"rollback"_s, 0, {} };
+            printJson(QJsonObject {
+                { u"server"_s, server.name }, { u"release"_s, *release }, { u"version"_s, version } });
+        DeploymentRecord record { 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(), c.project.name,
+            version, parser.value(u"profile"_s), { server.name }, u"rollback"_s, 0, {} };
         c.workspace->addDeployment(record);
     }
     return ExitOk;
@@ -359,7 +403,8 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
 int DeployCommand::status(const GlobalOptions &global, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("What systemd and the health check say about the project's service on each server."));
+    parser.setApplicationDescription(
+        tr("What systemd and the health check say about the project's service on each server."));
     addCommonOptions(parser);
     auto context = prepare(global, parser, arguments, u"status"_s, false);
     if (!context)
@@ -373,7 +418,9 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
         if (!resolved)
             return Report::failure(resolved.error());
         const DeploySettings settings = resolved->settings;
-        const std::function<Result<ServiceStatus>(RemoteHost &)> body = [&](RemoteHost &host) { return ServiceOps::status(host, app, settings); };
+        const std::function<Result<ServiceStatus>(RemoteHost &)> body = [&](RemoteHost &host) {
+            return ServiceOps::status(host, app, settings);
+        };
         auto status = await(runOnHost<ServiceStatus>(connectionTo(c, server), body));
         if (!status) {
             reachable = false;
@@ -382,15 +429,19 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
             continue;
         }
         const ServiceStatus &s = *status;
-        Terminal::out(tr("%1\t%2 (%3)\trelease %4, version %5\trestarts %6\thealth %7")
-                          .arg(server.name, s.activeState, s.subState)
-                          .arg(s.currentRelease)
-                          .arg(s.version)
-                          .arg(s.restarts)
-                          .arg(s.healthStatus ? tr("HTTP %1 in %2 ms").arg(s.healthStatus).arg(s.healthLatencyMs) : s.healthError));
-        all.append(QJsonObject { { u"server"_s, server.name }, { u"unit"_s, s.unit }, { u"activeState"_s, s.activeState }, { u"subState"_s, s.subState },
-            { u"mainPid"_s, double(s.mainPid) }, { u"restarts"_s, s.restarts }, { u"memoryBytes"_s, double(s.memoryBytes) },
-            { u"release"_s, s.currentRelease }, { u"version"_s, s.version }, { u"healthStatus"_s, s.healthStatus },
+        Terminal::out(
+            tr("%1\t%2 (%3)\trelease %4, version %5\trestarts %6\thealth %7")
+                .arg(server.name, s.activeState, s.subState)
+                .arg(s.currentRelease)
+                .arg(s.version)
+                .arg(s.restarts)
+                .arg(s.healthStatus ? tr("HTTP %1 in %2 ms").arg(s.healthStatus).arg(s.healthLatencyMs)
+                                    : s.healthError));
+        all.append(QJsonObject { { u"server"_s, server.name }, { u"unit"_s, s.unit },
+            { u"activeState"_s, s.activeState }, { u"subState"_s, s.subState },
+            { u"mainPid"_s, double(s.mainPid) }, { u"restarts"_s, s.restarts },
+            { u"memoryBytes"_s, double(s.memoryBytes) }, { u"release"_s, s.currentRelease },
+            { u"version"_s, s.version }, { u"healthStatus"_s, s.healthStatus },
             { u"healthLatencyMs"_s, s.healthLatencyMs } });
     }
     if (parser.isSet(u"json"_s))
@@ -401,7 +452,8 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
 int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("What a deploy would change in the env file a server has; secret values masked."));
+    parser.setApplicationDescription(
+        tr("What a deploy would change in the env file a server has; secret values masked."));
     addCommonOptions(parser);
     auto context = prepare(global, parser, arguments, u"env diff"_s, true);
     if (!context)
@@ -416,13 +468,16 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
             return Report::failure(resolved.error());
         DeployHost host { server, resolved->settings, {}, {} };
         for (const ResolvedVariable &r : resolved->variables)
-            host.env.append({ r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value, r.variable.secret, 0 });
+            host.env.append({ r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value,
+                r.variable.secret, 0 });
         request.hosts.append(host);
         auto filled = await(DeployPlanner::readSecrets(request, *c.workspace));
         if (!filled)
             return Report::failure(filled.error());
         const QList<EnvVariable> next = filled->hosts.first().env;
-        const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [&](RemoteHost &remote) { return ServiceOps::envDiff(remote, app, next); };
+        const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [&](RemoteHost &remote) {
+            return ServiceOps::envDiff(remote, app, next);
+        };
         auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(c, server), body));
         if (!changes)
             return Report::failure(changes.error());
@@ -430,7 +485,8 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
         Terminal::out(EnvDiff::format(*changes));
         QJsonArray list;
         for (const EnvChange &change : *changes)
-            list.append(QJsonObject { { u"name"_s, change.name }, { u"change"_s, EnvDiff::kindName(change.kind) }, { u"secret"_s, change.secret },
+            list.append(QJsonObject { { u"name"_s, change.name },
+                { u"change"_s, EnvDiff::kindName(change.kind) }, { u"secret"_s, change.secret },
                 { u"before"_s, change.before }, { u"after"_s, change.after } });
         all.append(QJsonObject { { u"server"_s, server.name }, { u"changes"_s, list } });
     }

@@ -38,10 +38,14 @@ struct ServerFacts {
 QString sudoText(Privilege::SudoKind kind)
 {
     switch (kind) {
-    case Privilege::SudoKind::Root: return ServerCommand::tr("logged in as root");
-    case Privilege::SudoKind::NoPassword: return ServerCommand::tr("sudo without a password");
-    case Privilege::SudoKind::Password: return ServerCommand::tr("sudo with a password");
-    case Privilege::SudoKind::Unavailable: break;
+    case Privilege::SudoKind::Root:
+        return ServerCommand::tr("logged in as root");
+    case Privilege::SudoKind::NoPassword:
+        return ServerCommand::tr("sudo without a password");
+    case Privilege::SudoKind::Password:
+        return ServerCommand::tr("sudo with a password");
+    case Privilege::SudoKind::Unavailable:
+        break;
     }
     return ServerCommand::tr("no sudo");
 }
@@ -53,11 +57,12 @@ QString knownHostsFile(const Workspace &workspace)
 
 QJsonObject factsJson(const ServerRecord &server, const ServerFacts &f)
 {
-    return QJsonObject { { u"name"_s, server.name }, { u"host"_s, server.address }, { u"port"_s, server.port },
-        { u"user"_s, server.user }, { u"auth"_s, ServerRecord::authName(server.auth) },
-        { u"os"_s, f.facts.osPrettyName }, { u"osId"_s, f.facts.osId }, { u"arch"_s, f.facts.goarch },
-        { u"systemd"_s, f.facts.systemd }, { u"sudo"_s, sudoText(f.sudo) },
-        { u"freeBytes"_s, double(f.facts.freeBytes) }, { u"fingerprint"_s, f.hostKey.fingerprint } };
+    return QJsonObject { { u"name"_s, server.name }, { u"host"_s, server.address },
+        { u"port"_s, server.port }, { u"user"_s, server.user },
+        { u"auth"_s, ServerRecord::authName(server.auth) }, { u"os"_s, f.facts.osPrettyName },
+        { u"osId"_s, f.facts.osId }, { u"arch"_s, f.facts.goarch }, { u"systemd"_s, f.facts.systemd },
+        { u"sudo"_s, sudoText(f.sudo) }, { u"freeBytes"_s, double(f.facts.freeBytes) },
+        { u"fingerprint"_s, f.hostKey.fingerprint } };
 }
 
 void printFacts(const ServerRecord &server, const ServerFacts &f)
@@ -72,10 +77,11 @@ void printFacts(const ServerRecord &server, const ServerFacts &f)
 }
 
 // Connects on a worker thread, authenticates and probes; the session never leaves that thread.
-Result<ServerFacts> probe(const ServerRecord &server, const QString &knownHosts, SshPrompter *prompter, const HostKeyPolicy &policy,
-    const QCommandLineParser &parser)
+Result<ServerFacts> probe(const ServerRecord &server, const QString &knownHosts, SshPrompter *prompter,
+    const HostKeyPolicy &policy, const QCommandLineParser &parser)
 {
-    const std::function<Result<ServerFacts>(RemoteHost &)> body = [](RemoteHost &host) -> Result<ServerFacts> {
+    const std::function<Result<ServerFacts>(RemoteHost &)> body =
+        [](RemoteHost &host) -> Result<ServerFacts> {
         ServerFacts result;
         result.hostKey = host.session().hostKey();
         auto out = host.run(QString::fromUtf8(HostProbe::script(u"/opt/gantry"_s, 0)));
@@ -111,11 +117,13 @@ Result<HostKeyPolicy> policyFrom(const QCommandLineParser &parser)
     if (policy.acceptNew && !policy.trustFingerprint.isEmpty())
         return fail(ServerCommand::tr("Give either --accept-new-host-key or --trust-host-key, not both."));
     if (!policy.trustFingerprint.isEmpty() && !policy.trustFingerprint.startsWith(u"SHA256:"_s))
-        return fail(ServerCommand::tr("--trust-host-key needs a fingerprint like SHA256:abc… as ssh-keygen -l prints it."));
+        return fail(ServerCommand::tr(
+            "--trust-host-key needs a fingerprint like SHA256:abc… as ssh-keygen -l prints it."));
     return policy;
 }
 
-Result<void> supplyPassword(const QCommandLineParser &parser, const Workspace &workspace, const ServerRecord &server, CliPrompter &prompter)
+Result<void> supplyPassword(const QCommandLineParser &parser, const Workspace &workspace,
+    const ServerRecord &server, CliPrompter &prompter)
 {
     if (parser.isSet(u"password-stdin"_s))
         return ServerPasswords::readStdin(prompter);
@@ -126,10 +134,14 @@ Result<void> supplyPassword(const QCommandLineParser &parser, const Workspace &w
 void addConnectionOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        { u"accept-new-host-key"_s, ServerCommand::tr("Trust the server's key if none is pinned yet (check the fingerprint shown).") },
-        { u"trust-host-key"_s, ServerCommand::tr("Trust the server's key only if its fingerprint is FP."), u"FP"_s },
+        { u"accept-new-host-key"_s,
+            ServerCommand::tr(
+                "Trust the server's key if none is pinned yet (check the fingerprint shown).") },
+        { u"trust-host-key"_s, ServerCommand::tr("Trust the server's key only if its fingerprint is FP."),
+            u"FP"_s },
         { u"password-stdin"_s, ServerCommand::tr("Read the login and sudo password from standard input.") },
-        { u"connect-timeout"_s, ServerCommand::tr("Give up connecting after SECONDS (default 10)."), u"SECONDS"_s },
+        { u"connect-timeout"_s, ServerCommand::tr("Give up connecting after SECONDS (default 10)."),
+            u"SECONDS"_s },
         { u"json"_s, ServerCommand::tr("Print the result as JSON on stdout.") },
     });
 }
@@ -144,7 +156,8 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
     server.address = parser.value(u"host"_s);
     server.port = parser.isSet(u"port"_s) ? parser.value(u"port"_s).toInt() : 22;
     server.user = parser.isSet(u"user"_s) ? parser.value(u"user"_s) : u"root"_s;
-    server.keyFile = parser.value(u"key"_s).isEmpty() ? QString() : QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
+    server.keyFile =
+        parser.value(u"key"_s).isEmpty() ? QString() : QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
     server.auth = !server.keyFile.isEmpty() ? AuthKind::Key : AuthKind::Agent;
     if (parser.isSet(u"auth"_s)) {
         const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
@@ -156,7 +169,9 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
         return Report::usage(u"server add"_s, valid.error().message);
     if (workspace.server(server.name))
         return Report::failure({ ServerCommand::tr("A server named %1 already exists.").arg(server.name),
-            ServerCommand::tr("Pick another name, or remove it first with gantryctl server remove %1.").arg(server.name), {} });
+            ServerCommand::tr("Pick another name, or remove it first with gantryctl server remove %1.")
+                .arg(server.name),
+            {} });
     auto policy = policyFrom(parser);
     if (!policy)
         return Report::usage(u"server add"_s, policy.error().message);
@@ -173,8 +188,10 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
     if (parser.isSet(u"remember-password"_s)) {
         auto password = prompter.ask({ SshPrompter::Kind::Password, {}, {}, false });
         if (!password)
-            return Report::failure({ ServerCommand::tr("There is no password to remember."), ServerCommand::tr("Give it with --password-stdin."), {} });
-        if (auto saved = Keychain::write(ServerPasswords::keychainKey(workspace, server.name), *password); !saved)
+            return Report::failure({ ServerCommand::tr("There is no password to remember."),
+                ServerCommand::tr("Give it with --password-stdin."), {} });
+        if (auto saved = Keychain::write(ServerPasswords::keychainKey(workspace, server.name), *password);
+            !saved)
             return Report::failure(saved.error());
     }
     if (auto added = workspace.addServer(server); !added)
@@ -221,15 +238,19 @@ int list(Workspace &workspace, const QCommandLineParser &parser)
         return Report::failure(servers.error());
     QJsonArray array;
     for (const ServerRecord &s : *servers) {
-        array.append(QJsonObject { { u"name"_s, s.name }, { u"host"_s, s.address }, { u"port"_s, s.port }, { u"user"_s, s.user },
-            { u"auth"_s, ServerRecord::authName(s.auth) }, { u"arch"_s, s.arch }, { u"fingerprint"_s, s.hostKeyFingerprint } });
+        array.append(QJsonObject { { u"name"_s, s.name }, { u"host"_s, s.address }, { u"port"_s, s.port },
+            { u"user"_s, s.user }, { u"auth"_s, ServerRecord::authName(s.auth) }, { u"arch"_s, s.arch },
+            { u"fingerprint"_s, s.hostKeyFingerprint } });
         if (!parser.isSet(u"json"_s))
-            Terminal::out(u"%1\t%2@%3:%4\t%5\t%6"_s.arg(s.name, s.user, s.address).arg(s.port).arg(ServerRecord::authName(s.auth), s.hostKeyFingerprint));
+            Terminal::out(u"%1\t%2@%3:%4\t%5\t%6"_s.arg(s.name, s.user, s.address)
+                              .arg(s.port)
+                              .arg(ServerRecord::authName(s.auth), s.hostKeyFingerprint));
     }
     if (parser.isSet(u"json"_s))
         Terminal::out(QString::fromUtf8(QJsonDocument(array).toJson()));
     else if (servers->isEmpty())
-        Terminal::err(ServerCommand::tr("No servers yet. Add one with gantryctl server add NAME --host HOST."));
+        Terminal::err(
+            ServerCommand::tr("No servers yet. Add one with gantryctl server add NAME --host HOST."));
     return ExitOk;
 }
 
@@ -241,7 +262,8 @@ Result<void> forgetHostKey(const Workspace &workspace, const ServerRecord &serve
         return {};
     if (!file.open(QIODevice::ReadOnly))
         return fail(ServerCommand::tr("Could not read %1.").arg(file.fileName()), {}, file.errorString());
-    const QString host = server.port == 22 ? server.address : u"[%1]:%2"_s.arg(server.address).arg(server.port);
+    const QString host =
+        server.port == 22 ? server.address : u"[%1]:%2"_s.arg(server.address).arg(server.port);
     QByteArray kept;
     for (const QByteArray &line : file.readAll().split('\n'))
         if (!line.isEmpty() && !line.split(' ').value(0).split(',').contains(host.toUtf8()))
@@ -282,7 +304,9 @@ int trust(Workspace &workspace, QCommandLineParser &parser)
     server->hostKey.clear();
     server->hostKeyFingerprint.clear();
     workspace.updateServer(*server);
-    Terminal::err(ServerCommand::tr("The pinned host key of %1 is forgotten. Check the server, then pin its key: gantryctl server check %1 --trust-host-key SHA256:…").arg(server->name));
+    Terminal::err(ServerCommand::tr("The pinned host key of %1 is forgotten. Check the server, then pin its "
+                                    "key: gantryctl server check %1 --trust-host-key SHA256:…")
+                      .arg(server->name));
     return ExitOk;
 }
 
@@ -291,7 +315,8 @@ int import(Workspace &workspace, const QCommandLineParser &parser)
     const QString path = parser.positionalArguments().value(1, SshConfig::defaultPath());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return Report::failure({ ServerCommand::tr("Could not read %1.").arg(path), ServerCommand::tr("Give the path of an OpenSSH config file."), file.errorString() });
+        return Report::failure({ ServerCommand::tr("Could not read %1.").arg(path),
+            ServerCommand::tr("Give the path of an OpenSSH config file."), file.errorString() });
     auto hosts = SshConfig::parse(file.readAll(), QDir::homePath());
     if (!hosts)
         return Report::failure(hosts.error());
@@ -307,9 +332,13 @@ int import(Workspace &workspace, const QCommandLineParser &parser)
         if (workspace.server(server.name) || !server.validate())
             continue;
         if (workspace.addServer(server))
-            ++added, Terminal::out(u"%1\t%2@%3:%4"_s.arg(server.name, server.user, server.address).arg(server.port));
+            ++added,
+                Terminal::out(
+                    u"%1\t%2@%3:%4"_s.arg(server.name, server.user, server.address).arg(server.port));
     }
-    Terminal::err(ServerCommand::tr("Imported %n server(s). Check each once to pin its host key: gantryctl server check NAME --accept-new-host-key", nullptr, added));
+    Terminal::err(ServerCommand::tr("Imported %n server(s). Check each once to pin its host key: gantryctl "
+                                    "server check NAME --accept-new-host-key",
+        nullptr, added));
     return ExitOk;
 }
 
@@ -318,7 +347,8 @@ int import(Workspace &workspace, const QCommandLineParser &parser)
 int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Servers to deploy to: add (pinning the host key), check, list, remove, trust --forget, import [~/.ssh/config]."));
+    parser.setApplicationDescription(tr("Servers to deploy to: add (pinning the host key), check, list, "
+                                        "remove, trust --forget, import [~/.ssh/config]."));
     parser.addHelpOption();
     parser.addPositionalArgument(u"ACTION"_s, tr("add, check, list, remove, trust or import"));
     parser.addPositionalArgument(u"NAME"_s, tr("The server's name in Gantry."));

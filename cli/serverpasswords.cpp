@@ -31,7 +31,8 @@ Result<void> ServerPasswords::readStdin(CliPrompter &prompter)
     return {};
 }
 
-void ServerPasswords::loadRemembered(const Workspace &workspace, const QList<ServerRecord> &servers, CliPrompter &prompter)
+void ServerPasswords::loadRemembered(
+    const Workspace &workspace, const QList<ServerRecord> &servers, CliPrompter &prompter)
 {
     for (const ServerRecord &server : servers) {
         if (auto remembered = Keychain::read(keychainKey(workspace, server.name))) {

@@ -21,7 +21,8 @@ class ServerPasswords final {
 public:
     static QString keychainKey(const Workspace &workspace, const QString &server);
     static Result<void> readStdin(CliPrompter &prompter);
-    static void loadRemembered(const Workspace &workspace, const QList<ServerRecord> &servers, CliPrompter &prompter);
+    static void loadRemembered(
+        const Workspace &workspace, const QList<ServerRecord> &servers, CliPrompter &prompter);
 };
 
 } // namespace Gantry::Cli

@@ -15,6 +15,7 @@ namespace Gantry {
 Q_LOGGING_CATEGORY(lcBuild, "gantry.build", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcProcess, "gantry.process", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcApp, "gantry.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSsh, "gantry.ssh", QtInfoMsg)
 
 namespace {
 

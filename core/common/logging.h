@@ -8,6 +8,7 @@ namespace Gantry {
 Q_DECLARE_LOGGING_CATEGORY(lcBuild)
 Q_DECLARE_LOGGING_CATEGORY(lcProcess)
 Q_DECLARE_LOGGING_CATEGORY(lcApp)
+Q_DECLARE_LOGGING_CATEGORY(lcSsh)
 
 // The app's own log: a rotating file in `logDir` (spdlog) plus the console, fed by
 // Qt's logging categories (`gantry.build`, `gantry.process`, ...; switch them with

@@ -27,8 +27,8 @@ QList<std::pair<int, int>> secretSlots(const DeployRequest &request)
 }
 
 // Reads the secrets one after the other (QtKeychain jobs run on this thread's event loop).
-void readNext(std::shared_ptr<QPromise<Result<DeployRequest>>> promise, std::shared_ptr<DeployRequest> request,
-    QList<std::pair<int, int>> pending, QStringList keys)
+void readNext(std::shared_ptr<QPromise<Result<DeployRequest>>> promise,
+    std::shared_ptr<DeployRequest> request, QList<std::pair<int, int>> pending, QStringList keys)
 {
     if (pending.isEmpty()) {
         for (DeployHost &host : request->hosts) {
@@ -63,7 +63,8 @@ QString DeployPlanner::who()
     return (user.isEmpty() ? u"someone"_s : user) + u'@' + QSysInfo::machineHostName();
 }
 
-DeploymentRecord DeployPlanner::historyRecord(const DeployRequest &request, const QList<HostOutcome> &outcomes, qint64 durationMs)
+DeploymentRecord DeployPlanner::historyRecord(
+    const DeployRequest &request, const QList<HostOutcome> &outcomes, qint64 durationMs)
 {
     DeploymentRecord record;
     record.who = request.who;
@@ -77,7 +78,8 @@ DeploymentRecord DeployPlanner::historyRecord(const DeployRequest &request, cons
         record.hosts << o.host;
         success = success && o.success;
         rolledBack = rolledBack || o.rolledBack;
-        log << (o.success ? tr("%1: release %2").arg(o.host).arg(o.release) : tr("%1: %2").arg(o.host, o.error.message));
+        log << (o.success ? tr("%1: release %2").arg(o.host).arg(o.release)
+                          : tr("%1: %2").arg(o.host, o.error.message));
         log << o.lastLogLines;
     }
     record.result = success ? u"success"_s : rolledBack ? u"rolled back"_s : u"failed"_s;
@@ -86,7 +88,8 @@ DeploymentRecord DeployPlanner::historyRecord(const DeployRequest &request, cons
     return record;
 }
 
-Result<DeployHost> DeployPlanner::planHost(const Workspace &workspace, const DeployChoice &choice, const QString &name)
+Result<DeployHost> DeployPlanner::planHost(
+    const Workspace &workspace, const DeployChoice &choice, const QString &name)
 {
     auto server = workspace.server(name);
     if (!server)
@@ -96,16 +99,19 @@ Result<DeployHost> DeployPlanner::planHost(const Workspace &workspace, const Dep
         return std::unexpected(resolved.error());
     DeployHost host { *server, resolved->settings, {}, {} };
     for (const ResolvedVariable &r : resolved->variables) {
-        EnvVariable var { r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value, r.variable.secret, 0 };
+        EnvVariable var { r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value,
+            r.variable.secret, 0 };
         host.env.append(var);
     }
     return host;
 }
 
-Result<DeployRequest> DeployPlanner::plan(const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest)
+Result<DeployRequest> DeployPlanner::plan(
+    const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest)
 {
     if (choice.servers.isEmpty())
-        return fail(tr("No server was chosen for the deploy."), tr("Pick at least one server (gantryctl deploy --server NAME)."));
+        return fail(tr("No server was chosen for the deploy."),
+            tr("Pick at least one server (gantryctl deploy --server NAME)."));
     DeployRequest request;
     request.project = choice.project;
     request.profile = choice.profile;
@@ -124,7 +130,9 @@ Result<DeployRequest> DeployPlanner::plan(const Workspace &workspace, const Depl
                 tr("Choose one to deploy (gantryctl deploy --package cmd/api)."));
         request.binaryName = a.name;
         const BuildArtifact *binary = manifest.find(u"binary"_s, a.target, a.package);
-        request.artifacts.insert(a.target.section(u'/', 1), DeployArtifact { QDir(manifest.outputDir).filePath(a.file), a.sha256, a.size, binary ? binary->size : a.size * 4 });
+        request.artifacts.insert(a.target.section(u'/', 1),
+            DeployArtifact { QDir(manifest.outputDir).filePath(a.file), a.sha256, a.size,
+                binary ? binary->size : a.size * 4 });
     }
     if (request.artifacts.isEmpty())
         return fail(tr("The build %1 has no Linux archive to deploy.").arg(manifest.version),

@@ -29,17 +29,20 @@ class DeployPlanner final {
     Q_DECLARE_TR_FUNCTIONS(DeployPlanner)
 public:
     // Everything but secret values: secret variables are listed with empty values.
-    static Result<DeployRequest> plan(const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest);
+    static Result<DeployRequest> plan(
+        const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest);
     // Reads the secrets from the keychain and renders every server's env file.
     static QFuture<Result<DeployRequest>> readSecrets(DeployRequest request, const Workspace &workspace);
     // Renders the env file of one server from its variables (secrets must be filled in).
     static Result<void> render(DeployHost &host);
     static QString who(); // "user@machine"
     // The row of the local deploy history for a finished deploy.
-    static DeploymentRecord historyRecord(const DeployRequest &request, const QList<HostOutcome> &outcomes, qint64 durationMs);
+    static DeploymentRecord historyRecord(
+        const DeployRequest &request, const QList<HostOutcome> &outcomes, qint64 durationMs);
 
 private:
-    static Result<DeployHost> planHost(const Workspace &workspace, const DeployChoice &choice, const QString &server);
+    static Result<DeployHost> planHost(
+        const Workspace &workspace, const DeployChoice &choice, const QString &server);
 };
 
 } // namespace Gantry

@@ -40,7 +40,10 @@ struct DeployRequest {
 
     QString deployRoot() const { return QStringLiteral("/opt/gantry/") + app; }
     QString unitName() const { return QStringLiteral("gantry-") + app + QStringLiteral(".service"); }
-    QString envFilePath() const { return deployRoot() + QStringLiteral("/shared/") + app + QStringLiteral(".env"); }
+    QString envFilePath() const
+    {
+        return deployRoot() + QStringLiteral("/shared/") + app + QStringLiteral(".env");
+    }
 };
 
 // How the deploy went on one server.

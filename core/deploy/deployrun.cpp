@@ -31,17 +31,20 @@ void DeployRun::start()
     for (int i = 0; i < m_request.hosts.size(); ++i) {
         // Everything of this server, SSH session included, lives and dies on this thread.
         QThread *thread = QThread::create([this, i] {
-            HostDeployer deployer(m_request, i, *m_gate, m_cancelled,
-                [this](const DeployEvent &e) { emit event(e); }, m_prompter);
+            HostDeployer deployer(
+                m_request, i, *m_gate, m_cancelled, [this](const DeployEvent &e) { emit event(e); },
+                m_prompter);
             const HostOutcome outcome = deployer.run();
-            QMetaObject::invokeMethod(this, [this, i, outcome] { onHostFinished(i, outcome); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, i, outcome] { onHostFinished(i, outcome); }, Qt::QueuedConnection);
         });
         thread->setObjectName(QStringLiteral("deploy ") + m_request.hosts.at(i).server.name);
         m_threads.append(thread);
         thread->start();
     }
     if (m_request.hosts.isEmpty())
-        QMetaObject::invokeMethod(this, [this] { emit finished(false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { emit finished(false); }, Qt::QueuedConnection);
 }
 
 void DeployRun::cancel()

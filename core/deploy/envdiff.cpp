@@ -39,7 +39,8 @@ QList<EnvChange> EnvDiff::compute(const QList<EnvVariable> &current, const QList
     QSet<QString> seen;
     for (const EnvVariable &var : next) {
         seen.insert(var.name);
-        EnvChange change { var.name, EnvChange::Kind::Added, secrets.contains(var.name), {}, display(var.name, var.value) };
+        EnvChange change { var.name, EnvChange::Kind::Added, secrets.contains(var.name), {},
+            display(var.name, var.value) };
         if (const EnvVariable *old = before.value(var.name)) {
             change.kind = old->value == var.value ? EnvChange::Kind::Unchanged : EnvChange::Kind::Changed;
             change.before = display(var.name, old->value);
@@ -56,7 +57,8 @@ QList<EnvChange> EnvDiff::compute(const QList<EnvVariable> &current, const QList
 
 bool EnvDiff::hasChanges(const QList<EnvChange> &changes)
 {
-    return std::ranges::any_of(changes, [](const EnvChange &c) { return c.kind != EnvChange::Kind::Unchanged; });
+    return std::ranges::any_of(
+        changes, [](const EnvChange &c) { return c.kind != EnvChange::Kind::Unchanged; });
 }
 
 QString EnvDiff::kindName(EnvChange::Kind kind)
@@ -87,7 +89,9 @@ QString EnvDiff::format(const QList<EnvChange> &changes)
             lines << u"- %1"_s.arg(c.name), ++removed;
             break;
         case EnvChange::Kind::Changed:
-            lines << (c.secret ? tr("~ %1 (secret changed)").arg(c.name) : u"~ %1: %2 -> %3"_s.arg(c.name, c.before, c.after)), ++changed;
+            lines << (c.secret ? tr("~ %1 (secret changed)").arg(c.name)
+                               : u"~ %1: %2 -> %3"_s.arg(c.name, c.before, c.after)),
+                ++changed;
             break;
         case EnvChange::Kind::Unchanged:
             break;

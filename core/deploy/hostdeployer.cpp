@@ -100,11 +100,12 @@ Result<void> HostDeployer::pipeline()
         { DeployStep::Unit, &HostDeployer::installUnit },
         { DeployStep::Wait, &HostDeployer::waitForFirst },
     };
-    if (auto ok = step(DeployStep::Connect, [this]() -> Result<QString> {
-            if (auto c = m_remote.connect(); !c)
-                return std::unexpected(c.error());
-            return m_remote.session().hostKey().fingerprint;
-        });
+    if (auto ok = step(DeployStep::Connect,
+            [this]() -> Result<QString> {
+                if (auto c = m_remote.connect(); !c)
+                    return std::unexpected(c.error());
+                return m_remote.session().hostKey().fingerprint;
+            });
         !ok)
         return ok;
     for (const auto &[id, body] : before) {
@@ -121,7 +122,9 @@ Result<void> HostDeployer::pipeline()
         const Result<void> back = step(DeployStep::RollBack, [this] { return rollBack(); });
         m_outcome.rolledBack = back.has_value();
         Error error = why;
-        error.hint = back ? tr("The previous release (%1) serves again. Read the service's last log lines below, fix the cause and deploy again.").arg(m_outcome.previous)
+        error.hint = back ? tr("The previous release (%1) serves again. Read the service's last log lines "
+                               "below, fix the cause and deploy again.")
+                                .arg(m_outcome.previous)
                           : tr("Rolling back failed too: %1 Check the server now.").arg(back.error().message);
         error.cause = m_outcome.lastLogLines.join(u'\n');
         return std::unexpected(error);
@@ -146,15 +149,16 @@ Result<QString> HostDeployer::lock()
     if (!layout)
         return std::unexpected(layout.error());
     m_layout = *layout;
-    const LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(), m_request.version, {} };
+    const LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
+        m_request.version, {} };
     auto note = ServiceOps::lock(m_remote, *m_layout, info, m_request.breakLock);
     if (!note)
         return std::unexpected(note.error());
     m_locked = true;
     // The login user uploads here itself; root only reads from it.
     const QByteArray uploads = shellQuote(uploadsDir());
-    const QByteArray script = "# prepare the upload folder\nset -e\nmkdir -p " + uploads + "\nchown "
-        + shellQuote(QString(m_remote.loginUser() + u':')) + " " + uploads + "\nchmod 700 " + uploads + "\n";
+    const QByteArray script = "# prepare the upload folder\nset -e\nmkdir -p " + uploads + "\nchown " +
+        shellQuote(QString(m_remote.loginUser() + u':')) + " " + uploads + "\nchmod 700 " + uploads + "\n";
     if (auto made = m_remote.runAsRoot(script); !made)
         return std::unexpected(made.error());
     return *note;
@@ -167,7 +171,8 @@ QString HostDeployer::uploadsDir() const
 
 Result<QString> HostDeployer::probe()
 {
-    auto output = m_remote.run(QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort)));
+    auto output = m_remote.run(
+        QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort)));
     if (!output)
         return std::unexpected(output.error());
     auto facts = HostProbe::parse(output->stdOut);
@@ -175,35 +180,49 @@ Result<QString> HostDeployer::probe()
         return std::unexpected(facts.error());
     if (!facts->systemd)
         return fail(tr("%1 does not run systemd.").arg(m_host.server.name),
-            tr("Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, RHEL and most others)."));
+            tr("Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, "
+               "RHEL and most others)."));
     const auto artifact = m_request.artifacts.constFind(facts->goarch);
     m_artifact = artifact != m_request.artifacts.cend() ? &artifact.value() : nullptr;
     if (!m_artifact)
-        return fail(tr("%1 is a linux/%2 server, and this version was not built for it.").arg(m_host.server.name, facts->goarch.isEmpty() ? facts->unameMachine : facts->goarch),
-            tr("Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.").arg(facts->goarch));
+        return fail(
+            tr("%1 is a linux/%2 server, and this version was not built for it.")
+                .arg(m_host.server.name, facts->goarch.isEmpty() ? facts->unameMachine : facts->goarch),
+            tr("Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.")
+                .arg(facts->goarch));
     m_uploadPath = uploadsDir() + u'/' + m_artifact->sha256 + u".tar.gz"_s;
-    auto active = m_remote.run(u"systemctl is-active "_s + QString::fromUtf8(shellQuote(m_request.unitName())), true);
+    auto active =
+        m_remote.run(u"systemctl is-active "_s + QString::fromUtf8(shellQuote(m_request.unitName())), true);
     const bool ours = active && active->stdOut.trimmed() == "active";
     if (facts->portInUse && !ours)
-        return fail(tr("Port %1 on %2 is already taken by %3.").arg(m_host.settings.servicePort).arg(m_host.server.name, facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
+        return fail(tr("Port %1 on %2 is already taken by %3.")
+                        .arg(m_host.settings.servicePort)
+                        .arg(m_host.server.name,
+                            facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
             tr("Stop that program, or set another service port in the profile."));
-    auto present = m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
+    auto present =
+        m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
     const bool uploaded = present && present->stdOut.startsWith(m_artifact->sha256.toLatin1());
     const qint64 needed = (uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
     if (facts->freeBytes >= 0 && facts->freeBytes < needed)
-        return fail(tr("%1 has %2 free under %3, and this release needs %4.").arg(m_host.server.name, size(facts->freeBytes), m_request.deployRoot(), size(needed)),
-            tr("Free space on the server, or keep fewer releases in the profile, then deploy again. The running service was not changed."));
+        return fail(
+            tr("%1 has %2 free under %3, and this release needs %4.")
+                .arg(m_host.server.name, size(facts->freeBytes), m_request.deployRoot(), size(needed)),
+            tr("Free space on the server, or keep fewer releases in the profile, then deploy again. The "
+               "running service was not changed."));
     return tr("%1, linux/%2, %3 free").arg(facts->osPrettyName, facts->goarch, size(facts->freeBytes));
 }
 
 Result<QString> HostDeployer::upload()
 {
-    auto present = m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
+    auto present =
+        m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
     if (present && present->stdOut.startsWith(m_artifact->sha256.toLatin1()))
         return tr("already on the server (0 bytes sent)");
     const auto progress = [this](qint64 done, qint64 total) {
         if (m_events)
-            m_events(DeployEvent { m_host.server.name, DeployStep::Upload, StepState::Info, {}, done, total });
+            m_events(
+                DeployEvent { m_host.server.name, DeployStep::Upload, StepState::Info, {}, done, total });
     };
     auto sent = m_remote.session().upload(m_artifact->path, m_uploadPath, progress);
     if (!sent)
@@ -214,28 +233,34 @@ Result<QString> HostDeployer::upload()
 
 Result<QString> HostDeployer::unpack()
 {
-    auto prepared = m_remote.runLayout(m_layout->prepareRelease(m_host.settings.serviceUser), &ReleaseOutput::parsePrepare);
+    auto prepared = m_remote.runLayout(
+        m_layout->prepareRelease(m_host.settings.serviceUser), &ReleaseOutput::parsePrepare);
     if (!prepared)
         return std::unexpected(prepared.error());
     m_outcome.release = prepared->n;
-    if (auto unpacked = m_remote.runLayout(m_layout->unpackRelease(prepared->n, m_uploadPath), &ReleaseOutput::parseUnpack); !unpacked)
+    if (auto unpacked = m_remote.runLayout(
+            m_layout->unpackRelease(prepared->n, m_uploadPath), &ReleaseOutput::parseUnpack);
+        !unpacked)
         return std::unexpected(unpacked.error());
     QString detail = tr("release %1").arg(prepared->n);
     if (!prepared->cleaned.isEmpty())
-        detail += tr("; removed %n unfinished release(s) of an interrupted deploy", nullptr, int(prepared->cleaned.size()));
+        detail += tr("; removed %n unfinished release(s) of an interrupted deploy", nullptr,
+            int(prepared->cleaned.size()));
     return detail;
 }
 
 Result<QString> HostDeployer::writeEnvFile()
 {
     const QByteArray file = shellQuote(m_request.envFilePath());
-    const QByteArray script = "# write the env file\nset -e\nf=" + file
-        + "\nif [ -f \"$f\" ]; then cp -p \"$f\" \"$f.previous\"; else rm -f \"$f.previous\"; fi\n"
-        + RemoteHost::writeFileScript(m_request.envFilePath(), m_host.envFile, m_host.settings.serviceUser + u':', u"0600"_s);
+    const QByteArray script = "# write the env file\nset -e\nf=" + file +
+        "\nif [ -f \"$f\" ]; then cp -p \"$f\" \"$f.previous\"; else rm -f \"$f.previous\"; fi\n" +
+        RemoteHost::writeFileScript(
+            m_request.envFilePath(), m_host.envFile, m_host.settings.serviceUser + u':', u"0600"_s);
     m_configWritten = true;
     if (auto written = m_remote.runAsRoot(script); !written)
         return std::unexpected(written.error());
-    return tr("%n variable(s), mode 0600, owner %1", nullptr, int(m_host.env.size())).arg(m_host.settings.serviceUser);
+    return tr("%n variable(s), mode 0600, owner %1", nullptr, int(m_host.env.size()))
+        .arg(m_host.settings.serviceUser);
 }
 
 UnitSpec HostDeployer::unitSpec(const DeployRequest &request, const DeployHost &host)
@@ -256,12 +281,11 @@ Result<QString> HostDeployer::installUnit()
     if (!unit)
         return std::unexpected(unit.error());
     const QString path = u"/etc/systemd/system/"_s + m_request.unitName();
-    const QByteArray script = "# install the systemd unit\nset -e\nu=" + shellQuote(path)
-        + "\nb=" + shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s))
-        + "\nif [ -f \"$u\" ]; then cp -p \"$u\" \"$b\"; else rm -f \"$b\"; fi\n"
-        + RemoteHost::writeFileScript(path, *unit, u"root:root"_s, u"0644"_s)
-        + "systemctl daemon-reload\nsystemctl enable " + shellQuote(m_request.unitName())
-        + " 2>/dev/null\n";
+    const QByteArray script = "# install the systemd unit\nset -e\nu=" + shellQuote(path) +
+        "\nb=" + shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s)) +
+        "\nif [ -f \"$u\" ]; then cp -p \"$u\" \"$b\"; else rm -f \"$b\"; fi\n" +
+        RemoteHost::writeFileScript(path, *unit, u"root:root"_s, u"0644"_s) +
+        "systemctl daemon-reload\nsystemctl enable " + shellQuote(m_request.unitName()) + " 2>/dev/null\n";
     if (auto installed = m_remote.runAsRoot(script); !installed)
         return std::unexpected(installed.error());
     return m_request.unitName();
@@ -272,8 +296,10 @@ Result<QString> HostDeployer::waitForFirst()
     if (m_index == 0)
         return tr("first server");
     if (!m_gate.enter())
-        return fail(tr("The first server did not pass its health check, so %1 was not switched.").arg(m_host.server.name),
-            tr("%1 still runs its previous release. Fix the first server's problem and deploy again.").arg(m_host.server.name));
+        return fail(tr("The first server did not pass its health check, so %1 was not switched.")
+                        .arg(m_host.server.name),
+            tr("%1 still runs its previous release. Fix the first server's problem and deploy again.")
+                .arg(m_host.server.name));
     m_inBatch = true;
     return QString();
 }
@@ -281,7 +307,8 @@ Result<QString> HostDeployer::waitForFirst()
 Result<QString> HostDeployer::restart()
 {
     const QByteArray unit = shellQuote(m_request.unitName());
-    const QByteArray script = "# restart " + unit + "\nsystemctl reset-failed " + unit + " 2>/dev/null || true\nsystemctl restart " + unit + "\n";
+    const QByteArray script = "# restart " + unit + "\nsystemctl reset-failed " + unit +
+        " 2>/dev/null || true\nsystemctl restart " + unit + "\n";
     if (auto restarted = m_remote.runAsRoot(script); !restarted)
         return std::unexpected(restarted.error());
     return QString();
@@ -289,7 +316,8 @@ Result<QString> HostDeployer::restart()
 
 Result<QString> HostDeployer::switchAndRestart()
 {
-    auto switched = m_remote.runLayout(m_layout->switchCurrent(m_outcome.release), &ReleaseOutput::parseSwitch);
+    auto switched =
+        m_remote.runLayout(m_layout->switchCurrent(m_outcome.release), &ReleaseOutput::parseSwitch);
     if (!switched)
         return std::unexpected(switched.error());
     m_outcome.previous = switched->previous;
@@ -302,15 +330,22 @@ Result<QString> HostDeployer::switchAndRestart()
 Result<QString> HostDeployer::waitHealthy()
 {
     const DeploySettings &s = m_host.settings;
-    const ServiceOps::HealthWait wait = ServiceOps::waitHealthy(m_remote, s, [this](int attempt, const QString &problem) {
-        event(DeployStep::Health, StepState::Info, tr("attempt %1: %2").arg(attempt).arg(problem));
-    });
+    const ServiceOps::HealthWait wait =
+        ServiceOps::waitHealthy(m_remote, s, [this](int attempt, const QString &problem) {
+            event(DeployStep::Health, StepState::Info, tr("attempt %1: %2").arg(attempt).arg(problem));
+        });
     if (wait.healthy)
-        return tr("HTTP %1 from %2 in %3 ms").arg(wait.last.status).arg(s.healthPath).arg(wait.last.latency.count());
+        return tr("HTTP %1 from %2 in %3 ms")
+            .arg(wait.last.status)
+            .arg(s.healthPath)
+            .arg(wait.last.latency.count());
     m_outcome.healthStatus = wait.last.status;
     m_outcome.healthBody = wait.last.body.left(4096);
     m_outcome.lastLogLines = m_remote.journalTail(m_request.unitName(), 30);
-    return fail(tr("%1 did not become healthy on %2 within %3 s: %4").arg(m_request.app, m_host.server.name).arg(s.startGraceSecs).arg(wait.lastError));
+    return fail(tr("%1 did not become healthy on %2 within %3 s: %4")
+                    .arg(m_request.app, m_host.server.name)
+                    .arg(s.startGraceSecs)
+                    .arg(wait.lastError));
 }
 
 Result<QString> HostDeployer::rollBack()
@@ -318,12 +353,17 @@ Result<QString> HostDeployer::rollBack()
     m_remote.runLayout(m_layout->markBad(m_outcome.release), &ReleaseOutput::parseRecord);
     if (m_outcome.previous == 0) {
         // The very first release: there is nothing to go back to, so stop it rather than let it fail.
-        m_remote.runAsRoot("# stop the failed first release\nsystemctl stop " + shellQuote(m_request.unitName()) + "\n", true);
-        return fail(tr("There is no earlier release on %1 to roll back to; the service was stopped.").arg(m_host.server.name));
+        m_remote.runAsRoot(
+            "# stop the failed first release\nsystemctl stop " + shellQuote(m_request.unitName()) + "\n",
+            true);
+        return fail(tr("There is no earlier release on %1 to roll back to; the service was stopped.")
+                        .arg(m_host.server.name));
     }
     if (auto restored = restoreConfig(); !restored)
         return std::unexpected(restored.error());
-    if (auto back = m_remote.runLayout(m_layout->switchCurrent(m_outcome.previous), &ReleaseOutput::parseSwitch); !back)
+    if (auto back =
+            m_remote.runLayout(m_layout->switchCurrent(m_outcome.previous), &ReleaseOutput::parseSwitch);
+        !back)
         return std::unexpected(back.error());
     if (auto restarted = restart(); !restarted)
         return restarted;
@@ -334,7 +374,9 @@ Result<QString> HostDeployer::rollBack()
     m_outcome.lastLogLines = failed.lastLogLines;
     if (!healthy)
         return std::unexpected(healthy.error());
-    return tr("release %1 serves again; release %2 is marked bad").arg(m_outcome.previous).arg(m_outcome.release);
+    return tr("release %1 serves again; release %2 is marked bad")
+        .arg(m_outcome.previous)
+        .arg(m_outcome.release);
 }
 
 Result<void> HostDeployer::restoreConfig()
@@ -343,8 +385,9 @@ Result<void> HostDeployer::restoreConfig()
     const QByteArray unitFile = shellQuote(QString(u"/etc/systemd/system/"_s + m_request.unitName()));
     const QByteArray saved = shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s));
     const QByteArray script = "# restore the previous env file and unit\nset -e\n"
-                              "if [ -f " + env + ".previous ]; then mv -f " + env + ".previous " + env + "; fi\n"
-        + "if [ -f " + saved + " ]; then mv -f " + saved + " " + unitFile + "; systemctl daemon-reload; fi\n";
+                              "if [ -f " +
+        env + ".previous ]; then mv -f " + env + ".previous " + env + "; fi\n" + "if [ -f " + saved +
+        " ]; then mv -f " + saved + " " + unitFile + "; systemctl daemon-reload; fi\n";
     auto restored = m_remote.runAsRoot(script);
     if (!restored)
         return std::unexpected(restored.error());
@@ -354,20 +397,23 @@ Result<void> HostDeployer::restoreConfig()
 
 Result<QString> HostDeployer::record()
 {
-    const ReleaseEntry entry { m_outcome.release, m_request.version, ReleaseStatus::Good, m_artifact->sha256 };
-    if (auto recorded = m_remote.runLayout(m_layout->recordRelease(entry), &ReleaseOutput::parseRecord); !recorded)
+    const ReleaseEntry entry { m_outcome.release, m_request.version, ReleaseStatus::Good,
+        m_artifact->sha256 };
+    if (auto recorded = m_remote.runLayout(m_layout->recordRelease(entry), &ReleaseOutput::parseRecord);
+        !recorded)
         return std::unexpected(recorded.error());
     return tr("release %1, version %2").arg(m_outcome.release).arg(m_request.version);
 }
 
 Result<QString> HostDeployer::prune()
 {
-    auto pruned = m_remote.runLayout(m_layout->prune(m_host.settings.keepReleases, m_outcome.previous), &ReleaseOutput::parsePrune);
+    auto pruned = m_remote.runLayout(
+        m_layout->prune(m_host.settings.keepReleases, m_outcome.previous), &ReleaseOutput::parsePrune);
     if (!pruned)
         return std::unexpected(pruned.error());
     // Only the artifact of the live release stays in the upload folder: a redeploy sends nothing.
-    const QByteArray script = "# remove old uploads\nfor f in " + shellQuote(uploadsDir()) + "/*; do [ \"$f\" = " + shellQuote(m_uploadPath)
-        + " ] || rm -f -- \"$f\"; done\nexit 0\n";
+    const QByteArray script = "# remove old uploads\nfor f in " + shellQuote(uploadsDir()) +
+        "/*; do [ \"$f\" = " + shellQuote(m_uploadPath) + " ] || rm -f -- \"$f\"; done\nexit 0\n";
     m_remote.runAsRoot(script, true);
     return tr("keeping %n release(s)", nullptr, m_host.settings.keepReleases);
 }
@@ -377,7 +423,9 @@ void HostDeployer::unlock()
     if (!m_locked)
         return;
     const QByteArray script = m_layout->releaseLock();
-    const auto released = [&] { return m_remote.isConnected() && m_remote.runLayout(script, &ReleaseOutput::parseUnlock).has_value(); };
+    const auto released = [&] {
+        return m_remote.isConnected() && m_remote.runLayout(script, &ReleaseOutput::parseUnlock).has_value();
+    };
     // The connection may have broken: one new connection to leave the server unlocked.
     if (released() || (m_remote.connect() && released()))
         m_locked = false;

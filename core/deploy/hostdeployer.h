@@ -23,8 +23,8 @@ class HostDeployer final {
 public:
     using EventSink = std::function<void(const DeployEvent &)>;
 
-    HostDeployer(const DeployRequest &request, int index, DeployGate &gate,
-        const std::atomic_bool &cancelled, EventSink events, SshPrompter *prompter);
+    HostDeployer(const DeployRequest &request, int index, DeployGate &gate, const std::atomic_bool &cancelled,
+        EventSink events, SshPrompter *prompter);
     ~HostDeployer();
 
     HostOutcome run();

@@ -87,9 +87,13 @@ Error RemoteHost::commandError(const QString &what, const SshSession::ExecResult
     output = Redactor::instance().redact(output);
     if (output.contains(u"No space left on device"_s))
         return Error { tr("The server %1 ran out of disk space during \"%2\".").arg(m_server.name, what),
-            tr("Free space on the server (or keep fewer releases), then deploy again; the running service was not changed."),
+            tr("Free space on the server (or keep fewer releases), then deploy again; the running service "
+               "was not changed."),
             output };
-    return Error { tr("A command failed on %1 with exit status %2: %3").arg(m_server.name).arg(result.exitStatus).arg(what),
+    return Error { tr("A command failed on %1 with exit status %2: %3")
+                       .arg(m_server.name)
+                       .arg(result.exitStatus)
+                       .arg(what),
         tr("Read the output below, fix the cause on the server, and try again."), output };
 }
 
@@ -115,8 +119,8 @@ Result<SshSession::ExecResult> RemoteHost::runAsRoot(const QByteArray &script, b
 Result<std::optional<QByteArray>> RemoteHost::readAsRoot(const QString &path)
 {
     SshSession::ExecOptions silent; // the file may hold secrets: never echo it to the log
-    const QByteArray script = "# read " + path.toUtf8() + "\nif [ -f " + shellQuote(path)
-        + " ]; then echo PRESENT; cat " + shellQuote(path) + "; else echo ABSENT; fi\n";
+    const QByteArray script = "# read " + path.toUtf8() + "\nif [ -f " + shellQuote(path) +
+        " ]; then echo PRESENT; cat " + shellQuote(path) + "; else echo ABSENT; fi\n";
     auto result = m_privilege->runAsRoot(script, silent);
     if (!result)
         return std::unexpected(result.error());
@@ -130,8 +134,8 @@ Result<std::optional<QByteArray>> RemoteHost::readAsRoot(const QString &path)
 QStringList RemoteHost::journalTail(const QString &unit, int lines)
 {
     SshSession::ExecOptions silent;
-    const QByteArray script = "# journal\njournalctl --no-pager -o short-iso -n " + QByteArray::number(lines)
-        + " -u " + shellQuote(unit) + "\n";
+    const QByteArray script = "# journal\njournalctl --no-pager -o short-iso -n " +
+        QByteArray::number(lines) + " -u " + shellQuote(unit) + "\n";
     auto result = m_privilege->runAsRoot(script, silent);
     if (!result)
         return {};
@@ -143,9 +147,9 @@ QByteArray RemoteHost::writeFileScript(
 {
     // base64 through the shell's own printf: the content is on stdin only, never in an argv.
     const QByteArray file = shellQuote(path);
-    return "umask 077\nprintf '%s' '" + content.toBase64() + "' | base64 -d > " + file + ".tmp\n"
-        + "chown " + shellQuote(owner) + " " + file + ".tmp\n" + "chmod " + mode.toUtf8() + " "
-        + file + ".tmp\n" + "mv -f " + file + ".tmp " + file + "\n";
+    return "umask 077\nprintf '%s' '" + content.toBase64() + "' | base64 -d > " + file + ".tmp\n" + "chown " +
+        shellQuote(owner) + " " + file + ".tmp\n" + "chmod " + mode.toUtf8() + " " + file + ".tmp\n" +
+        "mv -f " + file + ".tmp " + file + "\n";
 }
 
 } // namespace Gantry

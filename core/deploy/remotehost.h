@@ -12,7 +12,6 @@
 
 namespace Gantry {
 
-
 // A server as deploys, rollbacks and status checks see it: an SSH session as the login user,
 // root through sudo (scripts on stdin, never on a command line), and everything the server
 // says passed to a log sink, redacted. Used on one worker thread only.
@@ -49,8 +48,8 @@ public:
     Result<std::optional<QByteArray>> readAsRoot(const QString &path);
     QStringList journalTail(const QString &unit, int lines);
 
-    static QByteArray writeFileScript(const QString &path, const QByteArray &content,
-        const QString &owner, const QString &mode);
+    static QByteArray writeFileScript(
+        const QString &path, const QByteArray &content, const QString &owner, const QString &mode);
 
 private:
     Error commandError(const QString &what, const SshSession::ExecResult &result) const;

@@ -26,7 +26,8 @@ public:
 
     // Runs `script` with `sh -s` as root. A non-zero exit status is not an Error; a missing
     // sudo, a declined or wrong sudo password, or a lost connection is.
-    Result<SshSession::ExecResult> runAsRoot(const QByteArray &script, const SshSession::ExecOptions &options);
+    Result<SshSession::ExecResult> runAsRoot(
+        const QByteArray &script, const SshSession::ExecOptions &options);
 
 private:
     Result<void> ensurePassword();

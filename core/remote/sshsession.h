@@ -53,6 +53,10 @@ public:
     const SshTarget &target() const;
     HostKeyInfo hostKey() const;
 
+    // The fingerprint of an unknown host key when `error` is connect()'s refusal to trust one
+    // without the user's word, so a GUI can ask and connect again; empty otherwise.
+    static QString unknownHostKeyFingerprint(const Error &error);
+
     // Runs `command` through the login shell. Returns the exit status; a non-zero one is not an
     // Error (the caller decides). A lost connection or a timeout is.
     Result<ExecResult> exec(const QString &command, const ExecOptions &options);

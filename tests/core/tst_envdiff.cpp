@@ -48,12 +48,13 @@ void TestEnvDiff::table_data()
     QTest::newRow("first deploy") << u""_s << u"A=1"_s << u"added:A:>1"_s;
     QTest::newRow("unchanged") << u"A=1"_s << u"A=1"_s << u"unchanged:A:1>1"_s;
     QTest::newRow("changed") << u"A=1"_s << u"A=2"_s << u"changed:A:1>2"_s;
-    QTest::newRow("removed, value hidden") << u"A=1 B=2"_s << u"A=1"_s << u"unchanged:A:1>1 removed:B:****>"_s;
+    QTest::newRow("removed, value hidden")
+        << u"A=1 B=2"_s << u"A=1"_s << u"unchanged:A:1>1 removed:B:****>"_s;
     QTest::newRow("changed secret") << u"S=old"_s << u"*S=new"_s << u"changed:S:****>****"_s;
     QTest::newRow("same secret") << u"S=same"_s << u"*S=same"_s << u"unchanged:S:****>****"_s;
     QTest::newRow("new secret") << u""_s << u"*S=v"_s << u"added:S:>****"_s;
-    QTest::newRow("order follows the profile") << u"B=1 A=1"_s << u"A=1 B=2 C=3"_s
-                                               << u"unchanged:A:1>1 changed:B:1>2 added:C:>3"_s;
+    QTest::newRow("order follows the profile")
+        << u"B=1 A=1"_s << u"A=1 B=2 C=3"_s << u"unchanged:A:1>1 changed:B:1>2 added:C:>3"_s;
 }
 
 void TestEnvDiff::table()
@@ -78,7 +79,8 @@ void TestEnvDiff::format()
     next.append({ u"M"_s, u"two\nlines"_s, false, 0 });
     const auto changes = EnvDiff::compute(vars(u"A=0 B=1"_s), next);
     QVERIFY(EnvDiff::hasChanges(changes));
-    QCOMPARE(EnvDiff::format(changes), u"~ A: 0 -> 1\n+ C=x\n+ M=two\\nlines\n- B\n2 added, 1 removed, 1 changed."_s);
+    QCOMPARE(EnvDiff::format(changes),
+        u"~ A: 0 -> 1\n+ C=x\n+ M=two\\nlines\n- B\n2 added, 1 removed, 1 changed."_s);
     QVERIFY(!EnvDiff::hasChanges(EnvDiff::compute(vars(u"A=1"_s), vars(u"A=1"_s))));
 }
 

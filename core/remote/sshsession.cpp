@@ -1,0 +1,665 @@
+#include "core/remote/sshsession.h"
+
+#include <fcntl.h>
+
+#include <QCryptographicHash>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <libssh/libssh.h>
+#include <libssh/sftp.h>
+
+#include "core/common/logging.h"
+#include "core/common/shellquote.h"
+#include "core/remote/httpresponse.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gantry {
+
+namespace {
+
+constexpr int ReadChunk = 64 * 1024;
+constexpr qint64 UploadChunk = 256 * 1024;
+constexpr int SftpChunk = 32 * 1024; // one sftp_write of 256 KiB or more makes sftp-server drop us
+const QString UnknownKeyMarker = u"unknown-host-key "_s;
+
+// Cuts a byte stream into lines for a callback, keeping the whole stream too.
+class LineFeed {
+public:
+    explicit LineFeed(const SshSession::OutputCallback &callback)
+        : m_callback(callback)
+    {
+    }
+
+    void append(const char *data, int size, QByteArray &all)
+    {
+        all.append(data, size);
+        if (!m_callback)
+            return;
+        m_pending.append(data, size);
+        qsizetype start = 0;
+        for (qsizetype end = m_pending.indexOf('\n'); end >= 0; end = m_pending.indexOf('\n', start)) {
+            QByteArray line = m_pending.sliced(start, end - start);
+            if (line.endsWith('\r'))
+                line.chop(1);
+            m_callback(line);
+            start = end + 1;
+        }
+        m_pending.remove(0, start);
+    }
+
+    void finish()
+    {
+        if (m_callback && !m_pending.isEmpty())
+            m_callback(m_pending);
+        m_pending.clear();
+    }
+
+private:
+    const SshSession::OutputCallback &m_callback;
+    QByteArray m_pending;
+};
+
+struct ChannelDeleter {
+    void operator()(ssh_channel channel) const
+    {
+        if (ssh_channel_is_open(channel))
+            ssh_channel_close(channel);
+        ssh_channel_free(channel);
+    }
+};
+using Channel = std::unique_ptr<ssh_channel_struct, ChannelDeleter>;
+
+struct KeyDeleter {
+    void operator()(ssh_key key) const { ssh_key_free(key); }
+};
+using Key = std::unique_ptr<ssh_key_struct, KeyDeleter>;
+
+QString libsshError(ssh_session session)
+{
+    return QString::fromUtf8(ssh_get_error(session));
+}
+
+} // namespace
+
+struct SshSession::Private {
+    SshTarget target;
+    ssh_session session = nullptr;
+    HostKeyInfo hostKey;
+
+    ~Private()
+    {
+        if (session) {
+            ssh_disconnect(session);
+            ssh_free(session);
+        }
+    }
+
+    Error lost(const QString &what) const
+    {
+        return Error { SshSession::tr("The connection to %1 was lost while %2.").arg(target.display(), what),
+            SshSession::tr("Check the network and that the server is up, then try again; a deploy that was "
+                           "cut off leaves the running service as it was."),
+            libsshError(session) };
+    }
+
+    Result<void> connect(const HostKeyPolicy &policy, SshPrompter *prompter);
+    Result<void> checkHostKey(const HostKeyPolicy &policy);
+    Result<void> authenticate(SshPrompter *prompter);
+    Result<void> authenticateKey(SshPrompter *prompter);
+    Result<void> authenticatePassword(SshPrompter *prompter);
+    std::optional<QString> ask(
+        SshPrompter *prompter, SshPrompter::Kind kind, const QString &prompt, bool echo = false) const;
+    Result<Channel> openExec(const QString &command);
+};
+
+std::optional<QString> SshSession::Private::ask(
+    SshPrompter *prompter, SshPrompter::Kind kind, const QString &prompt, bool echo) const
+{
+    if (!prompter)
+        return std::nullopt;
+    return prompter->ask(SshPrompter::Question { kind, target.display(), prompt, echo });
+}
+
+Result<void> SshSession::Private::connect(const HostKeyPolicy &policy, SshPrompter *prompter)
+{
+    session = ssh_new();
+    if (!session)
+        return fail(SshSession::tr("Gantry could not start an SSH session (out of memory)."),
+            SshSession::tr("Close other programs and try again."));
+
+    const QByteArray host = target.host.toUtf8();
+    const QByteArray user = target.user.toUtf8();
+    const QByteArray knownHosts = QDir::toNativeSeparators(target.knownHostsFile).toUtf8();
+    const int port = target.port;
+    const long timeout = long(target.connectTimeout.count());
+    const int noDelay = 1;
+    const bool processConfig = false; // the server record is the whole truth, not ~/.ssh/config
+    ssh_options_set(session, SSH_OPTIONS_HOST, host.constData());
+    ssh_options_set(session, SSH_OPTIONS_PORT, &port);
+    if (!user.isEmpty())
+        ssh_options_set(session, SSH_OPTIONS_USER, user.constData());
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &timeout);
+    ssh_options_set(session, SSH_OPTIONS_NODELAY, &noDelay);
+    ssh_options_set(session, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
+    ssh_options_set(session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, knownHosts.constData());
+
+    if (ssh_connect(session) != SSH_OK) {
+        const QString cause = libsshError(session);
+        const QString lower = cause.toLower();
+        if (lower.contains(u"refused"_s))
+            return fail(SshSession::tr("%1 refused the connection on port %2.").arg(target.host).arg(port),
+                SshSession::tr("Check that the SSH server runs there and that the port is right."), cause);
+        if (lower.contains(u"resolve"_s) || lower.contains(u"name or service"_s))
+            return fail(SshSession::tr("The server name %1 could not be found.").arg(target.host),
+                SshSession::tr("Check the spelling of the address, or use its IP address."), cause);
+        if (lower.contains(u"timeout"_s) || lower.contains(u"timed out"_s))
+            return fail(SshSession::tr("Could not reach %1: it did not answer within %2 seconds.")
+                            .arg(target.host)
+                            .arg(timeout),
+                SshSession::tr(
+                    "Check the address, that the server is up, and that no firewall blocks port %1.")
+                    .arg(port),
+                cause);
+        return fail(SshSession::tr("Could not connect to %1.").arg(target.display()),
+            SshSession::tr("Check the address and port, and that the server is up."), cause);
+    }
+
+    if (auto checked = checkHostKey(policy); !checked)
+        return checked;
+    if (auto authenticated = authenticate(prompter); !authenticated)
+        return authenticated;
+
+    // From here on, every blocking call waits at most this long for the server.
+    const long readTimeout = 60;
+    ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &readTimeout);
+    return {};
+}
+
+Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
+{
+    ssh_key raw = nullptr;
+    if (ssh_get_server_publickey(session, &raw) != SSH_OK)
+        return fail(SshSession::tr("%1 did not send a host key.").arg(target.display()),
+            SshSession::tr("Check that the address points to an SSH server."), libsshError(session));
+    Key key(raw);
+    unsigned char *hash = nullptr;
+    size_t hashLength = 0;
+    if (ssh_get_publickey_hash(key.get(), SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLength) != SSH_OK)
+        return fail(SshSession::tr("The host key of %1 could not be read.").arg(target.display()),
+            SshSession::tr("Try again; if it persists, check the server's SSH configuration."),
+            libsshError(session));
+    char *fingerprint = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLength);
+    ssh_clean_pubkey_hash(&hash);
+    hostKey.fingerprint = QString::fromLatin1(fingerprint);
+    ssh_string_free_char(fingerprint);
+    hostKey.type = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key.get())));
+    char *entry = nullptr;
+    if (ssh_session_export_known_hosts_entry(session, &entry) == SSH_OK) {
+        hostKey.knownHostsLine = QString::fromUtf8(entry).trimmed();
+        ssh_string_free_char(entry);
+    }
+
+    const QString changedHint = SshSession::tr(
+        "Ask the server's administrator whether the key was changed (for example after a reinstall). Only "
+        "then "
+        "forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.");
+    switch (ssh_session_is_known_server(session)) {
+    case SSH_KNOWN_HOSTS_OK:
+        return {};
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return fail(
+            SshSession::tr(
+                "The host key of %1 has CHANGED since you trusted it (it is now %2). Someone may be "
+                "intercepting the connection, or the server was reinstalled; Gantry refused to connect.")
+                .arg(target.display(), hostKey.fingerprint),
+            changedHint);
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        break;
+    case SSH_KNOWN_HOSTS_ERROR:
+        return fail(
+            SshSession::tr("Gantry's known hosts file %1 could not be read.").arg(target.knownHostsFile),
+            SshSession::tr("Check that the file is readable, or move it away to trust servers again."),
+            libsshError(session));
+    }
+
+    if (!policy.trustFingerprint.isEmpty() && policy.trustFingerprint != hostKey.fingerprint)
+        return fail(
+            SshSession::tr("The fingerprint you gave (%1) does not match the host key of %2, which is %3.")
+                .arg(policy.trustFingerprint, target.display(), hostKey.fingerprint),
+            SshSession::tr("Check the fingerprint with the server's administrator; do not trust the server "
+                           "until they match."));
+    if (!policy.acceptNew && policy.trustFingerprint.isEmpty())
+        return fail(SshSession::tr("%1 is not trusted yet. Its host key fingerprint is %2.")
+                        .arg(target.display(), hostKey.fingerprint),
+            SshSession::tr(
+                "Compare the fingerprint with the one your server administrator gives you (ssh-keygen -lf "
+                "/etc/ssh/ssh_host_ed25519_key.pub on the server), then trust it: choose Trust, or pass "
+                "--trust-host-key %1 (or --accept-new-host-key).")
+                .arg(hostKey.fingerprint),
+            UnknownKeyMarker + hostKey.fingerprint);
+
+    QDir().mkpath(QFileInfo(target.knownHostsFile).absolutePath());
+    if (ssh_session_update_known_hosts(session) != SSH_OK)
+        return fail(SshSession::tr("The host key of %1 could not be saved to %2.")
+                        .arg(target.display(), target.knownHostsFile),
+            SshSession::tr("Check that the workspace folder is writable."), libsshError(session));
+    qCInfo(lcSsh).noquote() << "pinned host key" << hostKey.fingerprint << "of" << target.display();
+    return {};
+}
+
+Result<void> SshSession::Private::authenticate(SshPrompter *prompter)
+{
+    // "none" first: some servers accept it, and it makes the method list available.
+    if (ssh_userauth_none(session, nullptr) == SSH_AUTH_SUCCESS)
+        return {};
+    switch (target.auth) {
+    case AuthKind::Key:
+        return authenticateKey(prompter);
+    case AuthKind::Password:
+        return authenticatePassword(prompter);
+    case AuthKind::Agent:
+        break;
+    }
+    // The agent, then the default key files in ~/.ssh, as ssh does.
+    const int rc = ssh_userauth_publickey_auto(session, nullptr, nullptr);
+    if (rc == SSH_AUTH_SUCCESS)
+        return {};
+    if (rc == SSH_AUTH_ERROR)
+        return std::unexpected(lost(SshSession::tr("logging in")));
+    if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK"))
+        return fail(SshSession::tr("No SSH agent is running, and %1 accepted none of your default keys.")
+                        .arg(target.display()),
+            SshSession::tr("Start your SSH agent and add your key (ssh-add), or choose a key file or a "
+                           "password for this server."));
+    return fail(SshSession::tr("%1 accepted none of the keys in your SSH agent.").arg(target.display()),
+        SshSession::tr("Add the right key to the agent (ssh-add), or put your public key into "
+                       "~/.ssh/authorized_keys of %1 on the server.")
+            .arg(target.user));
+}
+
+Result<void> SshSession::Private::authenticateKey(SshPrompter *prompter)
+{
+    const QString path = QDir::toNativeSeparators(target.keyFile);
+    if (!QFileInfo(target.keyFile).isReadable())
+        return fail(SshSession::tr("The key file %1 does not exist or cannot be read.").arg(path),
+            SshSession::tr("Choose an existing private key file for this server."));
+    const QByteArray file = path.toUtf8();
+    ssh_key raw = nullptr;
+    int rc = ssh_pki_import_privkey_file(file.constData(), nullptr, nullptr, nullptr, &raw);
+    for (int attempt = 0; rc != SSH_OK && attempt < 3; ++attempt) {
+        const auto passphrase = ask(prompter, SshPrompter::Kind::KeyPassphrase, path);
+        if (!passphrase)
+            return fail(SshSession::tr("The key %1 needs its passphrase, and none was given.").arg(path),
+                SshSession::tr(
+                    "Enter the key's passphrase, or add the key to your SSH agent and choose agent login."));
+        rc = ssh_pki_import_privkey_file(
+            file.constData(), passphrase->toUtf8().constData(), nullptr, nullptr, &raw);
+    }
+    if (rc != SSH_OK)
+        return fail(
+            SshSession::tr(
+                "The key %1 could not be opened: the passphrase is wrong or the file is not a private key.")
+                .arg(path),
+            SshSession::tr(
+                "Check the passphrase and that the file is an OpenSSH private key (ed25519, ECDSA or RSA)."));
+    Key key(raw);
+    rc = ssh_userauth_publickey(session, nullptr, key.get());
+    if (rc == SSH_AUTH_SUCCESS)
+        return {};
+    if (rc == SSH_AUTH_ERROR)
+        return std::unexpected(lost(SshSession::tr("logging in")));
+    return fail(SshSession::tr("%1 refused the key %2.").arg(target.display(), path),
+        SshSession::tr(
+            "Put the matching public key (%1.pub) into ~/.ssh/authorized_keys of %2 on the server.")
+            .arg(path, target.user));
+}
+
+Result<void> SshSession::Private::authenticatePassword(SshPrompter *prompter)
+{
+    const int methods = ssh_userauth_list(session, nullptr);
+    const Error refused { SshSession::tr("%1 refused the password.").arg(target.display()),
+        SshSession::tr("Check the user name and password; a password remembered in the keychain can be "
+                       "replaced in Servers."),
+        {} };
+    if (methods & SSH_AUTH_METHOD_PASSWORD) {
+        const auto password = ask(prompter, SshPrompter::Kind::Password, SshSession::tr("Password"));
+        if (!password)
+            return fail(SshSession::tr("No password was given for %1.").arg(target.display()),
+                SshSession::tr("Enter the password, or choose key or agent login for this server."));
+        const int rc = ssh_userauth_password(session, nullptr, password->toUtf8().constData());
+        if (rc == SSH_AUTH_SUCCESS)
+            return {};
+        if (rc == SSH_AUTH_ERROR)
+            return std::unexpected(lost(SshSession::tr("logging in")));
+        return std::unexpected(refused);
+    }
+    if (!(methods & SSH_AUTH_METHOD_INTERACTIVE))
+        return fail(SshSession::tr("%1 does not accept passwords.").arg(target.display()),
+            SshSession::tr("Choose key or agent login for this server."));
+    int rc = ssh_userauth_kbdint(session, nullptr, nullptr);
+    for (int round = 0; rc == SSH_AUTH_INFO && round < 5; ++round) {
+        const int prompts = ssh_userauth_kbdint_getnprompts(session);
+        for (int i = 0; i < prompts; ++i) {
+            char echo = 0;
+            const QString prompt =
+                QString::fromUtf8(ssh_userauth_kbdint_getprompt(session, unsigned(i), &echo));
+            const auto kind = prompt.contains(u"password"_s, Qt::CaseInsensitive)
+                ? SshPrompter::Kind::Password
+                : SshPrompter::Kind::KeyboardInteractive;
+            const auto answer = ask(prompter, kind, prompt, echo != 0);
+            if (!answer)
+                return fail(SshSession::tr("Login to %1 was cancelled.").arg(target.display()),
+                    SshSession::tr("Answer the server's questions to log in."));
+            ssh_userauth_kbdint_setanswer(session, unsigned(i), answer->toUtf8().constData());
+        }
+        rc = ssh_userauth_kbdint(session, nullptr, nullptr);
+    }
+    if (rc == SSH_AUTH_SUCCESS)
+        return {};
+    if (rc == SSH_AUTH_ERROR)
+        return std::unexpected(lost(SshSession::tr("logging in")));
+    return std::unexpected(refused);
+}
+
+Result<Channel> SshSession::Private::openExec(const QString &command)
+{
+    Channel channel(ssh_channel_new(session));
+    if (!channel || ssh_channel_open_session(channel.get()) != SSH_OK ||
+        ssh_channel_request_exec(channel.get(), command.toUtf8().constData()) != SSH_OK)
+        return std::unexpected(lost(SshSession::tr("starting a command")));
+    return channel;
+}
+
+SshSession::SshSession()
+    : d(std::make_unique<Private>())
+{
+}
+
+SshSession::~SshSession() = default;
+
+Result<std::unique_ptr<SshSession>> SshSession::connect(
+    const SshTarget &target, const HostKeyPolicy &policy, SshPrompter *prompter)
+{
+    std::unique_ptr<SshSession> session(new SshSession);
+    session->d->target = target;
+    if (auto connected = session->d->connect(policy, prompter); !connected)
+        return std::unexpected(connected.error());
+    qCInfo(lcSsh).noquote() << "connected to" << target.display();
+    return session;
+}
+
+const SshTarget &SshSession::target() const
+{
+    return d->target;
+}
+
+HostKeyInfo SshSession::hostKey() const
+{
+    return d->hostKey;
+}
+
+QString SshSession::unknownHostKeyFingerprint(const Error &error)
+{
+    return error.cause.startsWith(UnknownKeyMarker) ? error.cause.mid(UnknownKeyMarker.size()) : QString();
+}
+
+Result<SshSession::ExecResult> SshSession::exec(const QString &command, const ExecOptions &options)
+{
+    auto channel = d->openExec(command);
+    if (!channel)
+        return std::unexpected(channel.error());
+    ssh_channel ch = channel->get();
+
+    for (qsizetype written = 0; written < options.stdinData.size();) {
+        const int n = ssh_channel_write(ch, options.stdinData.constData() + written,
+            uint32_t(qMin<qsizetype>(options.stdinData.size() - written, ReadChunk)));
+        if (n < 0)
+            return std::unexpected(d->lost(tr("sending a command")));
+        written += n;
+    }
+    ssh_channel_send_eof(ch);
+
+    ExecResult result;
+    LineFeed out(options.onStdout);
+    LineFeed err(options.onStderr);
+    QDeadlineTimer deadline(options.timeout);
+    QDeadlineTimer keepAlive(d->target.keepAlive);
+    char buffer[ReadChunk];
+    while (true) {
+        const int n = ssh_channel_read_timeout(ch, buffer, sizeof buffer, 0, 100);
+        if (n == SSH_ERROR)
+            return std::unexpected(d->lost(tr("a command ran")));
+        if (n > 0)
+            out.append(buffer, n, result.stdOut);
+        const int e = ssh_channel_read_nonblocking(ch, buffer, sizeof buffer, 1);
+        if (e == SSH_ERROR)
+            return std::unexpected(d->lost(tr("a command ran")));
+        if (e > 0)
+            err.append(buffer, e, result.stdErr);
+        if (n > 0 || e > 0) {
+            keepAlive.setRemainingTime(d->target.keepAlive);
+            continue;
+        }
+        if (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch))
+            break;
+        if (deadline.hasExpired())
+            return fail(tr("A command on %1 did not finish within %2 seconds.")
+                            .arg(d->target.display())
+                            .arg(options.timeout.count()),
+                tr("Check the server's load and its logs, then try again."), command.left(200));
+        if (keepAlive.hasExpired()) {
+            // A silent command and a dead link look alike; ask the server to prove it is there.
+            if (ssh_send_ignore(d->session, "keepalive") != SSH_OK)
+                return std::unexpected(d->lost(tr("a command ran")));
+            keepAlive.setRemainingTime(d->target.keepAlive);
+        }
+    }
+    out.finish();
+    err.finish();
+    result.exitStatus = ssh_channel_get_exit_status(ch);
+    return result;
+}
+
+Result<qint64> SshSession::upload(
+    const QString &localPath, const QString &remotePath, const ProgressCallback &progress)
+{
+    QFile file(localPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("The file %1 could not be read for upload.").arg(QDir::toNativeSeparators(localPath)),
+            tr("Build again, then deploy."), file.errorString());
+    const qint64 total = file.size();
+    const QByteArray target = shellQuote(remotePath);
+    // The file only takes its name once every byte is there: an interrupted upload leaves a
+    // .part file that the next upload removes, never a short file under the real name.
+    const QString command = QString::fromUtf8("umask 077 && rm -f " + target + ".part.* && cat > " + target +
+        ".part.$$ && mv -f " + target + ".part.$$ " + target + " && sha256sum " + target);
+    auto channel = d->openExec(command);
+    if (!channel)
+        return std::unexpected(channel.error());
+    ssh_channel ch = channel->get();
+
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray buffer(UploadChunk, Qt::Uninitialized);
+    qint64 sent = 0;
+    if (progress)
+        progress(0, total);
+    while (sent < total) {
+        const qint64 n = file.read(buffer.data(), buffer.size());
+        if (n <= 0)
+            return fail(
+                tr("The file %1 could not be read for upload.").arg(QDir::toNativeSeparators(localPath)),
+                tr("Build again, then deploy."), file.errorString());
+        hash.addData(QByteArrayView(buffer.constData(), n));
+        for (qint64 written = 0; written < n;) {
+            const int w = ssh_channel_write(ch, buffer.constData() + written, uint32_t(n - written));
+            if (w < 0)
+                return std::unexpected(d->lost(tr("uploading %1").arg(QFileInfo(localPath).fileName())));
+            written += w;
+        }
+        sent += n;
+        if (progress)
+            progress(sent, total);
+    }
+    ssh_channel_send_eof(ch);
+
+    QByteArray out;
+    QByteArray err;
+    char readBuffer[4096];
+    QDeadlineTimer deadline(std::chrono::seconds(120));
+    while (!deadline.hasExpired()) {
+        const int n = ssh_channel_read_timeout(ch, readBuffer, sizeof readBuffer, 0, 200);
+        if (n == SSH_ERROR)
+            return std::unexpected(d->lost(tr("checking the upload")));
+        if (n > 0)
+            out.append(readBuffer, n);
+        const int e = ssh_channel_read_nonblocking(ch, readBuffer, sizeof readBuffer, 1);
+        if (e == SSH_ERROR)
+            return std::unexpected(d->lost(tr("checking the upload")));
+        if (e > 0)
+            err.append(readBuffer, e);
+        if (n == 0 && e == 0 && (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch)))
+            break;
+    }
+    const int status = ssh_channel_get_exit_status(ch);
+    const QString errors = QString::fromUtf8(err).trimmed();
+    if (status != 0) {
+        if (errors.contains(u"No space left"_s))
+            return fail(tr("%1 ran out of disk space while receiving %2.")
+                            .arg(d->target.display(), QFileInfo(localPath).fileName()),
+                tr("Free space on the server (or keep fewer releases), then deploy again; the running "
+                   "service was not changed."),
+                errors);
+        return fail(tr("The upload to %1 failed with exit status %2.").arg(d->target.display()).arg(status),
+            tr("Check that %1 can write to %2, and that the disk is not full.")
+                .arg(d->target.user, remotePath),
+            errors);
+    }
+    const QByteArray expected = hash.result().toHex();
+    if (!out.startsWith(expected)) {
+        exec(QString::fromUtf8("rm -f " + target), {});
+        return fail(tr("The upload to %1 arrived damaged: its sha256 on the server does not match.")
+                        .arg(d->target.display()),
+            tr("Deploy again; if it happens again, check the network and the server's disk."),
+            QString::fromUtf8(out.left(64)));
+    }
+    return sent;
+}
+
+Result<QByteArray> SshSession::readFile(const QString &remotePath, qint64 maxBytes)
+{
+    sftp_session sftp = sftp_new(d->session);
+    if (!sftp || sftp_init(sftp) != SSH_OK) {
+        if (sftp)
+            sftp_free(sftp);
+        return std::unexpected(d->lost(tr("opening SFTP")));
+    }
+    auto cleanup = qScopeGuard([sftp] { sftp_free(sftp); });
+    sftp_file file = sftp_open(sftp, remotePath.toUtf8().constData(), O_RDONLY, 0);
+    if (!file)
+        return fail(tr("%1 could not be read on %2.").arg(remotePath, d->target.display()),
+            tr("Check that the file exists and that %1 may read it.").arg(d->target.user),
+            libsshError(d->session));
+    QByteArray data;
+    char buffer[SftpChunk];
+    while (data.size() < maxBytes) {
+        const ssize_t n = sftp_read(file, buffer, sizeof buffer);
+        if (n < 0) {
+            sftp_close(file);
+            return std::unexpected(d->lost(tr("reading %1").arg(remotePath)));
+        }
+        if (n == 0)
+            break;
+        data.append(buffer, qsizetype(n));
+    }
+    sftp_close(file);
+    return data.left(maxBytes);
+}
+
+Result<void> SshSession::writeFile(const QString &remotePath, const QByteArray &data, int mode)
+{
+    sftp_session sftp = sftp_new(d->session);
+    if (!sftp || sftp_init(sftp) != SSH_OK) {
+        if (sftp)
+            sftp_free(sftp);
+        return std::unexpected(d->lost(tr("opening SFTP")));
+    }
+    auto cleanup = qScopeGuard([sftp] { sftp_free(sftp); });
+    sftp_file file =
+        sftp_open(sftp, remotePath.toUtf8().constData(), O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode));
+    if (!file)
+        return fail(tr("%1 could not be written on %2.").arg(remotePath, d->target.display()),
+            tr("Check that %1 may write there and that the disk is not full.").arg(d->target.user),
+            libsshError(d->session));
+    for (qsizetype written = 0; written < data.size();) {
+        const ssize_t n = sftp_write(
+            file, data.constData() + written, size_t(qMin<qsizetype>(data.size() - written, SftpChunk)));
+        if (n < 0) {
+            sftp_close(file);
+            return fail(tr("%1 could not be written on %2.").arg(remotePath, d->target.display()),
+                tr("Check that %1 may write there and that the disk is not full.").arg(d->target.user),
+                libsshError(d->session));
+        }
+        written += qsizetype(n);
+    }
+    sftp_chmod(sftp, remotePath.toUtf8().constData(), mode_t(mode));
+    sftp_close(file);
+    return {};
+}
+
+Result<SshSession::HttpResponse> SshSession::httpGet(
+    int port, const QString &path, std::chrono::milliseconds timeout)
+{
+    QDeadlineTimer deadline(timeout);
+    QElapsedTimer clock;
+    clock.start();
+    Channel channel(ssh_channel_new(d->session));
+    if (!channel)
+        return std::unexpected(d->lost(tr("checking health")));
+    if (ssh_channel_open_forward(channel.get(), "127.0.0.1", port, "127.0.0.1", 0) != SSH_OK) {
+        if (!ssh_is_connected(d->session))
+            return std::unexpected(d->lost(tr("checking health")));
+        return fail(tr("Nothing answers on port %1 of %2.").arg(port).arg(d->target.host),
+            tr("The service is not listening (yet): check that it started and that the profile's port is the "
+               "one it uses."),
+            libsshError(d->session));
+    }
+    const QByteArray request = "GET " + (path.startsWith(u'/') ? path : u'/' + path).toUtf8() +
+        " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(port) +
+        "\r\nUser-Agent: Gantry\r\nAccept: */*\r\nConnection: close\r\n\r\n";
+    if (ssh_channel_write(channel.get(), request.constData(), uint32_t(request.size())) != request.size())
+        return std::unexpected(d->lost(tr("checking health")));
+
+    QByteArray raw;
+    char buffer[8192];
+    while (true) {
+        const int remaining = int(qBound<qint64>(1, deadline.remainingTime(), qint64(200)));
+        const int n = ssh_channel_read_timeout(channel.get(), buffer, sizeof buffer, 0, remaining);
+        if (n == SSH_ERROR)
+            return std::unexpected(d->lost(tr("checking health")));
+        if (n > 0)
+            raw.append(buffer, n);
+        const bool ended =
+            n == 0 && (ssh_channel_is_eof(channel.get()) || ssh_channel_is_closed(channel.get()));
+        if (auto parsed = HttpResponseParser::parse(raw, ended)) {
+            if (!*parsed)
+                return std::unexpected(parsed->error());
+            return HttpResponse { (*parsed)->status, (*parsed)->body,
+                std::chrono::milliseconds(clock.elapsed()) };
+        }
+        if (deadline.hasExpired())
+            return fail(tr("The health check on port %1 of %2 got no answer within %3 ms.")
+                            .arg(port)
+                            .arg(d->target.host)
+                            .arg(timeout.count()),
+                tr("The service accepted the connection but did not answer: check its logs."));
+    }
+}
+
+} // namespace Gantry
