@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArchiveReader</name>
@@ -50,7 +49,7 @@
 <context>
     <name>ArtifactNaming</name>
     <message>
-        <source>The version &quot;%1&quot; cannot be used: it must start with a letter or digit and contain only letters, digits, dots, dashes, underscores and plus signs.</source>
+        <source>The version "%1" cannot be used: it must start with a letter or digit and contain only letters, digits, dots, dashes, underscores and plus signs.</source>
         <translation>无法使用版本号“%1”：版本号必须以字母或数字开头，且只能包含字母、数字、点、连字符、下划线和加号。</translation>
     </message>
     <message>
@@ -80,7 +79,7 @@
 <context>
     <name>BinaryVerifier</name>
     <message>
-        <source>Check GOFLAGS and the project&apos;s Go settings, then build again.</source>
+        <source>Check GOFLAGS and the project's Go settings, then build again.</source>
         <translation>请检查 GOFLAGS 和项目的 Go 设置，然后重新构建。</translation>
     </message>
     <message>
@@ -167,12 +166,8 @@
         <translation>单个目标平台允许的最长构建时间（分钟）。默认：30。</translation>
     </message>
     <message>
-        <source>Show Go&apos;s output as it comes.</source>
+        <source>Show Go's output as it comes.</source>
         <translation>实时显示 Go 的输出。</translation>
-    </message>
-    <message>
-        <source>Run &quot;gantryctl build --help&quot; for usage.</source>
-        <translation>运行“gantryctl build --help”查看用法。</translation>
     </message>
     <message>
         <source>error: %1</source>
@@ -187,7 +182,7 @@
         <translation>已构建 %1 %2，输出到 %3</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a target; write it as OS/ARCH, e.g. linux/amd64.</source>
+        <source>"%1" is not a target; write it as OS/ARCH, e.g. linux/amd64.</source>
         <translation>“%1”不是有效的目标平台；请写成 OS/ARCH 格式，例如 linux/amd64。</translation>
     </message>
     <message>
@@ -229,7 +224,7 @@
         <translation>本次构建的 Go 设置，例如 GOPROXY=https://proxy.example 或 GOPRIVATE=git.example.com（可重复使用）。GOFLAGS 会追加到您已有的设置中。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a setting; write it as KEY=VALUE, e.g. GOPROXY=direct.</source>
+        <source>"%1" is not a setting; write it as KEY=VALUE, e.g. GOPROXY=direct.</source>
         <translation>“%1”不是设置项；请写成 KEY=VALUE 的形式，例如 GOPROXY=direct。</translation>
     </message>
 </context>
@@ -267,7 +262,7 @@
         <translation>项目中不存在附加文件 %1。</translation>
     </message>
     <message>
-        <source>Remove it from the project&apos;s extra files, or create it.</source>
+        <source>Remove it from the project's extra files, or create it.</source>
         <translation>请将其从项目的附加文件中移除，或创建该文件。</translation>
     </message>
     <message>
@@ -275,8 +270,8 @@
         <translation>包 %1 没有版本变量，因此二进制文件将无法得知自身的版本号。</translation>
     </message>
     <message>
-        <source>Add `var version = &quot;dev&quot;` to package main, or name a variable with --version-var.</source>
-        <translation>请在 main 包中添加 `var version = &quot;dev&quot;`，或使用 --version-var 指定一个变量。</translation>
+        <source>Add `var version = "dev"` to package main, or name a variable with --version-var.</source>
+        <translation>请在 main 包中添加 `var version = "dev"`，或使用 --version-var 指定一个变量。</translation>
     </message>
     <message>
         <source>Go %1 cannot build for %2: there is no such platform.</source>
@@ -298,7 +293,7 @@
 <context>
     <name>BuildSettings</name>
     <message>
-        <source>The extra file &quot;%1&quot; is not a path inside the project.</source>
+        <source>The extra file "%1" is not a path inside the project.</source>
         <translation>额外文件“%1”不是项目内的路径。</translation>
     </message>
     <message>
@@ -310,7 +305,7 @@
         <translation>额外文件 %1 在项目中不存在。</translation>
     </message>
     <message>
-        <source>Remove it from the project&apos;s extra files, or create it.</source>
+        <source>Remove it from the project's extra files, or create it.</source>
         <translation>请将它从项目的额外文件中移除，或创建该文件。</translation>
     </message>
 </context>
@@ -329,12 +324,27 @@
         <translation>请检查磁盘。</translation>
     </message>
     <message>
-        <source>Line %1 of the checksums file is not &quot;&lt;sha256&gt;  &lt;file&gt;&quot;.</source>
+        <source>Line %1 of the checksums file is not "&lt;sha256&gt;  &lt;file&gt;".</source>
         <translation>校验和文件的第 %1 行不符合“&lt;sha256&gt;  &lt;file&gt;”格式。</translation>
     </message>
     <message>
         <source>Rebuild to write a fresh checksums.txt.</source>
         <translation>请重新构建，以生成新的 checksums.txt。</translation>
+    </message>
+</context>
+<context>
+    <name>CliPrompter</name>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sudo password for %1: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): </source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -373,9 +383,191 @@
     </message>
 </context>
 <context>
+    <name>DeployCommand</name>
+    <message>
+        <source>A project folder, or a project name the workspace knows.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A server's name (repeat for several).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile (default prod).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the login and sudo password from standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Break a lock left by a deploy that is gone for good.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the result as JSON on stdout.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give exactly one PROJECT.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name a server with --server NAME.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[%1] %2: %3 of %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished">完成</translation>
+    </message>
+    <message>
+        <source>== %1: %2 %3 to %4 (profile %5) ==</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>-- %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>-- env diff against %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build if needed, then deploy a project's service to servers, health-checked, with automatic rollback.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The version to stamp and deploy (default: from git).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The main package to deploy when the project has several.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the first server, how many switch at once (default: all).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the plan, the unit and the env diff; change nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2 %3 is live as release %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>    last health answer: HTTP %1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The releases kept on a server, newest first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch a server back to a kept release, without rebuilding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The release number (default: the newest good one before the current).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: release %2 (version %3) serves again and is healthy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What systemd and the health check say about the project's service on each server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1	%2 (%3)	release %4, version %5	restarts %6	health %7</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What a deploy would change in the env file a server has; secret values masked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DeployPlanner</name>
+    <message>
+        <source>%1: release %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No server was chosen for the deploy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick at least one server (gantryctl deploy --server NAME).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This build has several services (%1, %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose one to deploy (gantryctl deploy --package cmd/api).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The build %1 has no Linux archive to deploy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build for linux/amd64 (or your servers' architecture) first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile cannot be written for %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DeploySettings</name>
     <message>
-        <source>Unknown deploy setting &quot;%1&quot;.</source>
+        <source>Unknown deploy setting "%1".</source>
         <translation>未知的部署设置“%1”。</translation>
     </message>
     <message>
@@ -383,7 +575,7 @@
         <translation>请删除它，或检查拼写。</translation>
     </message>
     <message>
-        <source>The deploy setting &quot;%1&quot; has a value of the wrong type.</source>
+        <source>The deploy setting "%1" has a value of the wrong type.</source>
         <translation>部署设置“%1”的值类型不正确。</translation>
     </message>
     <message>
@@ -403,7 +595,7 @@
         <translation>请使用服务实际监听的端口，例如 8080。</translation>
     </message>
     <message>
-        <source>The health path &quot;%1&quot; must start with &quot;/&quot; and have no spaces.</source>
+        <source>The health path "%1" must start with "/" and have no spaces.</source>
         <translation>健康检查路径“%1”必须以“/”开头，且不能包含空格。</translation>
     </message>
     <message>
@@ -411,7 +603,7 @@
         <translation>请使用类似 /healthz 的路径。</translation>
     </message>
     <message>
-        <source>GIN_MODE &quot;%1&quot; is not debug, release or test.</source>
+        <source>GIN_MODE "%1" is not debug, release or test.</source>
         <translation>GIN_MODE“%1”不是 debug、release 或 test 之一。</translation>
     </message>
     <message>
@@ -435,15 +627,15 @@
         <translation>请使用 1 或更大的值；默认值为 5。</translation>
     </message>
     <message>
-        <source>The service user &quot;%1&quot; is not a valid user name.</source>
+        <source>The service user "%1" is not a valid user name.</source>
         <translation>服务用户“%1”不是有效的用户名。</translation>
     </message>
     <message>
-        <source>Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter.</source>
+        <source>Use lower-case letters, digits, "-" and "_", starting with a letter.</source>
         <translation>请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
     </message>
     <message>
-        <source>The restart policy &quot;%1&quot; is not one systemd knows.</source>
+        <source>The restart policy "%1" is not one systemd knows.</source>
         <translation>重启策略“%1”不是 systemd 支持的策略。</translation>
     </message>
     <message>
@@ -451,7 +643,7 @@
         <translation>请使用 on-failure（默认）或 always。</translation>
     </message>
     <message>
-        <source>The memory limit &quot;%1&quot; is not a size.</source>
+        <source>The memory limit "%1" is not a size.</source>
         <translation>内存上限“%1”不是有效的大小。</translation>
     </message>
     <message>
@@ -459,12 +651,71 @@
         <translation>请使用类似 512M 或 1G 的大小，或 infinity；留空表示不限制。</translation>
     </message>
     <message>
-        <source>The CPU quota &quot;%1&quot; is not a percentage.</source>
+        <source>The CPU quota "%1" is not a percentage.</source>
         <translation>CPU 配额“%1”不是百分比。</translation>
     </message>
     <message>
         <source>Use a percentage like 50% (half a core) or 200% (two cores); leave it empty for no limit.</source>
         <translation>请使用类似 50%（半个核心）或 200%（两个核心）的百分比；留空表示不限制。</translation>
+    </message>
+</context>
+<context>
+    <name>DeployStepNames</name>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Probe the server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload and verify</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unpack a new release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the env file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Install the systemd unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for the first server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch and restart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait until healthy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record the release</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prune old releases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -478,11 +729,11 @@
         <translation>请保留两行中的一行，删除另一行。</translation>
     </message>
     <message>
-        <source>The line has no &quot;=&quot; between a name and a value.</source>
+        <source>The line has no "=" between a name and a value.</source>
         <translation>该行在名称和值之间没有“=”。</translation>
     </message>
     <message>
-        <source>Write it as NAME=value, or start it with &quot;#&quot; to make it a comment.</source>
+        <source>Write it as NAME=value, or start it with "#" to make it a comment.</source>
         <translation>请写成 NAME=value 的形式，或以“#”开头将其作为注释。</translation>
     </message>
     <message>
@@ -490,23 +741,23 @@
         <translation>此值开头的单引号没有闭合。</translation>
     </message>
     <message>
-        <source>Add the closing &apos; after the value.</source>
-        <translation>请在值的后面加上闭合的 &apos;。</translation>
+        <source>Add the closing ' after the value.</source>
+        <translation>请在值的后面加上闭合的 '。</translation>
     </message>
     <message>
         <source>The double quote that opens this value is never closed.</source>
         <translation>此值开头的双引号没有闭合。</translation>
     </message>
     <message>
-        <source>Add the closing &quot; after the value, and write a &quot; inside the value as \&quot;.</source>
-        <translation>请在值的后面加上闭合的 &quot;，值中的 &quot; 请写成 \&quot;。</translation>
+        <source>Add the closing " after the value, and write a " inside the value as \".</source>
+        <translation>请在值的后面加上闭合的 "，值中的 " 请写成 \"。</translation>
     </message>
     <message>
         <source>Text follows the quote that closes the value.</source>
         <translation>闭合值的引号后面还有其他文本。</translation>
     </message>
     <message>
-        <source>Put the whole value inside the quotes, or start a comment with &quot; #&quot;.</source>
+        <source>Put the whole value inside the quotes, or start a comment with " #".</source>
         <translation>请将整个值放在引号内，或用“ #”开始注释。</translation>
     </message>
     <message>
@@ -535,9 +786,20 @@
     </message>
 </context>
 <context>
+    <name>EnvDiff</name>
+    <message>
+        <source>~ %1 (secret changed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>EnvName</name>
     <message>
-        <source>A name starts with an ASCII letter or &quot;_&quot; and holds only ASCII letters, digits and &quot;_&quot;, such as DATABASE_URL.</source>
+        <source>A name starts with an ASCII letter or "_" and holds only ASCII letters, digits and "_", such as DATABASE_URL.</source>
         <translation>名称须以 ASCII 字母或“_”开头，且只能包含 ASCII 字母、数字和“_”，例如 DATABASE_URL。</translation>
     </message>
     <message>
@@ -545,7 +807,7 @@
         <translation>有一个环境变量的名称为空。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid environment variable name.</source>
+        <source>"%1" is not a valid environment variable name.</source>
         <translation>“%1”不是有效的环境变量名。</translation>
     </message>
 </context>
@@ -642,7 +904,7 @@
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <source>Choose the folder that holds your project&apos;s go.mod</source>
+        <source>Choose the folder that holds your project's go.mod</source>
         <translation>选择包含项目 go.mod 的文件夹</translation>
     </message>
     <message>
@@ -807,11 +1069,11 @@
         <translation>请修正所列位置的代码，然后重新构建。</translation>
     </message>
     <message>
-        <source>Go could not load the project&apos;s dependencies: %1</source>
+        <source>Go could not load the project's dependencies: %1</source>
         <translation>Go 无法加载项目的依赖：%1</translation>
     </message>
     <message>
-        <source>Check go.mod and the project&apos;s GOPROXY and GOPRIVATE settings; running &quot;go mod tidy&quot; in the project often fixes this.</source>
+        <source>Check go.mod and the project's GOPROXY and GOPRIVATE settings; running "go mod tidy" in the project often fixes this.</source>
         <translation>请检查 go.mod 以及项目的 GOPROXY 和 GOPRIVATE 设置；在项目中运行“go mod tidy”通常可以解决此问题。</translation>
     </message>
     <message>
@@ -833,6 +1095,236 @@
     <message>
         <source>up to date</source>
         <translation>已是最新</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::DeployPage</name>
+    <message>
+        <source>P&amp;lan</source>
+        <translation>计划(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress</source>
+        <translation>进度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Rele&amp;ases</source>
+        <translation>发布记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;ervers</source>
+        <translation>服务器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tick the servers to deploy to; add servers on the Servers page</source>
+        <translation>勾选要部署到的服务器；可在“服务器”页面添加服务器</translation>
+    </message>
+    <message>
+        <source>from git</source>
+        <translation>取自 git</translation>
+    </message>
+    <message>
+        <source>The version to build and deploy; built only when it is not built yet</source>
+        <translation>要构建并部署的版本；仅在尚未构建时才会构建</translation>
+    </message>
+    <message>
+        <source>The profile whose variables and settings the service gets</source>
+        <translation>服务将使用此部署配置的变量和设置</translation>
+    </message>
+    <message>
+        <source>all at once</source>
+        <translation>全部同时</translation>
+    </message>
+    <message>
+        <source>After the first server passes its health check, how many switch at a time</source>
+        <translation>第一台服务器通过健康检查后，每批同时切换多少台</translation>
+    </message>
+    <message>
+        <source>Brea&amp;k a stale lock</source>
+        <translation>解除失效的锁(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Take over a server's deploy lock left by a deploy that is gone for good</source>
+        <translation>接管服务器上由已不复存在的部署遗留下来的部署锁</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目:</translation>
+    </message>
+    <message>
+        <source>Versi&amp;on:</source>
+        <translation>版本(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Prof&amp;ile:</source>
+        <translation>部署配置(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>每批数量(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Review Plan</source>
+        <translation>查看计划(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Build if needed, then show the plan and what changes in each server's env file</source>
+        <translation>按需构建，然后显示部署计划以及每台服务器的环境变量文件将发生的变化</translation>
+    </message>
+    <message>
+        <source>View &amp;Unit File…</source>
+        <translation>查看单元文件(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The systemd unit this deploy installs</source>
+        <translation>本次部署将安装的 systemd 单元</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deploy the reviewed plan</source>
+        <translation>按已查看的计划进行部署</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the build, or stop servers that have not switched yet</source>
+        <translation>停止构建，或让尚未切换的服务器停止部署</translation>
+    </message>
+    <message>
+        <source>Tick servers and press Review Plan: the plan, the env file changes per server and the unit file appear here before anything is deployed.</source>
+        <translation>勾选服务器并点击“查看计划”：在真正部署之前，这里会显示部署计划、每台服务器环境变量文件的变化以及单元文件。</translation>
+    </message>
+    <message>
+        <source>The build's progress, and the service's last log lines when a deploy fails.</source>
+        <translation>构建进度，以及部署失败时服务最后的日志行。</translation>
+    </message>
+    <message>
+        <source>Open a project on the Projects page.</source>
+        <translation>请先在“项目”页面打开一个项目。</translation>
+    </message>
+    <message>
+        <source>%1 (service %2)</source>
+        <translation>%1（服务 %2）</translation>
+    </message>
+    <message>
+        <source>Building %1 for %2 if needed…</source>
+        <translation>正在按需为 %2 构建 %1…</translation>
+    </message>
+    <message>
+        <source>The build was cancelled.</source>
+        <translation>构建已取消。</translation>
+    </message>
+    <message>
+        <source>Reading secrets from the keychain…</source>
+        <translation>正在从钥匙串读取机密…</translation>
+    </message>
+    <message>
+        <source>(reading the env file on the server…)</source>
+        <translation>（正在读取服务器上的环境变量文件…）</translation>
+    </message>
+    <message>
+        <source>Comparing the env files on the servers…</source>
+        <translation>正在比较服务器上的环境变量文件…</translation>
+    </message>
+    <message>
+        <source>Could not read it: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Review the plan and the env file changes, then press Deploy.</source>
+        <translation>请检查部署计划和环境变量文件的变化，然后点击“部署”。</translation>
+    </message>
+    <message>
+        <source>Some servers could not be reached; see the plan.</source>
+        <translation>有些服务器无法连接；请查看计划。</translation>
+    </message>
+    <message>
+        <source>Check the server on the Servers page, or untick it.</source>
+        <translation>请在“服务器”页面检查该服务器，或取消勾选它。</translation>
+    </message>
+    <message>
+        <source>== %1 (%2): %3 %4 to %5, profile %6 ==</source>
+        <translation>== %1（%2）：%3 %4 部署到 %5，部署配置 %6 ==</translation>
+    </message>
+    <message>
+        <source>Plan: lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; install %3; switch and restart; wait until %4 answers (up to %5 s); record; keep %6 releases; unlock.</source>
+        <translation>计划：加锁；探测服务器；上传并校验 %1（linux/%2）；解压为新的发布；写入环境变量文件；安装 %3；切换并重启；等待 %4 响应（最多 %5 秒）；记录；保留 %6 个发布；解锁。</translation>
+    </message>
+    <message>
+        <source>Env file %1:</source>
+        <translation>环境变量文件 %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying %1 %2 to %n server(s)…</source>
+        <translation><numerusform>正在将 %1 %2 部署到 %n 台服务器…</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelling: servers that have not switched yet stop; switched ones finish.</source>
+        <translation>正在取消：尚未切换的服务器将停止，已切换的服务器会完成部署。</translation>
+    </message>
+    <message>
+        <source>%1 (release %2)</source>
+        <translation>%1（发布 %2）</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 %3</source>
+        <translation>%1 失败：%2 %3</translation>
+    </message>
+    <message>
+        <source>Last health answer: HTTP %1 %2</source>
+        <translation>最后一次健康检查响应：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>Last log lines of %1:</source>
+        <translation>%1 最后的日志行:</translation>
+    </message>
+    <message>
+        <source>%1 %2 is live on %3.</source>
+        <translation>%1 %2 已在 %3 上线。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The previous release serves again.</source>
+        <translation>之前的发布已重新提供服务。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::DeployProgressModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>deploying…</source>
+        <translation>部署中…</translation>
+    </message>
+    <message>
+        <source>Server and step</source>
+        <translation>服务器和步骤</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3/s</source>
+        <translation>%1 / %2，%3/秒</translation>
+    </message>
+    <message>
+        <source>release %1 is live</source>
+        <translation>发布 %1 已上线</translation>
+    </message>
+    <message>
+        <source>rolled back: %1</source>
+        <translation>已回滚：%1</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1388,17 @@
     <message>
         <source>Save Deplo&amp;y Settings</source>
         <translation>保存部署设置(&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ErrorPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Show what the server or the tool said</source>
+        <translation>显示服务器或工具的原始输出</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1479,22 @@
         <source>&amp;Show Gantry</source>
         <translation>显示 Gantry(&amp;S)</translation>
     </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>The servers you deploy to: sign-in, host keys and what they run</source>
+        <translation>您要部署到的服务器：登录方式、主机密钥和运行环境</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Deploy the project to your servers, watch it happen, roll back</source>
+        <translation>将项目部署到服务器，实时查看进度，必要时回滚</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::NewProfileDialog</name>
@@ -1005,9 +1524,44 @@
     </message>
 </context>
 <context>
+    <name>Gantry::PasswordDialog</name>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>登录 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the keychain</source>
+        <translation>保存在钥匙串中(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep this password in the system keychain, so Gantry does not ask again</source>
+        <translation>将此密码保存在系统钥匙串中，Gantry 以后不再询问</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The passphrase of the key %1:</source>
+        <translation>密钥 %1 的口令:</translation>
+    </message>
+    <message>
+        <source>The password of %1:</source>
+        <translation>%1 的密码:</translation>
+    </message>
+    <message>
+        <source>The sudo password of %1 (Gantry needs root to install the service):</source>
+        <translation>%1 的 sudo 密码（Gantry 需要 root 权限来安装服务）:</translation>
+    </message>
+    <message>
+        <source>%1 asks: %2</source>
+        <translation>%1 询问：%2</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::ProcessRunner</name>
     <message>
-        <source>The program &quot;%1&quot; was not found on PATH.</source>
+        <source>The program "%1" was not found on PATH.</source>
         <translation>在 PATH 中找不到程序“%1”。</translation>
     </message>
     <message>
@@ -1046,11 +1600,11 @@
         <translation>请先在“项目”页面打开一个项目，然后编辑其配置。</translation>
     </message>
     <message>
-        <source>Settings in bold are set by %1; the others are Gantry&apos;s defaults.</source>
+        <source>Settings in bold are set by %1; the others are Gantry's defaults.</source>
         <translation>粗体设置项由 %1 设置；其余为 Gantry 的默认值。</translation>
     </message>
     <message>
-        <source>Settings in bold are set by %1; the others come from %2 or Gantry&apos;s defaults.</source>
+        <source>Settings in bold are set by %1; the others come from %2 or Gantry's defaults.</source>
         <translation>粗体设置项由 %1 设置；其余来自 %2 或 Gantry 的默认值。</translation>
     </message>
     <message>
@@ -1073,7 +1627,7 @@
         <translation>打开项目文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <source>Choose the folder that holds your project&apos;s go.mod</source>
+        <source>Choose the folder that holds your project's go.mod</source>
         <translation>选择包含项目 go.mod 的文件夹</translation>
     </message>
     <message>
@@ -1141,7 +1695,7 @@
         <translation>额外文件:</translation>
     </message>
     <message>
-        <source>Go&apos;s default; e.g. https://goproxy.cn,direct in China</source>
+        <source>Go's default; e.g. https://goproxy.cn,direct in China</source>
         <translation>使用 Go 的默认值；在中国可填 https://goproxy.cn,direct</translation>
     </message>
     <message>
@@ -1201,8 +1755,8 @@
         <translation>包 %1 没有版本变量，因此其二进制文件无法得知自身版本。</translation>
     </message>
     <message>
-        <source>Add `var version = &quot;dev&quot;` to package main, or set an ldflags template below.</source>
-        <translation>请在 main 包中添加 `var version = &quot;dev&quot;`，或在下方设置 ldflags 模板。</translation>
+        <source>Add `var version = "dev"` to package main, or set an ldflags template below.</source>
+        <translation>请在 main 包中添加 `var version = "dev"`，或在下方设置 ldflags 模板。</translation>
     </message>
     <message>
         <source>None. The project can be built as static binaries.</source>
@@ -1238,6 +1792,417 @@
     <message>
         <source>Open %1 (%2)</source>
         <translation>打开 %1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ReleaseListModel</name>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已清理</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>failed its health check</source>
+        <translation>未通过健康检查</translation>
+    </message>
+    <message>
+        <source>rolled back from</source>
+        <translation>已从此发布回滚</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>archive SHA-256 %1</source>
+        <translation>归档 SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ReleasesPanel</name>
+    <message>
+        <source>Pick a server to see its releases.</source>
+        <translation>选择一台服务器以查看其发布记录。</translation>
+    </message>
+    <message>
+        <source>Roll Back to &amp;This Release…</source>
+        <translation>回滚到此发布(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Switch the server back to the selected release, without rebuilding</source>
+        <translation>将服务器切换回所选发布，无需重新构建</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read the releases and the service's state from the server</source>
+        <translation>从服务器读取发布记录和服务状态</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，耗时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>no answer (%1)</source>
+        <translation>无响应（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not deployed here yet.</source>
+        <translation>%1：%2 尚未部署到这里。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3), release %4, version %5, %6 restarts; health check: %7</source>
+        <translation>%1：%2（%3），发布 %4，版本 %5，重启 %6 次；健康检查：%7</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to release %2, version %3?</source>
+        <translation>将 %1 回滚到发布 %2（版本 %3）吗？</translation>
+    </message>
+    <message>
+        <source>The service restarts on version %1 and must pass its health check. Release %2 (version %3) is marked bad and never picked again.</source>
+        <translation>服务将以版本 %1 重启，并且必须通过健康检查。发布 %2（版本 %3）会被标记为有问题，以后不再使用。</translation>
+    </message>
+    <message>
+        <source>The service restarts on version %1 and must pass its health check.</source>
+        <translation>服务将以版本 %1 重启，并且必须通过健康检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to %1</source>
+        <translation>回滚到 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to version %2…</source>
+        <translation>正在将 %1 回滚到版本 %2…</translation>
+    </message>
+    <message>
+        <source>%1: release %2 (version %3) serves again and is healthy.</source>
+        <translation>%1：发布 %2（版本 %3）已重新提供服务，运行正常。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServerDialog</name>
+    <message>
+        <source>Add Server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Edit Server %1</source>
+        <translation>编辑服务器 %1</translation>
+    </message>
+    <message>
+        <source>e.g. web1</source>
+        <translation>例如 web1</translation>
+    </message>
+    <message>
+        <source>host name or IP address</source>
+        <translation>主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect now and pin the server's host key</source>
+        <translation>立即连接并固定服务器的主机密钥(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server</source>
+        <translation>添加服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>地址(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation>登录方式(&amp;I):</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理</translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Password (asked for, or kept in the keychain)</source>
+        <translation>密码（每次询问，或保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>private key, e.g. ~/.ssh/id_ed25519</source>
+        <translation>私钥，例如 ~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>选择私钥文件</translation>
+    </message>
+    <message>
+        <source>Choose a Private Key</source>
+        <translation>选择私钥</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServerListModel</name>
+    <message>
+        <source>No host key is pinned yet: test the connection once</source>
+        <translation>尚未固定主机密钥：请先测试一次连接</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>not probed</source>
+        <translation>尚未探测</translation>
+    </message>
+    <message>
+        <source>not pinned</source>
+        <translation>未固定</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation>主机密钥</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServersPage</name>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>添加服务器(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a server to deploy to</source>
+        <translation>添加一台要部署到的服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the address, user or sign-in</source>
+        <translation>修改地址、用户或登录方式</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Forget this server; what runs there is not touched</source>
+        <translation>忘记此服务器；服务器上运行的内容不受影响</translation>
+    </message>
+    <message>
+        <source>&amp;Import from SSH Config…</source>
+        <translation>从 SSH 配置导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add hosts from ~/.ssh/config</source>
+        <translation>从 ~/.ssh/config 添加主机</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sign in, pin the host key on your word, and see what the server runs</source>
+        <translation>登录服务器，经您确认后固定主机密钥，并查看服务器的运行环境</translation>
+    </message>
+    <message>
+        <source>Connection Test</source>
+        <translation>连接测试</translation>
+    </message>
+    <message>
+        <source>Operating system:</source>
+        <translation>操作系统:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>架构:</translation>
+    </message>
+    <message>
+        <source>Service manager:</source>
+        <translation>服务管理器:</translation>
+    </message>
+    <message>
+        <source>Administrator rights:</source>
+        <translation>管理员权限:</translation>
+    </message>
+    <message>
+        <source>Free disk under /opt:</source>
+        <translation>/opt 下的可用空间:</translation>
+    </message>
+    <message>
+        <source>Host key:</source>
+        <translation>主机密钥:</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add one, or import them from your SSH config.</source>
+        <translation>还没有服务器。请添加一台，或从 SSH 配置中导入。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>移除服务器</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from Gantry?</source>
+        <translation>要从 Gantry 中移除 %1（%2）吗？</translation>
+    </message>
+    <message>
+        <source>Its pinned host key and remembered password are forgotten. What runs on the server is not touched.</source>
+        <translation>其已固定的主机密钥和保存的密码将被删除。服务器上运行的内容不受影响。</translation>
+    </message>
+    <message>
+        <source>Removed %1; what runs there was not touched.</source>
+        <translation>已移除 %1；服务器上运行的内容未受影响。</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Create an SSH config file, or add the server by hand.</source>
+        <translation>请创建 SSH 配置文件，或手动添加服务器。</translation>
+    </message>
+    <message>
+        <source>%1 names no hosts to import.</source>
+        <translation>%1 中没有可导入的主机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n server(s). Test each connection once to pin its host key.</source>
+        <translation><numerusform>已导入 %n 台服务器。请对每台服务器测试一次连接，以固定其主机密钥。</numerusform></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; its host key is pinned.</source>
+        <translation>已连接到 %1；其主机密钥已固定。</translation>
+    </message>
+    <message>
+        <source>%1 (Go does not build for it)</source>
+        <translation>%1（Go 不支持为其构建）</translation>
+    </message>
+    <message>
+        <source>systemd</source>
+        <translation>systemd</translation>
+    </message>
+    <message>
+        <source>no systemd: Gantry cannot install the service here</source>
+        <translation>没有 systemd：Gantry 无法在此安装服务</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 free in %2</source>
+        <translation>%2 中可用 %1</translation>
+    </message>
+    <message>
+        <source>not tested yet</source>
+        <translation>尚未测试</translation>
+    </message>
+    <message>
+        <source>not pinned yet</source>
+        <translation>尚未固定</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +2313,25 @@
     </message>
 </context>
 <context>
+    <name>Gantry::SshImportDialog</name>
+    <message>
+        <source>Import Servers from SSH Config</source>
+        <translation>从 SSH 配置导入服务器</translation>
+    </message>
+    <message>
+        <source>A server named %1 already exists.</source>
+        <translation>已存在名为 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Hosts in %1. Tick the ones to add; test each once afterwards to pin its host key.</source>
+        <translation>%1 中的主机。请勾选要添加的主机；之后对每台测试一次连接，以固定其主机密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::TargetListModel</name>
     <message>
         <source>Build a static binary for %1</source>
@@ -1359,6 +2343,17 @@
     <message>
         <source>Tick the platforms your servers run</source>
         <translation>勾选您的服务器所运行的平台</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::UnitFileDialog</name>
+    <message>
+        <source>Unit File %1</source>
+        <translation>单元文件 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S):</translation>
     </message>
 </context>
 <context>
@@ -1411,7 +2406,7 @@
 <context>
     <name>Gantry::VariablesPanel</name>
     <message>
-        <source>Values for one server override the profile&apos;s values on that server only</source>
+        <source>Values for one server override the profile's values on that server only</source>
         <translation>针对某台服务器的值只在该服务器上覆盖配置中的值</translation>
     </message>
     <message>
@@ -1560,6 +2555,21 @@
     </message>
 </context>
 <context>
+    <name>GlobalOptions</name>
+    <message>
+        <source>--workspace needs a folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write it as --workspace DIR.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The workspace folder; may stand before or after the command. Default: %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>GoModFile</name>
     <message>
         <source>go.mod files allow only // comments, not /* */ comments.</source>
@@ -1586,19 +2596,19 @@
         <translation>请删除该字符；它通常来自从网页或文字处理软件中粘贴的文本。</translation>
     </message>
     <message>
-        <source>The &quot;%1 (&quot; block opened on line %2 is never closed.</source>
+        <source>The "%1 (" block opened on line %2 is never closed.</source>
         <translation>第 %2 行开始的“%1 (”块没有闭合。</translation>
     </message>
     <message>
-        <source>Add a line holding only &quot;)&quot; after the block&apos;s last entry.</source>
+        <source>Add a line holding only ")" after the block's last entry.</source>
         <translation>请在该块的最后一项之后添加一行，该行只包含“)”。</translation>
     </message>
     <message>
-        <source>Text follows the &quot;)&quot; that closes a block.</source>
+        <source>Text follows the ")" that closes a block.</source>
         <translation>闭合块的“)”之后还有其他文本。</translation>
     </message>
     <message>
-        <source>Move &quot;%1&quot; to a line of its own.</source>
+        <source>Move "%1" to a line of its own.</source>
         <translation>请将“%1”移到单独的一行。</translation>
     </message>
     <message>
@@ -1618,7 +2628,7 @@
         <translation>go.mod 只允许用双引号括住整个值；请删除其他引号。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid version.</source>
+        <source>"%1" is not a valid version.</source>
         <translation>“%1”不是有效的版本号。</translation>
     </message>
     <message>
@@ -1626,15 +2636,15 @@
         <translation>请使用语义化版本号，例如 v1.2.3。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid version for %2.</source>
+        <source>"%1" is not a valid version for %2.</source>
         <translation>“%1”不是 %2 的有效版本号。</translation>
     </message>
     <message>
-        <source>Write a semantic version such as v1.2.3, or run &quot;go get %1@%2&quot; to resolve it.</source>
+        <source>Write a semantic version such as v1.2.3, or run "go get %1@%2" to resolve it.</source>
         <translation>请使用语义化版本号（例如 v1.2.3），或运行“go get %1@%2”来解析该版本。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid module path.</source>
+        <source>"%1" is not a valid module path.</source>
         <translation>“%1”不是有效的模块路径。</translation>
     </message>
     <message>
@@ -1658,7 +2668,7 @@
         <translation>请写成：%1</translation>
     </message>
     <message>
-        <source>Unexpected &quot;%1&quot; at the end of this %2 line.</source>
+        <source>Unexpected "%1" at the end of this %2 line.</source>
         <translation>此 %2 行的末尾出现了意外的“%1”。</translation>
     </message>
     <message>
@@ -1674,7 +2684,7 @@
         <translation>请只保留一个 %1 行，删除另一个。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid Go version.</source>
+        <source>"%1" is not a valid Go version.</source>
         <translation>“%1”不是有效的 Go 版本。</translation>
     </message>
     <message>
@@ -1682,7 +2692,7 @@
         <translation>请按 Go 显示的格式书写版本，例如：go 1.21 或 go 1.22.1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid toolchain name.</source>
+        <source>"%1" is not a valid toolchain name.</source>
         <translation>“%1”不是有效的工具链名称。</translation>
     </message>
     <message>
@@ -1706,15 +2716,15 @@
         <translation>请删除目录后面的版本号。</translation>
     </message>
     <message>
-        <source>This &quot;)&quot; does not close any block.</source>
+        <source>This ")" does not close any block.</source>
         <translation>此“)”没有可闭合的块。</translation>
     </message>
     <message>
-        <source>Delete it, or open the block above it with a line such as &quot;require (&quot;.</source>
+        <source>Delete it, or open the block above it with a line such as "require (".</source>
         <translation>请删除它，或在其上方用类似“require (”的行开启一个块。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a go.mod directive.</source>
+        <source>"%1" is not a go.mod directive.</source>
         <translation>“%1”不是 go.mod 指令。</translation>
     </message>
     <message>
@@ -1722,7 +2732,7 @@
         <translation>请检查拼写；可用的指令有 module、go、toolchain、godebug、require、exclude、replace、retract 和 tool。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; cannot start a ( ) block.</source>
+        <source>"%1" cannot start a ( ) block.</source>
         <translation>“%1”不能开启 ( ) 块。</translation>
     </message>
     <message>
@@ -1742,7 +2752,7 @@
         <translation>在 %1 处找不到 go.mod 文件。</translation>
     </message>
     <message>
-        <source>Choose the folder that holds the module&apos;s go.mod, or run &quot;go mod init&quot; there.</source>
+        <source>Choose the folder that holds the module's go.mod, or run "go mod init" there.</source>
         <translation>请选择包含该模块 go.mod 的文件夹，或在该文件夹中运行“go mod init”。</translation>
     </message>
     <message>
@@ -1761,7 +2771,7 @@
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <source>Choose the folder that holds your project&apos;s go.mod.</source>
+        <source>Choose the folder that holds your project's go.mod.</source>
         <translation>请选择包含项目 go.mod 的文件夹。</translation>
     </message>
     <message>
@@ -1769,7 +2779,7 @@
         <translation>%1 不是 Go 模块：其中没有 go.mod 文件。</translation>
     </message>
     <message>
-        <source>Open the folder that holds go.mod, or create one with &quot;go mod init example.com/yourapp&quot; in that folder.</source>
+        <source>Open the folder that holds go.mod, or create one with "go mod init example.com/yourapp" in that folder.</source>
         <translation>请打开包含 go.mod 的文件夹，或在该文件夹中运行“go mod init example.com/yourapp”创建一个。</translation>
     </message>
     <message>
@@ -1781,7 +2791,7 @@
         <translation>请添加一个包含 func main 的 package main（例如在 main.go 或 cmd/server/main.go 中）。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a variable name Go can set; it must look like PKG.NAME.</source>
+        <source>"%1" is not a variable name Go can set; it must look like PKG.NAME.</source>
         <translation>“%1”不是 Go 可以设置的变量名；其格式必须为 PKG.NAME。</translation>
     </message>
     <message>
@@ -1813,8 +2823,8 @@
         <translation>变量 %1 由表达式赋值，而 Go 只能向未赋初值或初值为字符串常量的变量写入版本号。</translation>
     </message>
     <message>
-        <source>Declare it as `var %1 string` or `var %1 = &quot;dev&quot;`.</source>
-        <translation>请将其声明为 `var %1 string` 或 `var %1 = &quot;dev&quot;`。</translation>
+        <source>Declare it as `var %1 string` or `var %1 = "dev"`.</source>
+        <translation>请将其声明为 `var %1 string` 或 `var %1 = "dev"`。</translation>
     </message>
     <message>
         <source>The dependency %1 needs cgo, but Gantry builds with CGO_ENABLED=0 for static binaries: the build may succeed and the service fail at run time.</source>
@@ -1825,8 +2835,8 @@
         <translation>请改用纯 Go 实现的 %1。</translation>
     </message>
     <message>
-        <source>The package %1 of this project uses cgo (import &quot;C&quot;), which a CGO_ENABLED=0 build leaves out.</source>
-        <translation>本项目的包 %1 使用了 cgo（import &quot;C&quot;），而使用 CGO_ENABLED=0 构建时会排除这部分代码。</translation>
+        <source>The package %1 of this project uses cgo (import "C"), which a CGO_ENABLED=0 build leaves out.</source>
+        <translation>本项目的包 %1 使用了 cgo（import "C"），而使用 CGO_ENABLED=0 构建时会排除这部分代码。</translation>
     </message>
     <message>
         <source>Move the C code behind a build tag, or replace it with pure Go.</source>
@@ -1888,24 +2898,222 @@
         <translation>请检查 Go 的安装。</translation>
     </message>
     <message>
-        <source>This project&apos;s go.mod asks for the Go toolchain %1 (line %2: &quot;toolchain %3&quot;), which the installed Go %4 cannot read.</source>
+        <source>This project's go.mod asks for the Go toolchain %1 (line %2: "toolchain %3"), which the installed Go %4 cannot read.</source>
         <translation>本项目的 go.mod 要求使用 Go 工具链 %1（第 %2 行：“toolchain %3”），而已安装的 Go %4 无法识别。</translation>
     </message>
     <message>
-        <source>This project&apos;s go.mod uses the &quot;%1&quot; directive, which the installed Go %2 cannot read.</source>
+        <source>This project's go.mod uses the "%1" directive, which the installed Go %2 cannot read.</source>
         <translation>本项目的 go.mod 使用了“%1”指令，而已安装的 Go %2 无法识别该指令。</translation>
     </message>
     <message>
-        <source>This project&apos;s go.mod says &quot;go %1&quot; (line %2), a pre-release version that the installed Go %3 cannot read.</source>
+        <source>This project's go.mod says "go %1" (line %2), a pre-release version that the installed Go %3 cannot read.</source>
         <translation>本项目的 go.mod 声明了“go %1”（第 %2 行），这是预发布版本，已安装的 Go %3 无法识别。</translation>
     </message>
     <message>
-        <source>This project&apos;s go.mod says &quot;go %1&quot; (line %2), a three-part version that the installed Go %3 cannot read; it needs Go %1 or newer.</source>
+        <source>This project's go.mod says "go %1" (line %2), a three-part version that the installed Go %3 cannot read; it needs Go %1 or newer.</source>
         <translation>本项目的 go.mod 声明了“go %1”（第 %2 行），这是三段式版本号，已安装的 Go %3 无法识别；需要 Go %1 或更高版本。</translation>
     </message>
     <message>
-        <source>This project needs Go %1 (go.mod line %2: &quot;go %1&quot;), but the installed Go is %3.</source>
+        <source>This project needs Go %1 (go.mod line %2: "go %1"), but the installed Go is %3.</source>
         <translation>本项目需要 Go %1（go.mod 第 %2 行：“go %1”），但已安装的 Go 版本为 %3。</translation>
+    </message>
+</context>
+<context>
+    <name>HostDeployer</name>
+    <message>
+        <source>The deploy was cancelled before the service was switched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing changed on %1; deploy again when ready.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The previous release (%1) serves again. Read the service's last log lines below, fix the cause and deploy again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rolling back failed too: %1 Check the server now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not run systemd.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, RHEL and most others).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a linux/%2 server, and this version was not built for it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port %1 on %2 is already taken by %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop that program, or set another service port in the profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has %2 free under %3, and this release needs %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free space on the server, or keep fewer releases in the profile, then deploy again. The running service was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, linux/%2, %3 free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>already on the server (0 bytes sent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 sent, sha256 verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>; removed %n unfinished release(s) of an interrupted deploy</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variable(s), mode 0600, owner %1</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2, deployed by Gantry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The first server did not pass its health check, so %1 was not switched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 still runs its previous release. Fix the first server's problem and deploy again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>current -&gt; release %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>attempt %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1 from %2 in %3 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not become healthy on %2 within %3 s: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no earlier release on %1 to roll back to; the service was stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>release %1 serves again; release %2 is marked bad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>release %1, version %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>keeping %n release(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>the lock stays; the next deploy from this machine takes it over</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HostKeyQuestion</name>
+    <message>
+        <source>New Server Key</source>
+        <translation>新的服务器密钥</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 (%2). Its host key has the fingerprint:
+
+%3</source>
+        <translation>这是第一次连接到 %1（%2）。其主机密钥的指纹为：
+
+%3</translation>
+    </message>
+    <message>
+        <source>A host key proves you are talking to the same server as before; compare this fingerprint with the one your server administrator gives you.</source>
+        <translation>主机密钥用于证明您连接的仍是之前的同一台服务器；请将此指纹与服务器管理员提供的指纹进行核对。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>信任(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>HostProbe</name>
+    <message>
+        <source>The server did not answer the host probe.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the login shell of the SSH user runs POSIX sh scripts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The host probe's answer was cut short.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again; check the connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not say which machine type it is.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the uname command works for the SSH user.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HttpResponseParser</name>
+    <message>
+        <source>The service answered the health check with something that is not HTTP.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the service port in the profile is the port the service listens on.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1913,14 +3121,6 @@
     <message>
         <source>Usage: gantryctl keychain check</source>
         <translation>用法：gantryctl keychain check</translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>hint: %1</source>
-        <translation>提示：%1</translation>
     </message>
     <message>
         <source>The keychain is available: Gantry keeps secrets there and nowhere else.</source>
@@ -1993,7 +3193,7 @@
         <translation>无法读取工作区文件 %1。</translation>
     </message>
     <message>
-        <source>Check the file&apos;s permissions.</source>
+        <source>Check the file's permissions.</source>
         <translation>请检查该文件的权限。</translation>
     </message>
     <message>
@@ -2049,21 +3249,334 @@
     </message>
 </context>
 <context>
+    <name>Privilege</name>
+    <message>
+        <source>%1 gave an unexpected answer when asked for its user and sudo rights.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the login shell of %1 is a POSIX shell (sh, bash).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sudo password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 needs the sudo password of %2, and none was given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the password when asked (gantryctl: --password-stdin or --remember-password), or allow %1 sudo without a password on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the sudo password of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the password (a remembered one can be replaced in Servers, or with gantryctl server add … --remember-password), then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 may not use sudo on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add %1 to the sudo group on the server, or log in as root.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 no longer accepts the sudo password of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the password, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not root on %2 and has no sudo there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Install sudo and add %1 to the sudo group on the server, or log in as root.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProfileCommand</name>
+    <message>
+        <source>Print JSON on stdout.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work on this server's overrides of the profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set this variable as a secret; its value is read from stdin (prompted for, unechoed, on a terminal) and kept in the OS keychain only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This variable of the file is a secret: its value goes to the OS keychain (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set a deploy setting, e.g. servicePort=9000 or health_path=/up (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop the profile's own value of a deploy setting, so it is inherited again (repeatable).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include secrets, read from the keychain. Default: left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export what a deploy uses: inherited variables and the --server overrides applied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Make the variables exactly those of the file. Default: add and update.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The profile the new one extends. Default: none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extend no profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a valid variable name; use letters, digits and "_", not starting with a digit (like API_TOKEN). Nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value of %1 (not shown): </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The value of the secret %1 is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pipe the value in, e.g. printf '%s' "$VALUE" | gantryctl profile set PROJECT PROFILE --secret %1; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The value of the secret %1 is not UTF-8 text.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the value as UTF-8 text; nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>profile %1 of %2, server %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>profile %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not NAME=VALUE.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is given twice; give it once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give one --secret NAME: its value is read from stdin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give NAME=VALUE, --secret NAME or --setting KEY=VALUE.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>deploy settings belong to the profile; --setting does not go with --server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set %1 in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set %1 in %2; the secret %3 is in the OS keychain, the workspace keeps only a reference to it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give the NAMEs to unset, or --setting KEY.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unset %1 in %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the file name and that you may read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--secret %1: the file does not set it. Nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n variable(s) into %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) went to the OS keychain.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Left out the secret(s) %1; add --with-secrets to include them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added profile %1 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give the PARENT profile, or --none.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile %1 of %2 extends no profile now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile %1 of %2 extends %3 now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed profile %1 of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the profiles, what each extends, how many variables and secrets it sets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the resolved profile (inheritance and server overrides applied): deploy settings and variables, secrets as ****</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>set variables; --secret reads one secret's value from stdin into the OS keychain; --setting sets a deploy setting (servicePort, healthPath, ...)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>remove variables (a secret's keychain entry too) or the profile's own deploy settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>set the variables of a .env file (- for stdin), all or nothing; a name set twice in the file is an error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the profile's variables as a .env file on stdout; secrets left out unless --with-secrets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add a profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>make a profile extend another one, or none; a cycle is refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>remove a profile with its variables and secrets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the arguments are %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: gantryctl profile &lt;action&gt; ...
+
+%1
+
+Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an action; use one of list, show, set, unset, import, export, add, extend, remove.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>Project %1 has no profile %2.</source>
+        <translation type="unfinished">项目 %1 没有配置 %2。</translation>
+    </message>
+    <message>
+        <source>Use base, dev, test or prod, or add the profile with gantryctl profile add.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not set in profile %2 of %3.</source>
+        <translation type="unfinished">%1 未在项目 %3 的配置 %2 中设置。</translation>
+    </message>
+    <message>
+        <source>%1 is not set for server %2 in profile %3 of %4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run gantryctl profile show to see what is set; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another Gantry added the folder %1 as project %2 meanwhile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the command again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile %1 of %2 cannot be deleted: %3 extend it.</source>
+        <translation type="unfinished">无法删除项目 %2 的配置 %1：%3 继承自它。</translation>
+    </message>
+    <message>
+        <source>Make those profiles extend another profile first (gantryctl profile extend).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ProfileResolver</name>
     <message>
         <source>Profile %1 of %2: %3</source>
         <translation>项目 %2 的配置 %1：%3</translation>
     </message>
     <message>
-        <source>Project %1 has no profile &quot;%2&quot;.</source>
+        <source>Project %1 has no profile "%2".</source>
         <translation>项目 %1 没有配置“%2”。</translation>
     </message>
     <message>
-        <source>Pick one of the project&apos;s profiles, or add this one.</source>
+        <source>Pick one of the project's profiles, or add this one.</source>
         <translation>请从项目的配置中选择一个，或添加此配置。</translation>
     </message>
     <message>
-        <source>Profile &quot;%1&quot; extends &quot;%2&quot;, which project %3 does not have.</source>
+        <source>Profile "%1" extends "%2", which project %3 does not have.</source>
         <translation>配置“%1”继承自“%2”，但项目 %3 中没有该配置。</translation>
     </message>
     <message>
@@ -2079,23 +3592,289 @@
         <translation>请让其中一个继承其他配置，或不继承任何配置。</translation>
     </message>
     <message>
-        <source>the variable name &quot;%1&quot; is not valid or is used twice.</source>
+        <source>the variable name "%1" is not valid or is used twice.</source>
         <translation>变量名“%1”无效或被重复使用。</translation>
     </message>
     <message>
-        <source>Use letters, digits and &quot;_&quot;, not starting with a digit, once per profile.</source>
+        <source>Use letters, digits and "_", not starting with a digit, once per profile.</source>
         <translation>请使用字母、数字和“_”，不要以数字开头，且每个配置中只能使用一次。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileView</name>
+    <message>
+        <source>PROFILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>EXTENDS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>VARIABLES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SECRETS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SERVER OVERRIDES</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profiles of %1 (%2):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile %1 of %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile %1 of %2 (%3) on server %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy settings:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variables: none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Variables (%1):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProjectLocator</name>
+    <message>
+        <source>The project is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the project's folder or its name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the project's folder (the one that holds go.mod) or the name of a project.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished">文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no project or folder named %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the project's folder: it is added to the workspace on first use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the project's folder, or one of the projects of the workspace: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added project %1 (%2) to the workspace, with the profiles base, dev, test and prod.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>RecordName</name>
     <message>
-        <source>The name &quot;%1&quot; is not valid.</source>
+        <source>The name "%1" is not valid.</source>
         <translation>名称“%1”无效。</translation>
     </message>
     <message>
-        <source>Use letters, digits, &quot;.&quot;, &quot;-&quot; and &quot;_&quot;, starting with a letter or a digit.</source>
+        <source>Use letters, digits, ".", "-" and "_", starting with a letter or a digit.</source>
         <translation>请使用字母、数字、“.”、“-”和“_”，并以字母或数字开头。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseLayout</name>
+    <message>
+        <source>deploy root</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReleaseOutput</name>
+    <message>
+        <source>The deploy script ran as %1, not as root.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in as root, or let the SSH user run sudo without a password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service user name "%1" is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use lower-case letters, digits, "-" and "_", starting with a letter.</source>
+        <translation type="unfinished">请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The service user %1 does not exist on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create the user on the server, or let Gantry create it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server has no useradd command to create the service user %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create the user by hand, or install useradd (the passwd package; shadow on Alpine).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating the service user on the server failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the details; create the user by hand if needed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The release number "%1" is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This is a bug in Gantry; please report it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The release counter on the server is damaged: "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the highest release number into .gantry/counter under the deploy root, or delete the file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The uploaded archive %1 is missing on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload it again, and check the free space where it goes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release %1 already exists on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prepare a new release: Gantry never unpacks over an existing one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unpacking the release on the server failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the free space under the deploy root and that the archive is a .tar.gz.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release %1 is not on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose one of the releases the server lists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release %1 was never completely unpacked, so it cannot go live.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy again; the next deploy removes the broken release.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not change the deploy folder: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the free space and the permissions under the deploy root.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The deploy script on the server failed (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the details.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's answer to a deploy step was not understood.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the connection and that the SSH user's shell runs POSIX sh scripts, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RemoteHost</name>
+    <message>
+        <source>The server %1 ran out of disk space during "%2".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free space on the server (or keep fewer releases), then deploy again; the running service was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A command failed on %1 with exit status %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the output below, fix the cause on the server, and try again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished">错误：%1</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation type="unfinished">提示：%1</translation>
+    </message>
+    <message>
+        <source>details: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run "gantryctl %1 --help" for usage.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished">警告：%1</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +3913,228 @@
     </message>
 </context>
 <context>
+    <name>ServerCommand</name>
+    <message>
+        <source>logged in as root</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sudo without a password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sudo with a password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no sudo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>systemd</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no systemd</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host key %1 is pinned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give either --accept-new-host-key or --trust-host-key, not both.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--trust-host-key needs a fingerprint like SHA256:abc… as ssh-keygen -l prints it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust the server's key if none is pinned yet (check the fingerprint shown).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Trust the server's key only if its fingerprint is FP.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the login and sudo password from standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give up connecting after SECONDS (default 10).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print the result as JSON on stdout.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give a NAME and --host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--auth is key, agent or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A server named %1 already exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick another name, or remove it first with gantryctl server remove %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no password to remember.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give it with --password-stdin.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give the NAME of a server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No servers yet. Add one with gantryctl server add NAME --host HOST.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished">无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Removed %1; what runs there was not touched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give the NAME of a server and --forget.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pinned host key of %1 is forgotten. Check the server, then pin its key: gantryctl server check %1 --trust-host-key SHA256:…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the path of an OpenSSH config file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n server(s). Check each once to pin its host key: gantryctl server check NAME --accept-new-host-key</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Servers to deploy to: add (pinning the host key), check, list, remove, trust --forget, import [~/.ssh/config].</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add, check, list, remove, trust or import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's name in Gantry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SSH port (default 22).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The login user (default root).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A private key file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key, agent or password (default: key with --key, else agent).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the password in the OS keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With trust: forget the pinned host key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the action is add, check, list, remove, trust or import.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServerPasswords</name>
+    <message>
+        <source>Could not read the password from standard input.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--password-stdin was given, but standard input was empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pipe the password in: printf '%s' "$PASSWORD" | gantryctl …</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServerPath</name>
+    <message>
+        <source>The %1 "%2" is not an absolute path on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a full path that starts with "/", such as /opt/gantry/myapp.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 "%2" has a character or part Gantry does not accept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use letters, digits, ".", "_", "-", "@" and "+" between single slashes; no spaces, quotes, ".." or trailing slash.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ServerProbe</name>
+    <message>
+        <source>logged in as root</source>
+        <translation>以 root 登录</translation>
+    </message>
+    <message>
+        <source>sudo without a password</source>
+        <translation>无需密码的 sudo</translation>
+    </message>
+    <message>
+        <source>sudo with a password</source>
+        <translation>需要密码的 sudo</translation>
+    </message>
+    <message>
+        <source>no sudo</source>
+        <translation>没有 sudo</translation>
+    </message>
+</context>
+<context>
     <name>ServerRecord</name>
     <message>
         <source>Server %1 needs an address and a user name.</source>
@@ -2158,6 +4159,478 @@
     <message>
         <source>Choose the private key file, or sign in with the SSH agent.</source>
         <translation>请选择私钥文件，或使用 SSH 代理登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceOps</name>
+    <message>
+        <source>%1 is being deployed to by %2 from %3 (process %4) since %5, version %6.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>someone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an unknown machine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or "Break lock" in the app).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another deploy took the lock of %1 at the same moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation type="unfinished">请稍后再试。</translation>
+    </message>
+    <message>
+        <source>took over a stale lock of %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>broke the lock of %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release %1 is not kept on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no earlier good release on %1 to roll back to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>List the kept releases with gantryctl releases, and pick one that exists and is not marked bad.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release %1 on %2 cannot be rolled back to: it is %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>already current</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>marked bad</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick another release from gantryctl releases.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Release %1 on %2 is current again but not healthy: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the service's log (the Logs page) and fix the cause.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingAssignment</name>
+    <message>
+        <source>"%1" is not a deploy setting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a setting; write it as KEY=VALUE, e.g. servicePort=9000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The deploy setting %1 needs a whole number, not "%2".</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SshConfig</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" uses the token %%2, which Gantry does not expand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write that part of the path out in full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host names no host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write at least one name or pattern after Host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include names no file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the file to include after Include.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include is nested more than %1 levels deep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check whether a file includes itself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has more than one value.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write exactly one value; quote it if it has spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port "%1" is not a number from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the SSH port as a number, such as 22.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A quote is not closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the quote, or escape it with a backslash.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SshSession</name>
+    <message>
+        <source>The connection to %1 was lost while %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the network and that the server is up, then try again; a deploy that was cut off leaves the running service as it was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gantry could not start an SSH session (out of memory).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close other programs and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the SSH server runs there and that the port is right.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server name %1 could not be found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the spelling of the address, or use its IP address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not reach %1: it did not answer within %2 seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the address, that the server is up, and that no firewall blocks port %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not connect to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the address and port, and that the server is up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 did not send a host key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the address points to an SSH server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The host key of %1 could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try again; if it persists, check the server's SSH configuration.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask the server's administrator whether the key was changed (for example after a reinstall). Only then forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The host key of %1 has CHANGED since you trusted it (it is now %2). Someone may be intercepting the connection, or the server was reinstalled; Gantry refused to connect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gantry's known hosts file %1 could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the file is readable, or move it away to trust servers again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fingerprint you gave (%1) does not match the host key of %2, which is %3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the fingerprint with the server's administrator; do not trust the server until they match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not trusted yet. Its host key fingerprint is %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one your server administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the server), then trust it: choose Trust, or pass --trust-host-key %1 (or --accept-new-host-key).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The host key of %1 could not be saved to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the workspace folder is writable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>logging in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No SSH agent is running, and %1 accepted none of your default keys.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start your SSH agent and add your key (ssh-add), or choose a key file or a password for this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 accepted none of the keys in your SSH agent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the right key to the agent (ssh-add), or put your public key into ~/.ssh/authorized_keys of %1 on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key file %1 does not exist or cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an existing private key file for this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key %1 needs its passphrase, and none was given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the key's passphrase, or add the key to your SSH agent and choose agent login.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key %1 could not be opened: the passphrase is wrong or the file is not a private key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the passphrase and that the file is an OpenSSH private key (ed25519, ECDSA or RSA).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the key %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put the matching public key (%1.pub) into ~/.ssh/authorized_keys of %2 on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 refused the password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the user name and password; a password remembered in the keychain can be replaced in Servers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No password was given for %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the password, or choose key or agent login for this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not accept passwords.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose key or agent login for this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Login to %1 was cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer the server's questions to log in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>starting a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sending a command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a command ran</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A command on %1 did not finish within %2 seconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the server's load and its logs, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file %1 could not be read for upload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Build again, then deploy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>uploading %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>checking the upload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ran out of disk space while receiving %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free space on the server (or keep fewer releases), then deploy again; the running service was not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The upload to %1 failed with exit status %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that %1 can write to %2, and that the disk is not full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The upload to %1 arrived damaged: its sha256 on the server does not match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deploy again; if it happens again, check the network and the server's disk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>opening SFTP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be read on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that the file exists and that %1 may read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be written on %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check that %1 may write there and that the disk is not full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>checking health</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing answers on port %1 of %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service is not listening (yet): check that it started and that the profile's port is the one it uses.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The health check on port %1 of %2 got no answer within %3 ms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service accepted the connection but did not answer: check its logs.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2195,7 +4668,7 @@
         <translation>请缩短该值，或将数据放入文件并改为传递文件路径。</translation>
     </message>
     <message>
-        <source>The variables take %1 bytes together; Gantry allows %2 so that the service&apos;s environment fits the kernel&apos;s limit for starting a process.</source>
+        <source>The variables take %1 bytes together; Gantry allows %2 so that the service's environment fits the kernel's limit for starting a process.</source>
         <translation>这些变量共占 %1 字节；Gantry 最多允许 %2 字节，以使服务的环境符合内核启动进程时的限制。</translation>
     </message>
     <message>
@@ -2211,12 +4684,71 @@
         <translation>请重新写入该文件，去掉其中的 NUL 字节。</translation>
     </message>
     <message>
-        <source>The assignment of &quot;%1&quot; is not valid UTF-8 or holds a Unicode noncharacter; systemd refuses the file and the service does not start.</source>
+        <source>The assignment of "%1" is not valid UTF-8 or holds a Unicode noncharacter; systemd refuses the file and the service does not start.</source>
         <translation>“%1”的赋值不是有效的 UTF-8，或包含 Unicode 非字符；systemd 会拒绝该文件，服务将无法启动。</translation>
     </message>
     <message>
         <source>Write the file again as UTF-8 text without that character.</source>
         <translation>请以 UTF-8 文本重新写入该文件，并去掉该字符。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemdUnit</name>
+    <message>
+        <source>deploy root</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>environment file path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A deploy setting of %1 contains a line break or another control character.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove line breaks and tabs from the profile's deploy settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service for %1 would run as root.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a dedicated service user; Gantry creates it on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An argument of %1 contains a NUL character.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the NUL character from the service arguments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The app name "%1" cannot name a systemd unit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use up to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The binary name "%1" is not a plain file name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use the executable's file name inside the release folder, without a path.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The description of %1 must be a single line not ending in "\".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove line breaks, tabs and a trailing backslash from the description.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2302,11 +4834,11 @@
         <translation>请只保留其中一个。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a valid variable name.</source>
+        <source>"%1" is not a valid variable name.</source>
         <translation>“%1”不是有效的变量名。</translation>
     </message>
     <message>
-        <source>Use letters, digits and &quot;_&quot;, not starting with a digit.</source>
+        <source>Use letters, digits and "_", not starting with a digit.</source>
         <translation>请使用字母、数字和“_”，不要以数字开头。</translation>
     </message>
     <message>
@@ -2339,13 +4871,99 @@
     </message>
 </context>
 <context>
+    <name>WorkspaceCommand</name>
+    <message>
+        <source>write the workspace as JSON (- for stdout); secrets by name only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>add or replace projects and servers from such a file (- for stdin)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>where the workspace is, and its projects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with space left.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the file name and that you may read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a JSON workspace export (%2 at byte %3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file made by gantryctl workspace export or Gantry's export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exported the workspace to %1 (secrets by name only, no values).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Imported %1 project(s) and %2 server(s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The export holds no secret values. Unless the keychain has them already, set each with gantryctl profile set PROJECT PROFILE --secret NAME:
+  %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>id %1, schema version %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage: gantryctl workspace &lt;action&gt; ...
+
+%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an action; use one of export, import, info.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Print JSON on stdout.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>takes no arguments.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>give one FILE.json.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>WorkspaceTransfer</name>
     <message>
         <source>This is not a Gantry workspace export.</source>
         <translation>这不是 Gantry 工作区的导出文件。</translation>
     </message>
     <message>
-        <source>Choose a file made by Gantry&apos;s export.</source>
+        <source>Choose a file made by Gantry's export.</source>
         <translation>请选择由 Gantry 导出的文件。</translation>
     </message>
     <message>
@@ -2360,20 +4978,41 @@
 <context>
     <name>gantryctl</name>
     <message>
-        <source>Usage: gantryctl &lt;command&gt; [options]
+        <source>Usage: gantryctl [--workspace DIR] &lt;command&gt; [options]
 
 Commands:
-  build PROJECT_DIR   build static, version-stamped, packaged binaries
-  version             print gantryctl&apos;s version
+  build PROJECT_DIR
+      build static, version-stamped, packaged binaries
+%1
+%2
+  server add NAME --host H [--port P] [--user U] [--key FILE | --auth agent|password]
+             [--accept-new-host-key | --trust-host-key SHA256:...] [--password-stdin [--remember-password]]
+  server check NAME | server list | server remove NAME | server trust NAME --forget | server import [FILE]
+      servers over SSH; a host key is trusted only on your word and pinned
+  deploy PROJECT --server NAME [--server NAME]... [--profile P] [--version V] [--dry-run]
+      build if needed, upload, install a hardened systemd unit, start, wait for health, roll back on failure
+  releases PROJECT --server NAME
+  rollback PROJECT --server NAME [--to N]
+  status PROJECT [--server NAME]
+  env diff PROJECT --server NAME --profile P
+      what a deploy would change in the server's env file (secrets masked)
+  keychain check
+      is there a keychain Gantry can keep secrets in?
+  version
+      print gantryctl's version
 
-Run &quot;gantryctl &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>用法：gantryctl &lt;命令&gt; [选项]
+PROJECT is a project folder (added to the workspace on first use, named after the folder, with
+the profiles base, dev, test and prod) or the name of a project the workspace knows.
+Secret values go to the OS keychain, never to the workspace or the command line:
+  printf '%s' "$TOKEN" | gantryctl profile set PROJECT prod --secret API_TOKEN
+reads the value from stdin (one trailing line end is dropped) or asks for it, unechoed.
 
-命令：
-  build PROJECT_DIR   构建静态链接、嵌入版本号并已打包的二进制文件
-  version             显示 gantryctl 的版本
+Options for every command, before or after it:
+  --workspace DIR   the workspace folder (default: %3)
 
-运行“gantryctl &lt;命令&gt; --help”查看某个命令的选项。</translation>
+Exit codes: 0 done, 1 failed (nothing was written), 2 wrong usage.
+Run "gantryctl &lt;command&gt; --help" or "gantryctl profile &lt;action&gt; --help" for the options.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

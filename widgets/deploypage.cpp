@@ -55,7 +55,7 @@ DeployPage::DeployPage(Workspace *workspace, QWidget *parent)
     m_tabs->addTab(createPlanTab(), tr("P&lan"));
     m_tabs->addTab(createProgressTab(), tr("Pro&gress"));
     m_releasesPanel = new ReleasesPanel(workspace, m_prompter, m_tabs);
-    m_tabs->addTab(m_releasesPanel, tr("Relea&ses"));
+    m_tabs->addTab(m_releasesPanel, tr("Rele&ases"));
     split->addWidget(m_tabs);
     split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
@@ -81,7 +81,7 @@ QWidget *DeployPage::createChoiceBox()
     auto *column = new QVBoxLayout(box);
     column->setContentsMargins(0, 0, 0, 0);
     column->addWidget(createChoiceForm());
-    auto *serversBox = new QGroupBox(tr("Servers"), box);
+    auto *serversBox = new QGroupBox(tr("S&ervers"), box);
     auto *serversLayout = new QVBoxLayout(serversBox);
     m_serversView = new QTreeView(serversBox);
     m_serversView->setObjectName(u"deployServersView"_s);
@@ -121,10 +121,11 @@ QWidget *DeployPage::createChoiceForm()
     m_batchSpin->setToolTip(tr("After the first server passes its health check, how many switch at a time"));
     m_breakLockCheck = new QCheckBox(tr("Brea&k a stale lock"), box);
     m_breakLockCheck->setObjectName(u"breakLockCheck"_s);
-    m_breakLockCheck->setToolTip(tr("Take over a server's deploy lock left by a deploy that is gone for good"));
+    m_breakLockCheck->setToolTip(
+        tr("Take over a server's deploy lock left by a deploy that is gone for good"));
     form->addRow(tr("Project:"), m_projectLabel);
-    form->addRow(tr("&Version:"), m_versionEdit);
-    form->addRow(tr("P&rofile:"), m_profileCombo);
+    form->addRow(tr("Versi&on:"), m_versionEdit);
+    form->addRow(tr("Prof&ile:"), m_profileCombo);
     form->addRow(tr("&Batch size:"), m_batchSpin);
     form->addRow(QString(), m_breakLockCheck);
     return box;
@@ -143,7 +144,8 @@ QWidget *DeployPage::createActionRow()
     };
     m_reviewButton = button(u"reviewButton"_s, tr("&Review Plan"),
         tr("Build if needed, then show the plan and what changes in each server's env file"));
-    m_unitButton = button(u"unitButton"_s, tr("View &Unit File…"), tr("The systemd unit this deploy installs"));
+    m_unitButton =
+        button(u"unitButton"_s, tr("View &Unit File…"), tr("The systemd unit this deploy installs"));
     m_deployButton = button(u"deployButton"_s, tr("&Deploy"), tr("Deploy the reviewed plan"));
     m_cancelButton = button(u"cancelDeployButton"_s, tr("&Cancel"),
         tr("Stop the build, or stop servers that have not switched yet"));
@@ -164,8 +166,9 @@ QWidget *DeployPage::createPlanTab()
     m_planText->setObjectName(u"planText"_s);
     m_planText->setReadOnly(true);
     m_planText->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_planText->setPlaceholderText(tr("Tick servers and press Review Plan: the plan, the env file changes per server "
-                                      "and the unit file appear here before anything is deployed."));
+    m_planText->setPlaceholderText(
+        tr("Tick servers and press Review Plan: the plan, the env file changes per server "
+           "and the unit file appear here before anything is deployed."));
     return m_planText;
 }
 
@@ -176,14 +179,16 @@ QWidget *DeployPage::createProgressTab()
     m_progressView->setObjectName(u"progressView"_s);
     m_progressView->setModel(m_progress);
     m_progressView->setUniformRowHeights(true);
-    m_progressView->header()->setSectionResizeMode(DeployProgressModel::StepColumn, QHeaderView::ResizeToContents);
+    m_progressView->header()->setSectionResizeMode(
+        DeployProgressModel::StepColumn, QHeaderView::ResizeToContents);
     connect(m_progress, &QAbstractItemModel::rowsInserted, m_progressView,
         [this](const QModelIndex &parent) { m_progressView->expand(parent); });
     m_log = new QPlainTextEdit(split);
     m_log->setObjectName(u"deployLog"_s);
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
-    m_log->setPlaceholderText(tr("The build's progress, and the service's last log lines when a deploy fails."));
+    m_log->setPlaceholderText(
+        tr("The build's progress, and the service's last log lines when a deploy fails."));
     split->addWidget(m_progressView);
     split->addWidget(m_log);
     split->setStretchFactor(0, 2);
@@ -261,7 +266,8 @@ QString DeployPage::knownHostsFile() const
 
 HostConnection DeployPage::connectionTo(const ServerRecord &server) const
 {
-    m_prompter->setKeychainKey(ServerListModel::login(server), GuiPrompter::serverKeychainKey(m_workspace->id(), server.name));
+    m_prompter->setKeychainKey(
+        ServerListModel::login(server), GuiPrompter::serverKeychainKey(m_workspace->id(), server.name));
     HostConnection c;
     c.server = server;
     c.knownHostsFile = knownHostsFile();
@@ -338,7 +344,8 @@ void DeployPage::startBuild()
     m_build = new BuildSession(std::move(options), this);
     connect(m_build, &BuildSession::targetStateChanged, this,
         [this](const QString &key, BuildSession::TargetState state, const QString &detail) {
-            m_log->appendPlainText(u"[%1] %2 %3"_s.arg(key, BuildSession::stateName(state), detail).trimmed());
+            m_log->appendPlainText(
+                u"[%1] %2 %3"_s.arg(key, BuildSession::stateName(state), detail).trimmed());
         });
     connect(m_build, &BuildSession::finished, this, &DeployPage::onBuilt);
     setBusy(Busy::Building);
@@ -352,7 +359,8 @@ void DeployPage::onBuilt(const BuildResult &result)
         m_build->deleteLater();
     if (!result.success) {
         setBusy(Busy::Idle);
-        m_status->showError(result.cancelled ? Error { tr("The build was cancelled."), {}, {} } : result.error);
+        m_status->showError(
+            result.cancelled ? Error { tr("The build was cancelled."), {}, {} } : result.error);
         return;
     }
     DeployChoice choice;
@@ -393,20 +401,21 @@ void DeployPage::onSecretsRead(int generation, Result<DeployRequest> request)
 
 void DeployPage::fetchEnvDiff(int generation, const DeployHost &host)
 {
-    const std::function<Result<QList<EnvChange>>(RemoteHost &)> body
-        = [app = m_request->app, env = host.env](RemoteHost &remote) { return ServiceOps::envDiff(remote, app, env); };
+    const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [app = m_request->app, env = host.env](
+                                                                           RemoteHost &remote) {
+        return ServiceOps::envDiff(remote, app, env);
+    };
     runTrusting<QList<EnvChange>>(this, connectionTo(host.server), m_prompter, body,
-        [this, generation, name = host.server.name](Result<QList<EnvChange>> changes) {
-            onEnvDiff(generation, name, changes);
-        });
+        [this, generation, name = host.server.name](
+            Result<QList<EnvChange>> changes) { onEnvDiff(generation, name, changes); });
 }
 
 void DeployPage::onEnvDiff(int generation, const QString &server, const Result<QList<EnvChange>> &changes)
 {
     if (generation != m_generation)
         return;
-    m_diffs.insert(server, changes ? EnvDiff::format(*changes)
-                                   : tr("Could not read it: %1").arg(changes.error().toString()));
+    m_diffs.insert(server,
+        changes ? EnvDiff::format(*changes) : tr("Could not read it: %1").arg(changes.error().toString()));
     m_diffFailures += changes ? 0 : 1;
     showPlan();
     if (--m_pendingDiffs > 0)
@@ -428,10 +437,14 @@ QString DeployPage::planFor(const DeployHost &host) const
     const DeployArtifact artifact = r.artifacts.value(arch);
     QStringList lines;
     lines << tr("== %1 (%2): %3 %4 to %5, profile %6 ==")
-                 .arg(host.server.name, ServerListModel::login(host.server), r.app, r.version, r.deployRoot(), r.profile);
-    lines << tr("Plan: lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; "
-                "install %3; switch and restart; wait until %4 answers (up to %5 s); record; keep %6 releases; unlock.")
-                 .arg(QLocale().formattedDataSize(artifact.size), arch, r.unitName(), host.settings.healthPath)
+                 .arg(host.server.name, ServerListModel::login(host.server), r.app, r.version, r.deployRoot(),
+                     r.profile);
+    lines << tr(
+        "Plan: lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; "
+        "install %3; switch and restart; wait until %4 answers (up to %5 s); record; keep %6 releases; "
+        "unlock.")
+                 .arg(
+                     QLocale().formattedDataSize(artifact.size), arch, r.unitName(), host.settings.healthPath)
                  .arg(host.settings.startGraceSecs)
                  .arg(host.settings.keepReleases);
     lines << tr("Env file %1:").arg(r.envFilePath());
@@ -486,7 +499,8 @@ void DeployPage::deploy()
     m_log->clear();
     m_tabs->setCurrentIndex(1);
     setBusy(Busy::Deploying);
-    m_status->showNote(tr("Deploying %1 %2 to %n server(s)…", nullptr, int(hosts.size())).arg(m_request->app, m_request->version));
+    m_status->showNote(tr("Deploying %1 %2 to %n server(s)…", nullptr, int(hosts.size()))
+                           .arg(m_request->app, m_request->version));
     m_clock.start();
     m_run->start();
 }
@@ -495,7 +509,8 @@ void DeployPage::onDeployEvent(const DeployEvent &event)
 {
     m_progress->apply(event);
     if (event.state == StepState::Failed)
-        m_log->appendPlainText(u"[%1] %2: %3"_s.arg(event.host, DeployStepNames::title(event.step), event.detail));
+        m_log->appendPlainText(
+            u"[%1] %2: %3"_s.arg(event.host, DeployStepNames::title(event.step), event.detail));
 }
 
 void DeployPage::cancel()
@@ -511,7 +526,9 @@ void DeployPage::cancel()
 void DeployPage::onDeployFinished(bool success)
 {
     const DeployRequest &request = m_run->request();
-    if (auto saved = m_workspace->addDeployment(DeployPlanner::historyRecord(request, m_run->outcomes(), m_clock.elapsed())); !saved)
+    if (auto saved = m_workspace->addDeployment(
+            DeployPlanner::historyRecord(request, m_run->outcomes(), m_clock.elapsed()));
+        !saved)
         m_log->appendPlainText(saved.error().toString());
     showOutcomes();
     const QString first = request.hosts.isEmpty() ? QString() : request.hosts.first().server.name;
@@ -535,14 +552,17 @@ void DeployPage::showOutcomes()
         failed = failed ? failed : &o;
         m_log->appendPlainText(tr("%1 failed: %2 %3").arg(o.host, o.error.message, o.error.hint));
         if (o.healthStatus)
-            m_log->appendPlainText(tr("Last health answer: HTTP %1 %2").arg(o.healthStatus).arg(QString::fromUtf8(o.healthBody.left(200)).simplified()));
+            m_log->appendPlainText(tr("Last health answer: HTTP %1 %2")
+                                       .arg(o.healthStatus)
+                                       .arg(QString::fromUtf8(o.healthBody.left(200)).simplified()));
         if (!o.lastLogLines.isEmpty())
             m_log->appendPlainText(tr("Last log lines of %1:").arg(request.unitName()));
         for (const QString &line : o.lastLogLines)
             m_log->appendPlainText(u"    | "_s + line);
     }
     if (!failed)
-        return m_status->showNote(tr("%1 %2 is live on %3.").arg(request.app, request.version, live.join(u", "_s)));
+        return m_status->showNote(
+            tr("%1 %2 is live on %3.").arg(request.app, request.version, live.join(u", "_s)));
     Error error = failed->error;
     error.message = tr("%1: %2").arg(failed->host, error.message);
     if (failed->rolledBack)

@@ -16,11 +16,16 @@ QIcon stateIcon(StepState state)
 {
     QStyle *style = QApplication::style();
     switch (state) {
-    case StepState::Started: return style->standardIcon(QStyle::SP_BrowserReload);
-    case StepState::Done: return style->standardIcon(QStyle::SP_DialogApplyButton);
-    case StepState::Skipped: return style->standardIcon(QStyle::SP_MediaSkipForward);
-    case StepState::Failed: return style->standardIcon(QStyle::SP_MessageBoxCritical);
-    case StepState::Info: return style->standardIcon(QStyle::SP_MessageBoxInformation);
+    case StepState::Started:
+        return style->standardIcon(QStyle::SP_BrowserReload);
+    case StepState::Done:
+        return style->standardIcon(QStyle::SP_DialogApplyButton);
+    case StepState::Skipped:
+        return style->standardIcon(QStyle::SP_MediaSkipForward);
+    case StepState::Failed:
+        return style->standardIcon(QStyle::SP_MessageBoxCritical);
+    case StepState::Info:
+        return style->standardIcon(QStyle::SP_MessageBoxInformation);
     }
     return {};
 }
@@ -38,7 +43,8 @@ QModelIndex DeployProgressModel::index(int row, int column, const QModelIndex &p
 {
     if (!hasIndex(row, column, parent))
         return {};
-    return parent.isValid() ? createIndex(row, column, quintptr(parent.row() + 1)) : createIndex(row, column, HostId);
+    return parent.isValid() ? createIndex(row, column, quintptr(parent.row() + 1))
+                            : createIndex(row, column, HostId);
 }
 
 QModelIndex DeployProgressModel::parent(const QModelIndex &child) const
@@ -76,10 +82,14 @@ QVariant DeployProgressModel::hostData(const Host &host, int column, int role) c
 {
     if (role == Qt::DecorationRole && column == StepColumn) {
         switch (host.state) {
-        case HostState::Waiting: return QApplication::style()->standardIcon(QStyle::SP_MediaPause);
-        case HostState::Running: return stateIcon(StepState::Started);
-        case HostState::Succeeded: return stateIcon(StepState::Done);
-        case HostState::Failed: return stateIcon(StepState::Failed);
+        case HostState::Waiting:
+            return QApplication::style()->standardIcon(QStyle::SP_MediaPause);
+        case HostState::Running:
+            return stateIcon(StepState::Started);
+        case HostState::Succeeded:
+            return stateIcon(StepState::Done);
+        case HostState::Failed:
+            return stateIcon(StepState::Failed);
         }
     }
     if (role == Qt::ToolTipRole && column == DetailColumn)
@@ -185,8 +195,8 @@ void DeployProgressModel::finish(const HostOutcome &outcome)
     Host &host = m_hosts[h];
     host.state = outcome.success ? HostState::Succeeded : HostState::Failed;
     host.summary = outcome.success ? tr("release %1 is live").arg(outcome.release)
-        : outcome.rolledBack ? tr("rolled back: %1").arg(outcome.error.message)
-                             : outcome.error.message;
+        : outcome.rolledBack       ? tr("rolled back: %1").arg(outcome.error.message)
+                                   : outcome.error.message;
     emit dataChanged(index(h, 0), index(h, ColumnCount - 1));
 }
 

@@ -127,16 +127,17 @@ void GuiPrompter::answerOnGuiThread(const Question &question, const PendingPtr &
     const QString key = m_keys.value(question.host);
     if (!isPassword(question) || key.isEmpty())
         return showDialog(question, pending);
-    whenReady(SecretStore::read(key), m_parent.data(), [this, question, pending](const Result<QString> &remembered) {
-        if (pending->answered)
-            return;
-        if (remembered && !remembered->isEmpty()) {
-            Redactor::instance().add(*remembered);
-            m_passwords.insert(question.host, *remembered);
-            return resolve(pending, *remembered);
-        }
-        showDialog(question, pending);
-    });
+    whenReady(SecretStore::read(key), m_parent.data(),
+        [this, question, pending](const Result<QString> &remembered) {
+            if (pending->answered)
+                return;
+            if (remembered && !remembered->isEmpty()) {
+                Redactor::instance().add(*remembered);
+                m_passwords.insert(question.host, *remembered);
+                return resolve(pending, *remembered);
+            }
+            showDialog(question, pending);
+        });
 }
 
 void GuiPrompter::showDialog(const Question &question, const PendingPtr &pending)

@@ -10,8 +10,8 @@ QString HostKeyQuestion::unknownFingerprint(const Error &error)
     return SshSession::unknownHostKeyFingerprint(error);
 }
 
-void HostKeyQuestion::ask(
-    QWidget *parent, const ServerRecord &server, const QString &fingerprint, std::function<void(bool trusted)> done)
+void HostKeyQuestion::ask(QWidget *parent, const ServerRecord &server, const QString &fingerprint,
+    std::function<void(bool trusted)> done)
 {
     MessageBoxes::Question question;
     question.title = tr("New Server Key");

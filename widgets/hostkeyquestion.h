@@ -30,10 +30,12 @@ void runTrusting(QWidget *context, HostConnection connection, std::shared_ptr<Ke
     std::function<Result<T>(RemoteHost &)> body, std::function<void(Result<T>)> done)
 {
     connection.prompter = keepAlive.get();
-    const std::function<Result<T>(RemoteHost &)> kept = [keepAlive, body](RemoteHost &host) { return body(host); };
-    whenReady(runOnHost<T>(connection, kept), context,
-        [context, connection, kept, done](Result<T> result) mutable {
-            const QString fingerprint = result ? QString() : HostKeyQuestion::unknownFingerprint(result.error());
+    const std::function<Result<T>(RemoteHost &)> kept = [keepAlive, body](
+                                                            RemoteHost &host) { return body(host); };
+    whenReady(
+        runOnHost<T>(connection, kept), context, [context, connection, kept, done](Result<T> result) mutable {
+            const QString fingerprint =
+                result ? QString() : HostKeyQuestion::unknownFingerprint(result.error());
             if (fingerprint.isEmpty())
                 return done(std::move(result));
             HostKeyQuestion::ask(context, connection.server, fingerprint,

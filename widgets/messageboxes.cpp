@@ -45,7 +45,8 @@ QString MessageBoxes::lastQuestion()
 
 void MessageBoxes::ask(QWidget *parent, const Question &question, Done done)
 {
-    g_lastQuestion = question.informative.isEmpty() ? question.text : question.text + u'\n' + question.informative;
+    g_lastQuestion =
+        question.informative.isEmpty() ? question.text : question.text + u'\n' + question.informative;
     if (g_nextAnswer) {
         const bool answer = *g_nextAnswer;
         g_nextAnswer.reset();
@@ -54,7 +55,8 @@ void MessageBoxes::ask(QWidget *parent, const Question &question, Done done)
     }
     QAbstractButton *accept = nullptr;
     QMessageBox *box = createBox(parent, question, &accept);
-    QObject::connect(box, &QMessageBox::finished, box, [box, accept, done] { done(box->clickedButton() == accept); });
+    QObject::connect(
+        box, &QMessageBox::finished, box, [box, accept, done] { done(box->clickedButton() == accept); });
     box->open();
 }
 

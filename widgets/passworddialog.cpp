@@ -44,11 +44,14 @@ PasswordDialog::~PasswordDialog() = default;
 QString PasswordDialog::questionText(const SshPrompter::Question &question)
 {
     switch (question.kind) {
-    case SshPrompter::Kind::KeyPassphrase: return tr("The passphrase of the key %1:").arg(question.prompt);
-    case SshPrompter::Kind::Password: return tr("The password of %1:").arg(question.host);
+    case SshPrompter::Kind::KeyPassphrase:
+        return tr("The passphrase of the key %1:").arg(question.prompt);
+    case SshPrompter::Kind::Password:
+        return tr("The password of %1:").arg(question.host);
     case SshPrompter::Kind::SudoPassword:
         return tr("The sudo password of %1 (Gantry needs root to install the service):").arg(question.host);
-    case SshPrompter::Kind::KeyboardInteractive: break;
+    case SshPrompter::Kind::KeyboardInteractive:
+        break;
     }
     return tr("%1 asks: %2").arg(question.host, question.prompt.trimmed());
 }

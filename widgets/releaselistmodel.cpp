@@ -27,8 +27,8 @@ int ReleaseListModel::columnCount(const QModelIndex &parent) const
 
 bool ReleaseListModel::canRollBackTo(const ReleaseInfo &r)
 {
-    return r.exists && !r.incomplete && !r.isCurrent && r.status != ReleaseStatus::Bad
-        && r.status != ReleaseStatus::Failed;
+    return r.exists && !r.incomplete && !r.isCurrent && r.status != ReleaseStatus::Bad &&
+        r.status != ReleaseStatus::Failed;
 }
 
 QString ReleaseListModel::statusText(const ReleaseInfo &r) const
@@ -40,10 +40,14 @@ QString ReleaseListModel::statusText(const ReleaseInfo &r) const
     if (!r.exists)
         return tr("pruned");
     switch (r.status) {
-    case ReleaseStatus::Good: return tr("good");
-    case ReleaseStatus::Failed: return tr("failed its health check");
-    case ReleaseStatus::Bad: return tr("rolled back from");
-    case ReleaseStatus::Unknown: break;
+    case ReleaseStatus::Good:
+        return tr("good");
+    case ReleaseStatus::Failed:
+        return tr("failed its health check");
+    case ReleaseStatus::Bad:
+        return tr("rolled back from");
+    case ReleaseStatus::Unknown:
+        break;
     }
     return tr("unknown");
 }
@@ -63,13 +67,16 @@ QVariant ReleaseListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case NumberColumn: return r.n;
-    case VersionColumn: return r.version;
+    case NumberColumn:
+        return r.n;
+    case VersionColumn:
+        return r.version;
     case TimeColumn: {
         const QDateTime time = QDateTime::fromString(r.time, Qt::ISODate);
         return time.isValid() ? QLocale().toString(time.toLocalTime(), QLocale::ShortFormat) : r.time;
     }
-    case StatusColumn: return statusText(r);
+    case StatusColumn:
+        return statusText(r);
     }
     return {};
 }
@@ -79,10 +86,14 @@ QVariant ReleaseListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NumberColumn: return tr("Release");
-    case VersionColumn: return tr("Version");
-    case TimeColumn: return tr("Deployed");
-    case StatusColumn: return tr("Status");
+    case NumberColumn:
+        return tr("Release");
+    case VersionColumn:
+        return tr("Version");
+    case TimeColumn:
+        return tr("Deployed");
+    case StatusColumn:
+        return tr("Status");
     }
     return {};
 }

@@ -48,9 +48,10 @@ ReleasesPanel::ReleasesPanel(Workspace *workspace, std::shared_ptr<GuiPrompter> 
     m_view->setRootIsDecorated(false);
     m_view->setModel(m_model);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ReleasesPanel::updateButtons);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &ReleasesPanel::updateButtons);
     layout->addWidget(m_view, 1);
-    m_rollbackButton = new QPushButton(tr("Roll &Back to This Release…"), this);
+    m_rollbackButton = new QPushButton(tr("Roll Back to &This Release…"), this);
     m_rollbackButton->setObjectName(u"rollbackButton"_s);
     m_rollbackButton->setToolTip(tr("Switch the server back to the selected release, without rebuilding"));
     connect(m_rollbackButton, &QPushButton::clicked, this, &ReleasesPanel::rollBack);
@@ -73,7 +74,7 @@ QWidget *ReleasesPanel::createServerRow()
     m_serverCombo->setMinimumContentsLength(16);
     auto *label = new QLabel(tr("Ser&ver:"), box);
     label->setBuddy(m_serverCombo);
-    m_refreshButton = new QPushButton(tr("Re&fresh"), box);
+    m_refreshButton = new QPushButton(tr("Refre&sh"), box);
     m_refreshButton->setObjectName(u"refreshReleasesButton"_s);
     m_refreshButton->setToolTip(tr("Read the releases and the service's state from the server"));
     connect(m_refreshButton, &QPushButton::clicked, this, &ReleasesPanel::refresh);
@@ -139,7 +140,8 @@ void ReleasesPanel::updateButtons()
     const bool ready = !m_busy && !m_project.isEmpty() && !server().isEmpty();
     m_refreshButton->setEnabled(ready);
     m_serverCombo->setEnabled(!m_busy);
-    m_rollbackButton->setEnabled(ready && ReleaseListModel::canRollBackTo(m_model->release(m_view->currentIndex().row())));
+    m_rollbackButton->setEnabled(
+        ready && ReleaseListModel::canRollBackTo(m_model->release(m_view->currentIndex().row())));
 }
 
 Result<DeploySettings> ReleasesPanel::settings(const QString &server) const
@@ -155,7 +157,8 @@ Result<HostConnection> ReleasesPanel::connection(const QString &server) const
     auto record = m_workspace->server(server);
     if (!record)
         return std::unexpected(record.error());
-    m_prompter->setKeychainKey(ServerListModel::login(*record), GuiPrompter::serverKeychainKey(m_workspace->id(), server));
+    m_prompter->setKeychainKey(
+        ServerListModel::login(*record), GuiPrompter::serverKeychainKey(m_workspace->id(), server));
     HostConnection c;
     c.server = *record;
     c.knownHostsFile = QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
@@ -174,8 +177,8 @@ void ReleasesPanel::refresh()
     setBusy(true);
     m_error->clear();
     m_serviceStatus->setText(tr("Reading %1…").arg(name));
-    const std::function<Result<ServiceSnapshot>(RemoteHost &)> body
-        = [app = m_app, s = *deploySettings](RemoteHost &host) -> Result<ServiceSnapshot> {
+    const std::function<Result<ServiceSnapshot>(RemoteHost &)> body =
+        [app = m_app, s = *deploySettings](RemoteHost &host) -> Result<ServiceSnapshot> {
         auto releases = ServiceOps::releases(host, app);
         if (!releases)
             return std::unexpected(releases.error());
@@ -228,7 +231,8 @@ void ReleasesPanel::rollBack()
         return;
     MessageBoxes::Question question;
     question.title = tr("Roll Back");
-    question.text = tr("Roll %1 back to release %2, version %3?").arg(server()).arg(target.n).arg(target.version);
+    question.text =
+        tr("Roll %1 back to release %2, version %3?").arg(server()).arg(target.n).arg(target.version);
     question.informative = current.n
         ? tr("The service restarts on version %1 and must pass its health check. Release %2 (version %3) is "
              "marked bad and never picked again.")
@@ -251,10 +255,9 @@ void ReleasesPanel::rollBackConfirmed(const QString &server, int release, const 
         return m_error->showError(!c ? c.error() : deploySettings.error());
     setBusy(true);
     m_serviceStatus->setText(tr("Rolling %1 back to version %2…").arg(server, version));
-    const std::function<Result<int>(RemoteHost &)> body = [app = m_app, s = *deploySettings, release,
-                                                              who = DeployPlanner::who(), breakLock = m_breakLock](RemoteHost &host) {
-        return ServiceOps::rollback(host, app, release, s, who, breakLock);
-    };
+    const std::function<Result<int>(RemoteHost &)> body =
+        [app = m_app, s = *deploySettings, release, who = DeployPlanner::who(), breakLock = m_breakLock](
+            RemoteHost &host) { return ServiceOps::rollback(host, app, release, s, who, breakLock); };
     runTrusting<int>(this, *c, m_prompter, body,
         [this, server, version](Result<int> now) { onRolledBack(server, version, now); });
 }
@@ -268,12 +271,15 @@ void ReleasesPanel::onRolledBack(const QString &server, const QString &version, 
         refresh();
         return;
     }
-    DeploymentRecord record { 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(), m_project, version, m_profile,
-        { server }, u"rollback"_s, 0, {} };
+    DeploymentRecord record { 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(), m_project, version,
+        m_profile, { server }, u"rollback"_s, 0, {} };
     if (auto saved = m_workspace->addDeployment(record); !saved)
         m_error->showError(saved.error());
     else
-        m_error->showNote(tr("%1: release %2 (version %3) serves again and is healthy.").arg(server).arg(*release).arg(version));
+        m_error->showNote(tr("%1: release %2 (version %3) serves again and is healthy.")
+                              .arg(server)
+                              .arg(*release)
+                              .arg(version));
     emit rolledBack(true);
     refresh();
 }

@@ -54,7 +54,7 @@ ServerDialog::ServerDialog(const ServerRecord &server, Save save, QWidget *paren
     connect(buttons, &QDialogButtonBox::accepted, this, &ServerDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ServerDialog::reject);
     form->addRow(tr("&Name:"), m_name);
-    form->addRow(tr("&Address:"), m_address);
+    form->addRow(tr("Add&ress:"), m_address);
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("Sign &in with:"), createAuthRow());
@@ -103,8 +103,8 @@ void ServerDialog::onAuthChanged()
 void ServerDialog::chooseKeyFile()
 {
     const QString dir = m_keyFile->text().isEmpty() ? QDir::home().filePath(u".ssh"_s) : m_keyFile->text();
-    FileDialogs::chooseFileToOpen(this, tr("Choose a Private Key"), dir, {},
-        [self = QPointer(this)](const QString &path) {
+    FileDialogs::chooseFileToOpen(
+        this, tr("Choose a Private Key"), dir, {}, [self = QPointer(this)](const QString &path) {
             if (self)
                 self->m_keyFile->setText(QDir::toNativeSeparators(path));
         });

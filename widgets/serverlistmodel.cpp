@@ -42,17 +42,25 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case NameColumn: return s.name;
-    case LoginColumn: return login(s);
+    case NameColumn:
+        return s.name;
+    case LoginColumn:
+        return login(s);
     case AuthColumn:
         switch (s.auth) {
-        case AuthKind::Key: return tr("key %1").arg(s.keyFile);
-        case AuthKind::Agent: return tr("SSH agent");
-        case AuthKind::Password: return tr("password");
+        case AuthKind::Key:
+            return tr("key %1").arg(s.keyFile);
+        case AuthKind::Agent:
+            return tr("SSH agent");
+        case AuthKind::Password:
+            return tr("password");
         }
         return {};
-    case PlatformColumn: return s.arch.isEmpty() ? tr("not probed") : u"%1/%2"_s.arg(s.os.isEmpty() ? u"linux"_s : s.os, s.arch);
-    case HostKeyColumn: return s.hostKeyFingerprint.isEmpty() ? tr("not pinned") : s.hostKeyFingerprint;
+    case PlatformColumn:
+        return s.arch.isEmpty() ? tr("not probed")
+                                : u"%1/%2"_s.arg(s.os.isEmpty() ? u"linux"_s : s.os, s.arch);
+    case HostKeyColumn:
+        return s.hostKeyFingerprint.isEmpty() ? tr("not pinned") : s.hostKeyFingerprint;
     }
     return {};
 }
@@ -82,11 +90,16 @@ QVariant ServerListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case NameColumn: return tr("Name");
-    case LoginColumn: return tr("Login");
-    case AuthColumn: return tr("Sign-in");
-    case PlatformColumn: return tr("Platform");
-    case HostKeyColumn: return tr("Host key");
+    case NameColumn:
+        return tr("Name");
+    case LoginColumn:
+        return tr("Login");
+    case AuthColumn:
+        return tr("Sign-in");
+    case PlatformColumn:
+        return tr("Platform");
+    case HostKeyColumn:
+        return tr("Host key");
     }
     return {};
 }

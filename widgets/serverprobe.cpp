@@ -28,10 +28,14 @@ Result<ServerProbe> ServerProbe::run(RemoteHost &host)
 QString ServerProbe::sudoText(Privilege::SudoKind kind)
 {
     switch (kind) {
-    case Privilege::SudoKind::Root: return tr("logged in as root");
-    case Privilege::SudoKind::NoPassword: return tr("sudo without a password");
-    case Privilege::SudoKind::Password: return tr("sudo with a password");
-    case Privilege::SudoKind::Unavailable: break;
+    case Privilege::SudoKind::Root:
+        return tr("logged in as root");
+    case Privilege::SudoKind::NoPassword:
+        return tr("sudo without a password");
+    case Privilege::SudoKind::Password:
+        return tr("sudo with a password");
+    case Privilege::SudoKind::Unavailable:
+        break;
     }
     return tr("no sudo");
 }

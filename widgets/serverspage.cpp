@@ -91,7 +91,8 @@ QWidget *ServersPage::createButtonRow()
         &QPushButton::clicked, this, &ServersPage::addServer);
     m_editButton = button(u"editServerButton"_s, tr("&Edit…"), tr("Change the address, user or sign-in"));
     connect(m_editButton, &QPushButton::clicked, this, &ServersPage::editServer);
-    m_removeButton = button(u"removeServerButton"_s, tr("&Remove"), tr("Forget this server; what runs there is not touched"));
+    m_removeButton = button(
+        u"removeServerButton"_s, tr("&Remove"), tr("Forget this server; what runs there is not touched"));
     connect(m_removeButton, &QPushButton::clicked, this, &ServersPage::removeServer);
     connect(button(u"importButton"_s, tr("&Import from SSH Config…"), tr("Add hosts from ~/.ssh/config")),
         &QPushButton::clicked, this, [this] { importFrom(SshConfig::defaultPath()); });
@@ -164,7 +165,8 @@ void ServersPage::updateButtons()
 
 void ServersPage::addServer()
 {
-    auto *dialog = new ServerDialog({}, [this](const ServerRecord &s) { return m_workspace->addServer(s); }, this);
+    auto *dialog = new ServerDialog(
+        {}, [this](const ServerRecord &s) { return m_workspace->addServer(s); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const ServerRecord server = dialog->server();
@@ -182,7 +184,8 @@ void ServersPage::editServer()
     auto current = m_workspace->server(currentServer());
     if (!current)
         return;
-    auto *dialog = new ServerDialog(*current, [this](const ServerRecord &s) { return m_workspace->updateServer(s); }, this);
+    auto *dialog = new ServerDialog(
+        *current, [this](const ServerRecord &s) { return m_workspace->updateServer(s); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, before = *current] {
         const ServerRecord server = dialog->server();
@@ -233,7 +236,8 @@ Result<void> ServersPage::forgetHostKey(const ServerRecord &server) const
         return {};
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Could not read %1.").arg(file.fileName()), {}, file.errorString());
-    const QString host = server.port == 22 ? server.address : u"[%1]:%2"_s.arg(server.address).arg(server.port);
+    const QString host =
+        server.port == 22 ? server.address : u"[%1]:%2"_s.arg(server.address).arg(server.port);
     QByteArray kept;
     for (const QByteArray &line : file.readAll().split('\n'))
         if (!line.isEmpty() && !line.split(' ').value(0).split(',').contains(host.toUtf8()))
@@ -254,7 +258,8 @@ void ServersPage::importFrom(const QString &sshConfigPath)
     if (!hosts)
         return m_status->showError(hosts.error());
     if (hosts->isEmpty())
-        return m_status->showNote(tr("%1 names no hosts to import.").arg(QDir::toNativeSeparators(sshConfigPath)));
+        return m_status->showNote(
+            tr("%1 names no hosts to import.").arg(QDir::toNativeSeparators(sshConfigPath)));
     QStringList taken;
     for (const ServerRecord &s : m_model->servers())
         taken << s.name;
@@ -274,7 +279,8 @@ void ServersPage::importChosen(const QList<ServerRecord> &servers)
     }
     reload(servers.value(0).name);
     emit serversChanged();
-    m_status->showNote(tr("Imported %n server(s). Test each connection once to pin its host key.", nullptr, added));
+    m_status->showNote(
+        tr("Imported %n server(s). Test each connection once to pin its host key.", nullptr, added));
 }
 
 void ServersPage::testConnection(const QString &name)
@@ -286,7 +292,8 @@ void ServersPage::testConnection(const QString &name)
     updateButtons();
     clearProbe();
     m_status->showNote(tr("Connecting to %1…").arg(ServerListModel::login(*server)));
-    m_prompter->setKeychainKey(ServerListModel::login(*server), GuiPrompter::serverKeychainKey(m_workspace->id(), name));
+    m_prompter->setKeychainKey(
+        ServerListModel::login(*server), GuiPrompter::serverKeychainKey(m_workspace->id(), name));
     HostConnection connection;
     connection.server = *server;
     connection.knownHostsFile = knownHostsFile();
@@ -324,9 +331,12 @@ void ServersPage::showProbe(const ServerProbe &probe)
     m_osValue->setText(f.osPrettyName.isEmpty() ? f.kernel : f.osPrettyName);
     m_archValue->setText(f.goarch.isEmpty() ? tr("%1 (Go does not build for it)").arg(f.unameMachine)
                                             : u"linux/%1 (%2)"_s.arg(f.goarch, f.unameMachine));
-    m_systemdValue->setText(f.systemd ? tr("systemd") : tr("no systemd: Gantry cannot install the service here"));
+    m_systemdValue->setText(
+        f.systemd ? tr("systemd") : tr("no systemd: Gantry cannot install the service here"));
     m_sudoValue->setText(ServerProbe::sudoText(probe.sudo));
-    m_diskValue->setText(f.freeBytes < 0 ? tr("unknown") : tr("%1 free in %2").arg(locale().formattedDataSize(f.freeBytes), f.freePath));
+    m_diskValue->setText(f.freeBytes < 0
+            ? tr("unknown")
+            : tr("%1 free in %2").arg(locale().formattedDataSize(f.freeBytes), f.freePath));
     m_hostKeyValue->setText(u"%1 %2"_s.arg(probe.hostKey.type, probe.hostKey.fingerprint));
 }
 

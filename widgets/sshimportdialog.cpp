@@ -35,9 +35,10 @@ SshImportDialog::SshImportDialog(
             m_model->setChecked(s.name, true);
     }
     auto *layout = new QVBoxLayout(this);
-    auto *label = new QLabel(tr("Hosts in %1. Tick the ones to add; test each once afterwards to pin its host key.")
-                                 .arg(QDir::toNativeSeparators(path)),
-        this);
+    auto *label =
+        new QLabel(tr("Hosts in %1. Tick the ones to add; test each once afterwards to pin its host key.")
+                       .arg(QDir::toNativeSeparators(path)),
+            this);
     label->setWordWrap(true);
     m_view = new QTreeView(this);
     m_view->setObjectName(u"importView"_s);
@@ -49,7 +50,8 @@ SshImportDialog::SshImportDialog(
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("&Import"));
-    connect(m_model, &ServerListModel::checkedChanged, ok, [this, ok] { ok->setEnabled(!m_model->checkedNames().isEmpty()); });
+    connect(m_model, &ServerListModel::checkedChanged, ok,
+        [this, ok] { ok->setEnabled(!m_model->checkedNames().isEmpty()); });
     ok->setEnabled(!m_model->checkedNames().isEmpty());
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

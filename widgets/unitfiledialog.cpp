@@ -12,7 +12,8 @@ using namespace Qt::StringLiterals;
 
 namespace Gantry {
 
-UnitFileDialog::UnitFileDialog(const QList<QPair<QString, QString>> &units, const QString &path, QWidget *parent)
+UnitFileDialog::UnitFileDialog(
+    const QList<QPair<QString, QString>> &units, const QString &path, QWidget *parent)
     : QDialog(parent)
 {
     setObjectName(u"unitDialog"_s);

@@ -15,7 +15,8 @@ class UnitFileDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(UnitFileDialog)
 public:
     // (server name, unit file text), and the path the unit is installed to.
-    UnitFileDialog(const QList<QPair<QString, QString>> &units, const QString &path, QWidget *parent = nullptr);
+    UnitFileDialog(
+        const QList<QPair<QString, QString>> &units, const QString &path, QWidget *parent = nullptr);
     ~UnitFileDialog() override;
 
     QString text() const;

@@ -65,7 +65,8 @@ void tst_DeployPage::init()
     m_workspace = std::move(*workspace);
     QVERIFY(m_workspace->addProject({ u"hello-gin"_s, m_project, {}, {} }));
     // Nothing listens on port 1 here: every connection is refused at once.
-    QVERIFY(m_workspace->addServer({ u"nowhere"_s, u"127.0.0.1"_s, 1, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, u"amd64"_s }));
+    QVERIFY(m_workspace->addServer(
+        { u"nowhere"_s, u"127.0.0.1"_s, 1, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, u"amd64"_s }));
     m_page = std::make_unique<DeployPage>(m_workspace.get());
     m_page->resize(1000, 700);
     m_page->show();
@@ -106,7 +107,8 @@ void tst_DeployPage::progressModelIsSound()
     model.apply({ u"web2"_s, DeployStep::Connect, StepState::Failed, u"refused"_s, 0, 0 });
     QCOMPARE(model.rowCount(model.index(0, 0)), 2);
     const QModelIndex upload = model.index(1, DeployProgressModel::DetailColumn, model.index(0, 0));
-    QVERIFY2(upload.data().toString().contains(u"1.00 MiB of 1.00 MiB"_s), qPrintable(upload.data().toString()));
+    QVERIFY2(
+        upload.data().toString().contains(u"1.00 MiB of 1.00 MiB"_s), qPrintable(upload.data().toString()));
     QVERIFY(upload.data().toString().contains(u"/s"_s));
     QCOMPARE(model.stepState(u"web1"_s, DeployStep::Upload), std::optional(StepState::Started));
     QCOMPARE(model.stepState(u"web1"_s, DeployStep::Connect), std::optional(StepState::Done));
@@ -125,8 +127,10 @@ void tst_DeployPage::releaseModelIsSound()
 {
     ReleaseListModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ReleaseInfo current { 3, u"1.2.0"_s, u"2026-01-02T03:04:05Z"_s, u"ab"_s, ReleaseStatus::Good, true, true, false };
-    ReleaseInfo good { 2, u"1.1.0"_s, u"2026-01-01T03:04:05Z"_s, u"cd"_s, ReleaseStatus::Good, false, true, false };
+    ReleaseInfo current { 3, u"1.2.0"_s, u"2026-01-02T03:04:05Z"_s, u"ab"_s, ReleaseStatus::Good, true, true,
+        false };
+    ReleaseInfo good { 2, u"1.1.0"_s, u"2026-01-01T03:04:05Z"_s, u"cd"_s, ReleaseStatus::Good, false, true,
+        false };
     ReleaseInfo bad { 1, u"1.0.0"_s, {}, {}, ReleaseStatus::Bad, false, true, false };
     model.setReleases({ current, good, bad });
     QCOMPARE(model.rowCount(), 3);
@@ -149,7 +153,10 @@ void tst_DeployPage::planAndUnitAreShownWithoutReachableHosts()
     QVERIFY(planned.wait(600000));
     QCOMPARE(planned.first().first().toBool(), false); // the env file could not be read
     const QString plan = m_page->planText();
-    QVERIFY2(plan.contains(u"== nowhere (deploy@127.0.0.1:1): hello-gin 1.0.0 to /opt/gantry/hello-gin, profile prod =="_s), qPrintable(plan));
+    QVERIFY2(
+        plan.contains(
+            u"== nowhere (deploy@127.0.0.1:1): hello-gin 1.0.0 to /opt/gantry/hello-gin, profile prod =="_s),
+        qPrintable(plan));
     QVERIFY(plan.contains(u"gantry-hello-gin.service"_s));
     QVERIFY(plan.contains(u"/healthz"_s));
     QVERIFY(plan.contains(u"Could not read it"_s));

@@ -35,7 +35,8 @@ void tst_GuiPrompter::initTestCase()
 }
 
 // Asks on a worker thread while this (GUI) thread keeps running its event loop.
-std::optional<QString> tst_GuiPrompter::askOnWorker(GuiPrompter &prompter, const SshPrompter::Question &question)
+std::optional<QString> tst_GuiPrompter::askOnWorker(
+    GuiPrompter &prompter, const SshPrompter::Question &question)
 {
     std::optional<QString> answer;
     QThread *worker = QThread::create([&] { answer = prompter.ask(question); });
@@ -68,7 +69,8 @@ void tst_GuiPrompter::workerWaitsWhileTheGuiThreadRuns()
     // The dialog is answered from the GUI thread's event loop while the worker waits.
     QTimer answerer;
     connect(&answerer, &QTimer::timeout, &parent, [&] {
-        if (auto *dialog = parent.findChild<PasswordDialog *>(u"passwordDialog"_s); dialog && dialog->isVisible()) {
+        if (auto *dialog = parent.findChild<PasswordDialog *>(u"passwordDialog"_s);
+            dialog && dialog->isVisible()) {
             QCOMPARE(child<QLineEdit>(dialog, u"passwordEdit"_s)->echoMode(), QLineEdit::Normal);
             QVERIFY(!child<QCheckBox>(dialog, u"rememberCheck"_s)->isVisibleTo(dialog));
             child<QLineEdit>(dialog, u"passwordEdit"_s)->setText(u"123456"_s);
@@ -76,7 +78,8 @@ void tst_GuiPrompter::workerWaitsWhileTheGuiThreadRuns()
         }
     });
     answerer.start(20);
-    const SshPrompter::Question question { SshPrompter::Kind::KeyboardInteractive, u"deploy@h:22"_s, u"Code:"_s, true };
+    const SshPrompter::Question question { SshPrompter::Kind::KeyboardInteractive, u"deploy@h:22"_s,
+        u"Code:"_s, true };
     QCOMPARE(askOnWorker(prompter, question), std::optional<QString>(u"123456"_s));
 }
 
@@ -88,7 +91,8 @@ void tst_GuiPrompter::passwordIsAskedOncePerHost()
     int dialogs = 0;
     QTimer answerer;
     connect(&answerer, &QTimer::timeout, &parent, [&] {
-        if (auto *dialog = parent.findChild<PasswordDialog *>(u"passwordDialog"_s); dialog && dialog->isVisible()) {
+        if (auto *dialog = parent.findChild<PasswordDialog *>(u"passwordDialog"_s);
+            dialog && dialog->isVisible()) {
             ++dialogs;
             QCOMPARE(child<QLineEdit>(dialog, u"passwordEdit"_s)->echoMode(), QLineEdit::Password);
             child<QLineEdit>(dialog, u"passwordEdit"_s)->setText(u"pw"_s);
@@ -118,7 +122,8 @@ void tst_GuiPrompter::declineAllReleasesWaitingWorkers()
     delete worker;
     QCOMPARE(answer, std::optional<QString>());
     // Later questions are declined at once.
-    QCOMPARE(askOnWorker(*prompter, { SshPrompter::Kind::Password, u"x@h:22"_s, {}, false }), std::optional<QString>());
+    QCOMPARE(askOnWorker(*prompter, { SshPrompter::Kind::Password, u"x@h:22"_s, {}, false }),
+        std::optional<QString>());
 }
 
 void tst_GuiPrompter::guiThreadIsNeverBlocked()

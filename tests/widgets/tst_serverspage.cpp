@@ -2,6 +2,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -41,7 +42,8 @@ private slots:
 
 private:
     ServerDialog *openAddDialog();
-    void fill(ServerDialog *dialog, const QString &name, const QString &address, int port, const QString &user);
+    void fill(
+        ServerDialog *dialog, const QString &name, const QString &address, int port, const QString &user);
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -77,7 +79,8 @@ ServerDialog *tst_ServersPage::openAddDialog()
     return m_page->findChild<ServerDialog *>(u"serverDialog"_s);
 }
 
-void tst_ServersPage::fill(ServerDialog *dialog, const QString &name, const QString &address, int port, const QString &user)
+void tst_ServersPage::fill(
+    ServerDialog *dialog, const QString &name, const QString &address, int port, const QString &user)
 {
     child<QLineEdit>(dialog, u"serverNameEdit"_s)->setText(name);
     child<QLineEdit>(dialog, u"serverAddressEdit"_s)->setText(address);
@@ -173,8 +176,10 @@ void tst_ServersPage::editServerForgetsTheKeyOfAnotherAddress()
 
 void tst_ServersPage::removeAsksFirst()
 {
-    QVERIFY(m_workspace->addServer({ u"web1"_s, u"10.0.0.21"_s, 22, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
-    QVERIFY(m_workspace->addServer({ u"web2"_s, u"10.0.0.22"_s, 22, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
+    QVERIFY(m_workspace->addServer(
+        { u"web1"_s, u"10.0.0.21"_s, 22, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
+    QVERIFY(m_workspace->addServer(
+        { u"web2"_s, u"10.0.0.22"_s, 22, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
     m_page.reset(new ServersPage(m_workspace.get()));
     m_page->show();
     m_page->selectServer(u"web2"_s);
@@ -192,7 +197,8 @@ void tst_ServersPage::removeAsksFirst()
 
 void tst_ServersPage::importFromSshConfig()
 {
-    QVERIFY(m_workspace->addServer({ u"db"_s, u"10.0.0.5"_s, 22, u"root"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
+    QVERIFY(m_workspace->addServer(
+        { u"db"_s, u"10.0.0.5"_s, 22, u"root"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
     m_page.reset(new ServersPage(m_workspace.get()));
     m_page->show();
     QFile config(m_dir->filePath(u"ssh_config"_s));
@@ -244,7 +250,8 @@ void tst_ServersPage::modelIsSound()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy checked(&model, &ServerListModel::checkedChanged);
     model.setServers({ { u"a"_s, u"h1"_s, 22, {}, AuthKind::Agent, {}, {}, {}, {}, {} },
-        { u"b"_s, u"h2"_s, 2200, u"u"_s, AuthKind::Password, {}, {}, u"SHA256:x"_s, u"linux"_s, u"arm64"_s } });
+        { u"b"_s, u"h2"_s, 2200, u"u"_s, AuthKind::Password, {}, {}, u"SHA256:x"_s, u"linux"_s,
+            u"arm64"_s } });
     QCOMPARE(model.index(0, ServerListModel::LoginColumn).data().toString(), u"root@h1:22"_s);
     QCOMPARE(model.index(1, ServerListModel::PlatformColumn).data().toString(), u"linux/arm64"_s);
     QVERIFY(!model.index(0, 0).data(Qt::CheckStateRole).isValid());
@@ -261,7 +268,8 @@ void tst_ServersPage::modelIsSound()
 void tst_ServersPage::unreachableServerShowsTheError()
 {
     // Nothing listens on port 1 here: the connection is refused at once.
-    QVERIFY(m_workspace->addServer({ u"gone"_s, u"127.0.0.1"_s, 1, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
+    QVERIFY(m_workspace->addServer(
+        { u"gone"_s, u"127.0.0.1"_s, 1, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
     m_page.reset(new ServersPage(m_workspace.get()));
     m_page->show();
     QSignalSpy tested(m_page.get(), &ServersPage::connectionTested);
