@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ArchiveReader</name>
@@ -49,7 +50,7 @@
 <context>
     <name>ArtifactNaming</name>
     <message>
-        <source>The version "%1" cannot be used: it must start with a letter or digit and contain only letters, digits, dots, dashes, underscores and plus signs.</source>
+        <source>The version &quot;%1&quot; cannot be used: it must start with a letter or digit and contain only letters, digits, dots, dashes, underscores and plus signs.</source>
         <translation>无法使用版本号“%1”：版本号必须以字母或数字开头，且只能包含字母、数字、点、连字符、下划线和加号。</translation>
     </message>
     <message>
@@ -79,7 +80,7 @@
 <context>
     <name>BinaryVerifier</name>
     <message>
-        <source>Check GOFLAGS and the project's Go settings, then build again.</source>
+        <source>Check GOFLAGS and the project&apos;s Go settings, then build again.</source>
         <translation>请检查 GOFLAGS 和项目的 Go 设置，然后重新构建。</translation>
     </message>
     <message>
@@ -166,7 +167,7 @@
         <translation>单个目标平台允许的最长构建时间（分钟）。默认：30。</translation>
     </message>
     <message>
-        <source>Show Go's output as it comes.</source>
+        <source>Show Go&apos;s output as it comes.</source>
         <translation>实时显示 Go 的输出。</translation>
     </message>
     <message>
@@ -182,7 +183,7 @@
         <translation>已构建 %1 %2，输出到 %3</translation>
     </message>
     <message>
-        <source>"%1" is not a target; write it as OS/ARCH, e.g. linux/amd64.</source>
+        <source>&quot;%1&quot; is not a target; write it as OS/ARCH, e.g. linux/amd64.</source>
         <translation>“%1”不是有效的目标平台；请写成 OS/ARCH 格式，例如 linux/amd64。</translation>
     </message>
     <message>
@@ -224,7 +225,7 @@
         <translation>本次构建的 Go 设置，例如 GOPROXY=https://proxy.example 或 GOPRIVATE=git.example.com（可重复使用）。GOFLAGS 会追加到您已有的设置中。</translation>
     </message>
     <message>
-        <source>"%1" is not a setting; write it as KEY=VALUE, e.g. GOPROXY=direct.</source>
+        <source>&quot;%1&quot; is not a setting; write it as KEY=VALUE, e.g. GOPROXY=direct.</source>
         <translation>“%1”不是设置项；请写成 KEY=VALUE 的形式，例如 GOPROXY=direct。</translation>
     </message>
 </context>
@@ -262,7 +263,7 @@
         <translation>项目中不存在附加文件 %1。</translation>
     </message>
     <message>
-        <source>Remove it from the project's extra files, or create it.</source>
+        <source>Remove it from the project&apos;s extra files, or create it.</source>
         <translation>请将其从项目的附加文件中移除，或创建该文件。</translation>
     </message>
     <message>
@@ -270,8 +271,8 @@
         <translation>包 %1 没有版本变量，因此二进制文件将无法得知自身的版本号。</translation>
     </message>
     <message>
-        <source>Add `var version = "dev"` to package main, or name a variable with --version-var.</source>
-        <translation>请在 main 包中添加 `var version = "dev"`，或使用 --version-var 指定一个变量。</translation>
+        <source>Add `var version = &quot;dev&quot;` to package main, or name a variable with --version-var.</source>
+        <translation>请在 main 包中添加 `var version = &quot;dev&quot;`，或使用 --version-var 指定一个变量。</translation>
     </message>
     <message>
         <source>Go %1 cannot build for %2: there is no such platform.</source>
@@ -293,7 +294,7 @@
 <context>
     <name>BuildSettings</name>
     <message>
-        <source>The extra file "%1" is not a path inside the project.</source>
+        <source>The extra file &quot;%1&quot; is not a path inside the project.</source>
         <translation>额外文件“%1”不是项目内的路径。</translation>
     </message>
     <message>
@@ -305,7 +306,7 @@
         <translation>额外文件 %1 在项目中不存在。</translation>
     </message>
     <message>
-        <source>Remove it from the project's extra files, or create it.</source>
+        <source>Remove it from the project&apos;s extra files, or create it.</source>
         <translation>请将它从项目的额外文件中移除，或创建该文件。</translation>
     </message>
 </context>
@@ -324,7 +325,7 @@
         <translation>请检查磁盘。</translation>
     </message>
     <message>
-        <source>Line %1 of the checksums file is not "&lt;sha256&gt;  &lt;file&gt;".</source>
+        <source>Line %1 of the checksums file is not &quot;&lt;sha256&gt;  &lt;file&gt;&quot;.</source>
         <translation>校验和文件的第 %1 行不符合“&lt;sha256&gt;  &lt;file&gt;”格式。</translation>
     </message>
     <message>
@@ -336,15 +337,15 @@
     <name>CliPrompter</name>
     <message>
         <source>Passphrase for %1: </source>
-        <translation type="unfinished" />
+        <translation>%1 的口令：</translation>
     </message>
     <message>
         <source>sudo password for %1: </source>
-        <translation type="unfinished" />
+        <translation>%1 的 sudo 密码：</translation>
     </message>
     <message>
         <source>%1 (%2): </source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：</translation>
     </message>
 </context>
 <context>
@@ -386,188 +387,188 @@
     <name>DeployCommand</name>
     <message>
         <source>A project folder, or a project name the workspace knows.</source>
-        <translation type="unfinished" />
+        <translation>项目文件夹，或工作区中已知的项目名称。</translation>
     </message>
     <message>
-        <source>A server's name (repeat for several).</source>
-        <translation type="unfinished" />
+        <source>A server&apos;s name (repeat for several).</source>
+        <translation>服务器名称（可重复指定多台）。</translation>
     </message>
     <message>
         <source>The profile (default prod).</source>
-        <translation type="unfinished" />
+        <translation>部署配置（默认 prod）。</translation>
     </message>
     <message>
         <source>Read the login and sudo password from standard input.</source>
-        <translation type="unfinished" />
+        <translation>从标准输入读取登录密码和 sudo 密码。</translation>
     </message>
     <message>
         <source>Break a lock left by a deploy that is gone for good.</source>
-        <translation type="unfinished" />
+        <translation>解除由已不复存在的部署遗留下来的锁。</translation>
     </message>
     <message>
         <source>Print the result as JSON on stdout.</source>
-        <translation type="unfinished" />
+        <translation>在标准输出上以 JSON 打印结果。</translation>
     </message>
     <message>
         <source>give exactly one PROJECT.</source>
-        <translation type="unfinished" />
+        <translation>请只给出一个 PROJECT。</translation>
     </message>
     <message>
         <source>name a server with --server NAME.</source>
-        <translation type="unfinished" />
+        <translation>请用 --server NAME 指定服务器。</translation>
     </message>
     <message>
         <source>[%1] %2: %3 of %4</source>
-        <translation type="unfinished" />
+        <translation>[%1] %2：%3 / %4</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished">完成</translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>== %1: %2 %3 to %4 (profile %5) ==</source>
-        <translation type="unfinished" />
+        <translation>== %1：%2 %3 部署到 %4（部署配置 %5）==</translation>
     </message>
     <message>
         <source>-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.</source>
-        <translation type="unfinished" />
+        <translation>-- 计划：加锁，探测服务器，上传并校验，解压新的发布，写入环境变量文件，安装 %1，切换当前发布并重启，等待 %2 响应（%3 秒），记录，清理到只剩 %4 个发布，解锁。</translation>
     </message>
     <message>
         <source>-- %1:</source>
-        <translation type="unfinished" />
+        <translation>-- %1：</translation>
     </message>
     <message>
         <source>-- env diff against %1:</source>
-        <translation type="unfinished" />
+        <translation>-- 与 %1 的环境变量差异：</translation>
     </message>
     <message>
-        <source>Build if needed, then deploy a project's service to servers, health-checked, with automatic rollback.</source>
-        <translation type="unfinished" />
+        <source>Build if needed, then deploy a project&apos;s service to servers, health-checked, with automatic rollback.</source>
+        <translation>按需构建，然后将项目的服务部署到服务器，经过健康检查，失败时自动回滚。</translation>
     </message>
     <message>
         <source>The version to stamp and deploy (default: from git).</source>
-        <translation type="unfinished" />
+        <translation>要写入并部署的版本（默认：取自 git）。</translation>
     </message>
     <message>
         <source>The main package to deploy when the project has several.</source>
-        <translation type="unfinished" />
+        <translation>项目有多个 main 包时要部署的那一个。</translation>
     </message>
     <message>
         <source>After the first server, how many switch at once (default: all).</source>
-        <translation type="unfinished" />
+        <translation>第一台服务器之后，每批同时切换多少台（默认：全部）。</translation>
     </message>
     <message>
         <source>Print the plan, the unit and the env diff; change nothing.</source>
-        <translation type="unfinished" />
+        <translation>打印计划、单元文件和环境变量差异；不做任何改动。</translation>
     </message>
     <message>
         <source>%1: %2 %3 is live as release %4.</source>
-        <translation type="unfinished" />
+        <translation>%1：%2 %3 已作为发布 %4 上线。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>    last health answer: HTTP %1 %2</source>
-        <translation type="unfinished" />
+        <translation>    最后一次健康检查响应：HTTP %1 %2</translation>
     </message>
     <message>
         <source>The releases kept on a server, newest first.</source>
-        <translation type="unfinished" />
+        <translation>服务器上保留的发布，最新的在前。</translation>
     </message>
     <message>
         <source>bad</source>
-        <translation type="unfinished" />
+        <translation>有问题</translation>
     </message>
     <message>
         <source>pruned</source>
-        <translation type="unfinished" />
+        <translation>已清理</translation>
     </message>
     <message>
         <source>current</source>
-        <translation type="unfinished" />
+        <translation>当前</translation>
     </message>
     <message>
         <source>Switch a server back to a kept release, without rebuilding.</source>
-        <translation type="unfinished" />
+        <translation>将服务器切换回一个保留的发布，无需重新构建。</translation>
     </message>
     <message>
         <source>The release number (default: the newest good one before the current).</source>
-        <translation type="unfinished" />
+        <translation>发布编号（默认：当前发布之前最新的正常发布）。</translation>
     </message>
     <message>
         <source>%1: release %2 (version %3) serves again and is healthy.</source>
-        <translation type="unfinished" />
+        <translation>%1：发布 %2（版本 %3）已重新提供服务，运行正常。</translation>
     </message>
     <message>
-        <source>What systemd and the health check say about the project's service on each server.</source>
-        <translation type="unfinished" />
+        <source>What systemd and the health check say about the project&apos;s service on each server.</source>
+        <translation>systemd 和健康检查对每台服务器上该项目服务的报告。</translation>
     </message>
     <message>
         <source>%1	%2 (%3)	release %4, version %5	restarts %6	health %7</source>
-        <translation type="unfinished" />
+        <translation>%1	%2（%3）	发布 %4，版本 %5	重启 %6 次	健康检查 %7</translation>
     </message>
     <message>
         <source>HTTP %1 in %2 ms</source>
-        <translation type="unfinished" />
+        <translation>HTTP %1，耗时 %2 毫秒</translation>
     </message>
     <message>
         <source>What a deploy would change in the env file a server has; secret values masked.</source>
-        <translation type="unfinished" />
+        <translation>部署将对服务器上的环境变量文件做出的改动；机密值已隐藏。</translation>
     </message>
     <message>
         <source>%1 (%2):</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：</translation>
     </message>
 </context>
 <context>
     <name>DeployPlanner</name>
     <message>
         <source>%1: release %2</source>
-        <translation type="unfinished" />
+        <translation>%1：发布 %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>No server was chosen for the deploy.</source>
-        <translation type="unfinished" />
+        <translation>没有为部署选择服务器。</translation>
     </message>
     <message>
         <source>Pick at least one server (gantryctl deploy --server NAME).</source>
-        <translation type="unfinished" />
+        <translation>请至少选择一台服务器（gantryctl deploy --server NAME）。</translation>
     </message>
     <message>
         <source>This build has several services (%1, %2).</source>
-        <translation type="unfinished" />
+        <translation>此构建包含多个服务（%1、%2）。</translation>
     </message>
     <message>
         <source>Choose one to deploy (gantryctl deploy --package cmd/api).</source>
-        <translation type="unfinished" />
+        <translation>请选择要部署的一个（gantryctl deploy --package cmd/api）。</translation>
     </message>
     <message>
         <source>The build %1 has no Linux archive to deploy.</source>
-        <translation type="unfinished" />
+        <translation>构建 %1 中没有可部署的 Linux 归档。</translation>
     </message>
     <message>
-        <source>Build for linux/amd64 (or your servers' architecture) first.</source>
-        <translation type="unfinished" />
+        <source>Build for linux/amd64 (or your servers&apos; architecture) first.</source>
+        <translation>请先为 linux/amd64（或您服务器的架构）构建。</translation>
     </message>
     <message>
         <source>The profile cannot be written for %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法为 %1 写入部署配置：%2</translation>
     </message>
 </context>
 <context>
     <name>DeploySettings</name>
     <message>
-        <source>Unknown deploy setting "%1".</source>
+        <source>Unknown deploy setting &quot;%1&quot;.</source>
         <translation>未知的部署设置“%1”。</translation>
     </message>
     <message>
@@ -575,7 +576,7 @@
         <translation>请删除它，或检查拼写。</translation>
     </message>
     <message>
-        <source>The deploy setting "%1" has a value of the wrong type.</source>
+        <source>The deploy setting &quot;%1&quot; has a value of the wrong type.</source>
         <translation>部署设置“%1”的值类型不正确。</translation>
     </message>
     <message>
@@ -595,7 +596,7 @@
         <translation>请使用服务实际监听的端口，例如 8080。</translation>
     </message>
     <message>
-        <source>The health path "%1" must start with "/" and have no spaces.</source>
+        <source>The health path &quot;%1&quot; must start with &quot;/&quot; and have no spaces.</source>
         <translation>健康检查路径“%1”必须以“/”开头，且不能包含空格。</translation>
     </message>
     <message>
@@ -603,7 +604,7 @@
         <translation>请使用类似 /healthz 的路径。</translation>
     </message>
     <message>
-        <source>GIN_MODE "%1" is not debug, release or test.</source>
+        <source>GIN_MODE &quot;%1&quot; is not debug, release or test.</source>
         <translation>GIN_MODE“%1”不是 debug、release 或 test 之一。</translation>
     </message>
     <message>
@@ -627,15 +628,15 @@
         <translation>请使用 1 或更大的值；默认值为 5。</translation>
     </message>
     <message>
-        <source>The service user "%1" is not a valid user name.</source>
+        <source>The service user &quot;%1&quot; is not a valid user name.</source>
         <translation>服务用户“%1”不是有效的用户名。</translation>
     </message>
     <message>
-        <source>Use lower-case letters, digits, "-" and "_", starting with a letter.</source>
+        <source>Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter.</source>
         <translation>请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
     </message>
     <message>
-        <source>The restart policy "%1" is not one systemd knows.</source>
+        <source>The restart policy &quot;%1&quot; is not one systemd knows.</source>
         <translation>重启策略“%1”不是 systemd 支持的策略。</translation>
     </message>
     <message>
@@ -643,7 +644,7 @@
         <translation>请使用 on-failure（默认）或 always。</translation>
     </message>
     <message>
-        <source>The memory limit "%1" is not a size.</source>
+        <source>The memory limit &quot;%1&quot; is not a size.</source>
         <translation>内存上限“%1”不是有效的大小。</translation>
     </message>
     <message>
@@ -651,7 +652,7 @@
         <translation>请使用类似 512M 或 1G 的大小，或 infinity；留空表示不限制。</translation>
     </message>
     <message>
-        <source>The CPU quota "%1" is not a percentage.</source>
+        <source>The CPU quota &quot;%1&quot; is not a percentage.</source>
         <translation>CPU 配额“%1”不是百分比。</translation>
     </message>
     <message>
@@ -663,59 +664,59 @@
     <name>DeployStepNames</name>
     <message>
         <source>Connect</source>
-        <translation type="unfinished" />
+        <translation>连接</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished" />
+        <translation>加锁</translation>
     </message>
     <message>
         <source>Probe the server</source>
-        <translation type="unfinished" />
+        <translation>探测服务器</translation>
     </message>
     <message>
         <source>Upload and verify</source>
-        <translation type="unfinished" />
+        <translation>上传并校验</translation>
     </message>
     <message>
         <source>Unpack a new release</source>
-        <translation type="unfinished" />
+        <translation>解压新的发布</translation>
     </message>
     <message>
         <source>Write the env file</source>
-        <translation type="unfinished" />
+        <translation>写入环境变量文件</translation>
     </message>
     <message>
         <source>Install the systemd unit</source>
-        <translation type="unfinished" />
+        <translation>安装 systemd 单元</translation>
     </message>
     <message>
         <source>Wait for the first server</source>
-        <translation type="unfinished" />
+        <translation>等待第一台服务器</translation>
     </message>
     <message>
         <source>Switch and restart</source>
-        <translation type="unfinished" />
+        <translation>切换并重启</translation>
     </message>
     <message>
         <source>Wait until healthy</source>
-        <translation type="unfinished" />
+        <translation>等待健康检查通过</translation>
     </message>
     <message>
         <source>Record the release</source>
-        <translation type="unfinished" />
+        <translation>记录发布</translation>
     </message>
     <message>
         <source>Prune old releases</source>
-        <translation type="unfinished" />
+        <translation>清理旧的发布</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished" />
+        <translation>解锁</translation>
     </message>
     <message>
         <source>Roll back</source>
-        <translation type="unfinished" />
+        <translation>回滚</translation>
     </message>
 </context>
 <context>
@@ -729,11 +730,11 @@
         <translation>请保留两行中的一行，删除另一行。</translation>
     </message>
     <message>
-        <source>The line has no "=" between a name and a value.</source>
+        <source>The line has no &quot;=&quot; between a name and a value.</source>
         <translation>该行在名称和值之间没有“=”。</translation>
     </message>
     <message>
-        <source>Write it as NAME=value, or start it with "#" to make it a comment.</source>
+        <source>Write it as NAME=value, or start it with &quot;#&quot; to make it a comment.</source>
         <translation>请写成 NAME=value 的形式，或以“#”开头将其作为注释。</translation>
     </message>
     <message>
@@ -741,23 +742,23 @@
         <translation>此值开头的单引号没有闭合。</translation>
     </message>
     <message>
-        <source>Add the closing ' after the value.</source>
-        <translation>请在值的后面加上闭合的 '。</translation>
+        <source>Add the closing &apos; after the value.</source>
+        <translation>请在值的后面加上闭合的 &apos;。</translation>
     </message>
     <message>
         <source>The double quote that opens this value is never closed.</source>
         <translation>此值开头的双引号没有闭合。</translation>
     </message>
     <message>
-        <source>Add the closing " after the value, and write a " inside the value as \".</source>
-        <translation>请在值的后面加上闭合的 "，值中的 " 请写成 \"。</translation>
+        <source>Add the closing &quot; after the value, and write a &quot; inside the value as \&quot;.</source>
+        <translation>请在值的后面加上闭合的 &quot;，值中的 &quot; 请写成 \&quot;。</translation>
     </message>
     <message>
         <source>Text follows the quote that closes the value.</source>
         <translation>闭合值的引号后面还有其他文本。</translation>
     </message>
     <message>
-        <source>Put the whole value inside the quotes, or start a comment with " #".</source>
+        <source>Put the whole value inside the quotes, or start a comment with &quot; #&quot;.</source>
         <translation>请将整个值放在引号内，或用“ #”开始注释。</translation>
     </message>
     <message>
@@ -789,17 +790,17 @@
     <name>EnvDiff</name>
     <message>
         <source>~ %1 (secret changed)</source>
-        <translation type="unfinished" />
+        <translation>~ %1（机密已更改）</translation>
     </message>
     <message>
         <source>%1 added, %2 removed, %3 changed.</source>
-        <translation type="unfinished" />
+        <translation>新增 %1 个，删除 %2 个，修改 %3 个。</translation>
     </message>
 </context>
 <context>
     <name>EnvName</name>
     <message>
-        <source>A name starts with an ASCII letter or "_" and holds only ASCII letters, digits and "_", such as DATABASE_URL.</source>
+        <source>A name starts with an ASCII letter or &quot;_&quot; and holds only ASCII letters, digits and &quot;_&quot;, such as DATABASE_URL.</source>
         <translation>名称须以 ASCII 字母或“_”开头，且只能包含 ASCII 字母、数字和“_”，例如 DATABASE_URL。</translation>
     </message>
     <message>
@@ -807,7 +808,7 @@
         <translation>有一个环境变量的名称为空。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid environment variable name.</source>
+        <source>&quot;%1&quot; is not a valid environment variable name.</source>
         <translation>“%1”不是有效的环境变量名。</translation>
     </message>
 </context>
@@ -904,7 +905,7 @@
         <translation>打开项目(&amp;O)…</translation>
     </message>
     <message>
-        <source>Choose the folder that holds your project's go.mod</source>
+        <source>Choose the folder that holds your project&apos;s go.mod</source>
         <translation>选择包含项目 go.mod 的文件夹</translation>
     </message>
     <message>
@@ -1069,11 +1070,11 @@
         <translation>请修正所列位置的代码，然后重新构建。</translation>
     </message>
     <message>
-        <source>Go could not load the project's dependencies: %1</source>
+        <source>Go could not load the project&apos;s dependencies: %1</source>
         <translation>Go 无法加载项目的依赖：%1</translation>
     </message>
     <message>
-        <source>Check go.mod and the project's GOPROXY and GOPRIVATE settings; running "go mod tidy" in the project often fixes this.</source>
+        <source>Check go.mod and the project&apos;s GOPROXY and GOPRIVATE settings; running &quot;go mod tidy&quot; in the project often fixes this.</source>
         <translation>请检查 go.mod 以及项目的 GOPROXY 和 GOPRIVATE 设置；在项目中运行“go mod tidy”通常可以解决此问题。</translation>
     </message>
     <message>
@@ -1144,7 +1145,7 @@
         <translation>解除失效的锁(&amp;K)</translation>
     </message>
     <message>
-        <source>Take over a server's deploy lock left by a deploy that is gone for good</source>
+        <source>Take over a server&apos;s deploy lock left by a deploy that is gone for good</source>
         <translation>接管服务器上由已不复存在的部署遗留下来的部署锁</translation>
     </message>
     <message>
@@ -1168,7 +1169,7 @@
         <translation>查看计划(&amp;R)</translation>
     </message>
     <message>
-        <source>Build if needed, then show the plan and what changes in each server's env file</source>
+        <source>Build if needed, then show the plan and what changes in each server&apos;s env file</source>
         <translation>按需构建，然后显示部署计划以及每台服务器的环境变量文件将发生的变化</translation>
     </message>
     <message>
@@ -1200,7 +1201,7 @@
         <translation>勾选服务器并点击“查看计划”：在真正部署之前，这里会显示部署计划、每台服务器环境变量文件的变化以及单元文件。</translation>
     </message>
     <message>
-        <source>The build's progress, and the service's last log lines when a deploy fails.</source>
+        <source>The build&apos;s progress, and the service&apos;s last log lines when a deploy fails.</source>
         <translation>构建进度，以及部署失败时服务最后的日志行。</translation>
     </message>
     <message>
@@ -1261,7 +1262,9 @@
     </message>
     <message numerus="yes">
         <source>Deploying %1 %2 to %n server(s)…</source>
-        <translation><numerusform>正在将 %1 %2 部署到 %n 台服务器…</numerusform></translation>
+        <translation>
+            <numerusform>正在将 %1 %2 部署到 %n 台服务器…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelling: servers that have not switched yet stop; switched ones finish.</source>
@@ -1561,7 +1564,7 @@
 <context>
     <name>Gantry::ProcessRunner</name>
     <message>
-        <source>The program "%1" was not found on PATH.</source>
+        <source>The program &quot;%1&quot; was not found on PATH.</source>
         <translation>在 PATH 中找不到程序“%1”。</translation>
     </message>
     <message>
@@ -1600,11 +1603,11 @@
         <translation>请先在“项目”页面打开一个项目，然后编辑其配置。</translation>
     </message>
     <message>
-        <source>Settings in bold are set by %1; the others are Gantry's defaults.</source>
+        <source>Settings in bold are set by %1; the others are Gantry&apos;s defaults.</source>
         <translation>粗体设置项由 %1 设置；其余为 Gantry 的默认值。</translation>
     </message>
     <message>
-        <source>Settings in bold are set by %1; the others come from %2 or Gantry's defaults.</source>
+        <source>Settings in bold are set by %1; the others come from %2 or Gantry&apos;s defaults.</source>
         <translation>粗体设置项由 %1 设置；其余来自 %2 或 Gantry 的默认值。</translation>
     </message>
     <message>
@@ -1627,7 +1630,7 @@
         <translation>打开项目文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <source>Choose the folder that holds your project's go.mod</source>
+        <source>Choose the folder that holds your project&apos;s go.mod</source>
         <translation>选择包含项目 go.mod 的文件夹</translation>
     </message>
     <message>
@@ -1695,7 +1698,7 @@
         <translation>额外文件:</translation>
     </message>
     <message>
-        <source>Go's default; e.g. https://goproxy.cn,direct in China</source>
+        <source>Go&apos;s default; e.g. https://goproxy.cn,direct in China</source>
         <translation>使用 Go 的默认值；在中国可填 https://goproxy.cn,direct</translation>
     </message>
     <message>
@@ -1755,8 +1758,8 @@
         <translation>包 %1 没有版本变量，因此其二进制文件无法得知自身版本。</translation>
     </message>
     <message>
-        <source>Add `var version = "dev"` to package main, or set an ldflags template below.</source>
-        <translation>请在 main 包中添加 `var version = "dev"`，或在下方设置 ldflags 模板。</translation>
+        <source>Add `var version = &quot;dev&quot;` to package main, or set an ldflags template below.</source>
+        <translation>请在 main 包中添加 `var version = &quot;dev&quot;`，或在下方设置 ldflags 模板。</translation>
     </message>
     <message>
         <source>None. The project can be built as static binaries.</source>
@@ -1868,7 +1871,7 @@
         <translation>刷新(&amp;S)</translation>
     </message>
     <message>
-        <source>Read the releases and the service's state from the server</source>
+        <source>Read the releases and the service&apos;s state from the server</source>
         <translation>从服务器读取发布记录和服务状态</translation>
     </message>
     <message>
@@ -1943,7 +1946,7 @@
         <translation>主机名或 IP 地址</translation>
     </message>
     <message>
-        <source>C&amp;onnect now and pin the server's host key</source>
+        <source>C&amp;onnect now and pin the server&apos;s host key</source>
         <translation>立即连接并固定服务器的主机密钥(&amp;O)</translation>
     </message>
     <message>
@@ -2166,7 +2169,9 @@
     </message>
     <message numerus="yes">
         <source>Imported %n server(s). Test each connection once to pin its host key.</source>
-        <translation><numerusform>已导入 %n 台服务器。请对每台服务器测试一次连接，以固定其主机密钥。</numerusform></translation>
+        <translation>
+            <numerusform>已导入 %n 台服务器。请对每台服务器测试一次连接，以固定其主机密钥。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -2406,7 +2411,7 @@
 <context>
     <name>Gantry::VariablesPanel</name>
     <message>
-        <source>Values for one server override the profile's values on that server only</source>
+        <source>Values for one server override the profile&apos;s values on that server only</source>
         <translation>针对某台服务器的值只在该服务器上覆盖配置中的值</translation>
     </message>
     <message>
@@ -2558,15 +2563,15 @@
     <name>GlobalOptions</name>
     <message>
         <source>--workspace needs a folder.</source>
-        <translation type="unfinished" />
+        <translation>--workspace 需要一个文件夹。</translation>
     </message>
     <message>
         <source>Write it as --workspace DIR.</source>
-        <translation type="unfinished" />
+        <translation>请写成 --workspace DIR。</translation>
     </message>
     <message>
         <source>The workspace folder; may stand before or after the command. Default: %1.</source>
-        <translation type="unfinished" />
+        <translation>工作区文件夹；可以写在命令之前或之后。默认：%1。</translation>
     </message>
 </context>
 <context>
@@ -2596,19 +2601,19 @@
         <translation>请删除该字符；它通常来自从网页或文字处理软件中粘贴的文本。</translation>
     </message>
     <message>
-        <source>The "%1 (" block opened on line %2 is never closed.</source>
+        <source>The &quot;%1 (&quot; block opened on line %2 is never closed.</source>
         <translation>第 %2 行开始的“%1 (”块没有闭合。</translation>
     </message>
     <message>
-        <source>Add a line holding only ")" after the block's last entry.</source>
+        <source>Add a line holding only &quot;)&quot; after the block&apos;s last entry.</source>
         <translation>请在该块的最后一项之后添加一行，该行只包含“)”。</translation>
     </message>
     <message>
-        <source>Text follows the ")" that closes a block.</source>
+        <source>Text follows the &quot;)&quot; that closes a block.</source>
         <translation>闭合块的“)”之后还有其他文本。</translation>
     </message>
     <message>
-        <source>Move "%1" to a line of its own.</source>
+        <source>Move &quot;%1&quot; to a line of its own.</source>
         <translation>请将“%1”移到单独的一行。</translation>
     </message>
     <message>
@@ -2628,7 +2633,7 @@
         <translation>go.mod 只允许用双引号括住整个值；请删除其他引号。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid version.</source>
+        <source>&quot;%1&quot; is not a valid version.</source>
         <translation>“%1”不是有效的版本号。</translation>
     </message>
     <message>
@@ -2636,15 +2641,15 @@
         <translation>请使用语义化版本号，例如 v1.2.3。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid version for %2.</source>
+        <source>&quot;%1&quot; is not a valid version for %2.</source>
         <translation>“%1”不是 %2 的有效版本号。</translation>
     </message>
     <message>
-        <source>Write a semantic version such as v1.2.3, or run "go get %1@%2" to resolve it.</source>
+        <source>Write a semantic version such as v1.2.3, or run &quot;go get %1@%2&quot; to resolve it.</source>
         <translation>请使用语义化版本号（例如 v1.2.3），或运行“go get %1@%2”来解析该版本。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid module path.</source>
+        <source>&quot;%1&quot; is not a valid module path.</source>
         <translation>“%1”不是有效的模块路径。</translation>
     </message>
     <message>
@@ -2668,7 +2673,7 @@
         <translation>请写成：%1</translation>
     </message>
     <message>
-        <source>Unexpected "%1" at the end of this %2 line.</source>
+        <source>Unexpected &quot;%1&quot; at the end of this %2 line.</source>
         <translation>此 %2 行的末尾出现了意外的“%1”。</translation>
     </message>
     <message>
@@ -2684,7 +2689,7 @@
         <translation>请只保留一个 %1 行，删除另一个。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid Go version.</source>
+        <source>&quot;%1&quot; is not a valid Go version.</source>
         <translation>“%1”不是有效的 Go 版本。</translation>
     </message>
     <message>
@@ -2692,7 +2697,7 @@
         <translation>请按 Go 显示的格式书写版本，例如：go 1.21 或 go 1.22.1</translation>
     </message>
     <message>
-        <source>"%1" is not a valid toolchain name.</source>
+        <source>&quot;%1&quot; is not a valid toolchain name.</source>
         <translation>“%1”不是有效的工具链名称。</translation>
     </message>
     <message>
@@ -2716,15 +2721,15 @@
         <translation>请删除目录后面的版本号。</translation>
     </message>
     <message>
-        <source>This ")" does not close any block.</source>
+        <source>This &quot;)&quot; does not close any block.</source>
         <translation>此“)”没有可闭合的块。</translation>
     </message>
     <message>
-        <source>Delete it, or open the block above it with a line such as "require (".</source>
+        <source>Delete it, or open the block above it with a line such as &quot;require (&quot;.</source>
         <translation>请删除它，或在其上方用类似“require (”的行开启一个块。</translation>
     </message>
     <message>
-        <source>"%1" is not a go.mod directive.</source>
+        <source>&quot;%1&quot; is not a go.mod directive.</source>
         <translation>“%1”不是 go.mod 指令。</translation>
     </message>
     <message>
@@ -2732,7 +2737,7 @@
         <translation>请检查拼写；可用的指令有 module、go、toolchain、godebug、require、exclude、replace、retract 和 tool。</translation>
     </message>
     <message>
-        <source>"%1" cannot start a ( ) block.</source>
+        <source>&quot;%1&quot; cannot start a ( ) block.</source>
         <translation>“%1”不能开启 ( ) 块。</translation>
     </message>
     <message>
@@ -2752,7 +2757,7 @@
         <translation>在 %1 处找不到 go.mod 文件。</translation>
     </message>
     <message>
-        <source>Choose the folder that holds the module's go.mod, or run "go mod init" there.</source>
+        <source>Choose the folder that holds the module&apos;s go.mod, or run &quot;go mod init&quot; there.</source>
         <translation>请选择包含该模块 go.mod 的文件夹，或在该文件夹中运行“go mod init”。</translation>
     </message>
     <message>
@@ -2771,7 +2776,7 @@
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <source>Choose the folder that holds your project's go.mod.</source>
+        <source>Choose the folder that holds your project&apos;s go.mod.</source>
         <translation>请选择包含项目 go.mod 的文件夹。</translation>
     </message>
     <message>
@@ -2779,7 +2784,7 @@
         <translation>%1 不是 Go 模块：其中没有 go.mod 文件。</translation>
     </message>
     <message>
-        <source>Open the folder that holds go.mod, or create one with "go mod init example.com/yourapp" in that folder.</source>
+        <source>Open the folder that holds go.mod, or create one with &quot;go mod init example.com/yourapp&quot; in that folder.</source>
         <translation>请打开包含 go.mod 的文件夹，或在该文件夹中运行“go mod init example.com/yourapp”创建一个。</translation>
     </message>
     <message>
@@ -2791,7 +2796,7 @@
         <translation>请添加一个包含 func main 的 package main（例如在 main.go 或 cmd/server/main.go 中）。</translation>
     </message>
     <message>
-        <source>"%1" is not a variable name Go can set; it must look like PKG.NAME.</source>
+        <source>&quot;%1&quot; is not a variable name Go can set; it must look like PKG.NAME.</source>
         <translation>“%1”不是 Go 可以设置的变量名；其格式必须为 PKG.NAME。</translation>
     </message>
     <message>
@@ -2823,8 +2828,8 @@
         <translation>变量 %1 由表达式赋值，而 Go 只能向未赋初值或初值为字符串常量的变量写入版本号。</translation>
     </message>
     <message>
-        <source>Declare it as `var %1 string` or `var %1 = "dev"`.</source>
-        <translation>请将其声明为 `var %1 string` 或 `var %1 = "dev"`。</translation>
+        <source>Declare it as `var %1 string` or `var %1 = &quot;dev&quot;`.</source>
+        <translation>请将其声明为 `var %1 string` 或 `var %1 = &quot;dev&quot;`。</translation>
     </message>
     <message>
         <source>The dependency %1 needs cgo, but Gantry builds with CGO_ENABLED=0 for static binaries: the build may succeed and the service fail at run time.</source>
@@ -2835,8 +2840,8 @@
         <translation>请改用纯 Go 实现的 %1。</translation>
     </message>
     <message>
-        <source>The package %1 of this project uses cgo (import "C"), which a CGO_ENABLED=0 build leaves out.</source>
-        <translation>本项目的包 %1 使用了 cgo（import "C"），而使用 CGO_ENABLED=0 构建时会排除这部分代码。</translation>
+        <source>The package %1 of this project uses cgo (import &quot;C&quot;), which a CGO_ENABLED=0 build leaves out.</source>
+        <translation>本项目的包 %1 使用了 cgo（import &quot;C&quot;），而使用 CGO_ENABLED=0 构建时会排除这部分代码。</translation>
     </message>
     <message>
         <source>Move the C code behind a build tag, or replace it with pure Go.</source>
@@ -2898,23 +2903,23 @@
         <translation>请检查 Go 的安装。</translation>
     </message>
     <message>
-        <source>This project's go.mod asks for the Go toolchain %1 (line %2: "toolchain %3"), which the installed Go %4 cannot read.</source>
+        <source>This project&apos;s go.mod asks for the Go toolchain %1 (line %2: &quot;toolchain %3&quot;), which the installed Go %4 cannot read.</source>
         <translation>本项目的 go.mod 要求使用 Go 工具链 %1（第 %2 行：“toolchain %3”），而已安装的 Go %4 无法识别。</translation>
     </message>
     <message>
-        <source>This project's go.mod uses the "%1" directive, which the installed Go %2 cannot read.</source>
+        <source>This project&apos;s go.mod uses the &quot;%1&quot; directive, which the installed Go %2 cannot read.</source>
         <translation>本项目的 go.mod 使用了“%1”指令，而已安装的 Go %2 无法识别该指令。</translation>
     </message>
     <message>
-        <source>This project's go.mod says "go %1" (line %2), a pre-release version that the installed Go %3 cannot read.</source>
+        <source>This project&apos;s go.mod says &quot;go %1&quot; (line %2), a pre-release version that the installed Go %3 cannot read.</source>
         <translation>本项目的 go.mod 声明了“go %1”（第 %2 行），这是预发布版本，已安装的 Go %3 无法识别。</translation>
     </message>
     <message>
-        <source>This project's go.mod says "go %1" (line %2), a three-part version that the installed Go %3 cannot read; it needs Go %1 or newer.</source>
+        <source>This project&apos;s go.mod says &quot;go %1&quot; (line %2), a three-part version that the installed Go %3 cannot read; it needs Go %1 or newer.</source>
         <translation>本项目的 go.mod 声明了“go %1”（第 %2 行），这是三段式版本号，已安装的 Go %3 无法识别；需要 Go %1 或更高版本。</translation>
     </message>
     <message>
-        <source>This project needs Go %1 (go.mod line %2: "go %1"), but the installed Go is %3.</source>
+        <source>This project needs Go %1 (go.mod line %2: &quot;go %1&quot;), but the installed Go is %3.</source>
         <translation>本项目需要 Go %1（go.mod 第 %2 行：“go %1”），但已安装的 Go 版本为 %3。</translation>
     </message>
 </context>
@@ -2922,137 +2927,137 @@
     <name>HostDeployer</name>
     <message>
         <source>The deploy was cancelled before the service was switched.</source>
-        <translation type="unfinished" />
+        <translation>部署在切换服务之前已被取消。</translation>
     </message>
     <message>
         <source>Nothing changed on %1; deploy again when ready.</source>
-        <translation type="unfinished" />
+        <translation>%1 上没有任何改动；准备好后请重新部署。</translation>
     </message>
     <message>
-        <source>The previous release (%1) serves again. Read the service's last log lines below, fix the cause and deploy again.</source>
-        <translation type="unfinished" />
+        <source>The previous release (%1) serves again. Read the service&apos;s last log lines below, fix the cause and deploy again.</source>
+        <translation>之前的发布（%1）已重新提供服务。请阅读下面服务最后的日志行，排除原因后重新部署。</translation>
     </message>
     <message>
         <source>Rolling back failed too: %1 Check the server now.</source>
-        <translation type="unfinished" />
+        <translation>回滚也失败了：%1 请立即检查服务器。</translation>
     </message>
     <message>
         <source>%1 does not run systemd.</source>
-        <translation type="unfinished" />
+        <translation>%1 没有运行 systemd。</translation>
     </message>
     <message>
         <source>Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, RHEL and most others).</source>
-        <translation type="unfinished" />
+        <translation>Gantry 以 systemd 单元运行 Linux 服务；请选择带有 systemd 的服务器（Debian、Ubuntu、RHEL 以及大多数其他发行版）。</translation>
     </message>
     <message>
         <source>%1 is a linux/%2 server, and this version was not built for it.</source>
-        <translation type="unfinished" />
+        <translation>%1 是 linux/%2 服务器，而此版本并未为其构建。</translation>
     </message>
     <message>
         <source>Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.</source>
-        <translation type="unfinished" />
+        <translation>请在“构建”页面勾选 linux/%1（或使用 gantryctl build --target linux/%1），然后重新部署。</translation>
     </message>
     <message>
         <source>Port %1 on %2 is already taken by %3.</source>
-        <translation type="unfinished" />
+        <translation>%2 上的端口 %1 已被 %3 占用。</translation>
     </message>
     <message>
         <source>another program</source>
-        <translation type="unfinished" />
+        <translation>另一个程序</translation>
     </message>
     <message>
         <source>Stop that program, or set another service port in the profile.</source>
-        <translation type="unfinished" />
+        <translation>请停止该程序，或在部署配置中设置其他服务端口。</translation>
     </message>
     <message>
         <source>%1 has %2 free under %3, and this release needs %4.</source>
-        <translation type="unfinished" />
+        <translation>%1 的 %3 下可用 %2，而此发布需要 %4。</translation>
     </message>
     <message>
         <source>Free space on the server, or keep fewer releases in the profile, then deploy again. The running service was not changed.</source>
-        <translation type="unfinished" />
+        <translation>请释放服务器上的空间，或在部署配置中保留更少的发布，然后重新部署。正在运行的服务未被改动。</translation>
     </message>
     <message>
         <source>%1, linux/%2, %3 free</source>
-        <translation type="unfinished" />
+        <translation>%1，linux/%2，可用 %3</translation>
     </message>
     <message>
         <source>already on the server (0 bytes sent)</source>
-        <translation type="unfinished" />
+        <translation>服务器上已有（发送 0 字节）</translation>
     </message>
     <message>
         <source>%1 sent, sha256 verified</source>
-        <translation type="unfinished" />
+        <translation>已发送 %1，sha256 校验通过</translation>
     </message>
     <message>
         <source>release %1</source>
-        <translation type="unfinished" />
+        <translation>发布 %1</translation>
     </message>
     <message numerus="yes">
         <source>; removed %n unfinished release(s) of an interrupted deploy</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>；已删除被中断部署遗留的 %n 个未完成发布</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n variable(s), mode 0600, owner %1</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 个变量，权限 0600，所有者 %1</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 %2, deployed by Gantry</source>
-        <translation type="unfinished" />
+        <translation>%1 %2，由 Gantry 部署</translation>
     </message>
     <message>
         <source>first server</source>
-        <translation type="unfinished" />
+        <translation>第一台服务器</translation>
     </message>
     <message>
         <source>The first server did not pass its health check, so %1 was not switched.</source>
-        <translation type="unfinished" />
+        <translation>第一台服务器没有通过健康检查，因此 %1 没有切换。</translation>
     </message>
     <message>
-        <source>%1 still runs its previous release. Fix the first server's problem and deploy again.</source>
-        <translation type="unfinished" />
+        <source>%1 still runs its previous release. Fix the first server&apos;s problem and deploy again.</source>
+        <translation>%1 仍在运行之前的发布。请排除第一台服务器的问题后重新部署。</translation>
     </message>
     <message>
         <source>current -&gt; release %1</source>
-        <translation type="unfinished" />
+        <translation>current -&gt; 发布 %1</translation>
     </message>
     <message>
         <source>attempt %1: %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 次尝试：%2</translation>
     </message>
     <message>
         <source>HTTP %1 from %2 in %3 ms</source>
-        <translation type="unfinished" />
+        <translation>%2 返回 HTTP %1，耗时 %3 毫秒</translation>
     </message>
     <message>
         <source>%1 did not become healthy on %2 within %3 s: %4</source>
-        <translation type="unfinished" />
+        <translation>%1 在 %2 上未能在 %3 秒内通过健康检查：%4</translation>
     </message>
     <message>
         <source>There is no earlier release on %1 to roll back to; the service was stopped.</source>
-        <translation type="unfinished" />
+        <translation>%1 上没有可回滚到的更早发布；服务已停止。</translation>
     </message>
     <message>
         <source>release %1 serves again; release %2 is marked bad</source>
-        <translation type="unfinished" />
+        <translation>发布 %1 已重新提供服务；发布 %2 已被标记为有问题</translation>
     </message>
     <message>
         <source>release %1, version %2</source>
-        <translation type="unfinished" />
+        <translation>发布 %1，版本 %2</translation>
     </message>
     <message numerus="yes">
         <source>keeping %n release(s)</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>保留 %n 个发布</numerusform>
         </translation>
     </message>
     <message>
         <source>the lock stays; the next deploy from this machine takes it over</source>
-        <translation type="unfinished" />
+        <translation>锁会保留；从本机发起的下一次部署会接管它</translation>
     </message>
 </context>
 <context>
@@ -3082,38 +3087,38 @@
     <name>HostProbe</name>
     <message>
         <source>The server did not answer the host probe.</source>
-        <translation type="unfinished" />
+        <translation>服务器没有回应主机探测。</translation>
     </message>
     <message>
         <source>Check that the login shell of the SSH user runs POSIX sh scripts.</source>
-        <translation type="unfinished" />
+        <translation>请检查 SSH 用户的登录 shell 能否运行 POSIX sh 脚本。</translation>
     </message>
     <message>
-        <source>The host probe's answer was cut short.</source>
-        <translation type="unfinished" />
+        <source>The host probe&apos;s answer was cut short.</source>
+        <translation>主机探测的回应被截断了。</translation>
     </message>
     <message>
         <source>Try again; check the connection.</source>
-        <translation type="unfinished" />
+        <translation>请重试，并检查网络连接。</translation>
     </message>
     <message>
         <source>The server did not say which machine type it is.</source>
-        <translation type="unfinished" />
+        <translation>服务器没有报告其机器类型。</translation>
     </message>
     <message>
         <source>Check that the uname command works for the SSH user.</source>
-        <translation type="unfinished" />
+        <translation>请检查 SSH 用户能否正常运行 uname 命令。</translation>
     </message>
 </context>
 <context>
     <name>HttpResponseParser</name>
     <message>
         <source>The service answered the health check with something that is not HTTP.</source>
-        <translation type="unfinished" />
+        <translation>服务对健康检查的回应不是 HTTP。</translation>
     </message>
     <message>
         <source>Check that the service port in the profile is the port the service listens on.</source>
-        <translation type="unfinished" />
+        <translation>请检查部署配置中的服务端口是否就是服务实际监听的端口。</translation>
     </message>
 </context>
 <context>
@@ -3193,7 +3198,7 @@
         <translation>无法读取工作区文件 %1。</translation>
     </message>
     <message>
-        <source>Check the file's permissions.</source>
+        <source>Check the file&apos;s permissions.</source>
         <translation>请检查该文件的权限。</translation>
     </message>
     <message>
@@ -3252,313 +3257,317 @@
     <name>Privilege</name>
     <message>
         <source>%1 gave an unexpected answer when asked for its user and sudo rights.</source>
-        <translation type="unfinished" />
+        <translation>查询用户和 sudo 权限时，%1 给出了意外的回应。</translation>
     </message>
     <message>
         <source>Check that the login shell of %1 is a POSIX shell (sh, bash).</source>
-        <translation type="unfinished" />
+        <translation>请检查 %1 的登录 shell 是否为 POSIX shell（sh、bash）。</translation>
     </message>
     <message>
         <source>sudo password</source>
-        <translation type="unfinished" />
+        <translation>sudo 密码</translation>
     </message>
     <message>
         <source>%1 needs the sudo password of %2, and none was given.</source>
-        <translation type="unfinished" />
+        <translation>%1 需要 %2 的 sudo 密码，但未提供。</translation>
     </message>
     <message>
         <source>Enter the password when asked (gantryctl: --password-stdin or --remember-password), or allow %1 sudo without a password on the server.</source>
-        <translation type="unfinished" />
+        <translation>请在询问时输入密码（gantryctl：--password-stdin 或 --remember-password），或在服务器上允许 %1 无需密码使用 sudo。</translation>
     </message>
     <message>
         <source>%1 refused the sudo password of %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 拒绝了 %2 的 sudo 密码。</translation>
     </message>
     <message>
         <source>Check the password (a remembered one can be replaced in Servers, or with gantryctl server add … --remember-password), then try again.</source>
-        <translation type="unfinished" />
+        <translation>请检查密码（已保存的密码可在“服务器”页面替换，或使用 gantryctl server add … --remember-password），然后重试。</translation>
     </message>
     <message>
         <source>%1 may not use sudo on %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 在 %2 上不能使用 sudo。</translation>
     </message>
     <message>
         <source>Add %1 to the sudo group on the server, or log in as root.</source>
-        <translation type="unfinished" />
+        <translation>请在服务器上将 %1 加入 sudo 组，或以 root 登录。</translation>
     </message>
     <message>
         <source>%1 no longer accepts the sudo password of %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 不再接受 %2 的 sudo 密码。</translation>
     </message>
     <message>
         <source>Check the password, then try again.</source>
-        <translation type="unfinished" />
+        <translation>请检查密码，然后重试。</translation>
     </message>
     <message>
         <source>%1 is not root on %2 and has no sudo there.</source>
-        <translation type="unfinished" />
+        <translation>%1 在 %2 上不是 root，也没有 sudo。</translation>
     </message>
     <message>
         <source>Install sudo and add %1 to the sudo group on the server, or log in as root.</source>
-        <translation type="unfinished" />
+        <translation>请在服务器上安装 sudo 并将 %1 加入 sudo 组，或以 root 登录。</translation>
     </message>
 </context>
 <context>
     <name>ProfileCommand</name>
     <message>
         <source>Print JSON on stdout.</source>
-        <translation type="unfinished" />
+        <translation>在标准输出上打印 JSON。</translation>
     </message>
     <message>
-        <source>Work on this server's overrides of the profile.</source>
-        <translation type="unfinished" />
+        <source>Work on this server&apos;s overrides of the profile.</source>
+        <translation>操作此服务器对该部署配置的覆盖设置。</translation>
     </message>
     <message>
         <source>Set this variable as a secret; its value is read from stdin (prompted for, unechoed, on a terminal) and kept in the OS keychain only.</source>
-        <translation type="unfinished" />
+        <translation>将此变量设为机密；其值从标准输入读取（在终端上以不回显的方式询问），并且只保存在系统钥匙串中。</translation>
     </message>
     <message>
         <source>This variable of the file is a secret: its value goes to the OS keychain (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>文件中的此变量是机密：其值保存到系统钥匙串（可重复）。</translation>
     </message>
     <message>
         <source>Set a deploy setting, e.g. servicePort=9000 or health_path=/up (repeatable).</source>
-        <translation type="unfinished" />
+        <translation>设置一项部署设置，例如 servicePort=9000 或 health_path=/up（可重复）。</translation>
     </message>
     <message>
-        <source>Drop the profile's own value of a deploy setting, so it is inherited again (repeatable).</source>
-        <translation type="unfinished" />
+        <source>Drop the profile&apos;s own value of a deploy setting, so it is inherited again (repeatable).</source>
+        <translation>删除该部署配置自己设置的部署设置值，使其重新继承（可重复）。</translation>
     </message>
     <message>
         <source>Include secrets, read from the keychain. Default: left out.</source>
-        <translation type="unfinished" />
+        <translation>包含从钥匙串读取的机密。默认：不包含。</translation>
     </message>
     <message>
         <source>Export what a deploy uses: inherited variables and the --server overrides applied.</source>
-        <translation type="unfinished" />
+        <translation>导出部署实际使用的内容：包含继承的变量，并应用 --server 的覆盖设置。</translation>
     </message>
     <message>
         <source>Make the variables exactly those of the file. Default: add and update.</source>
-        <translation type="unfinished" />
+        <translation>使变量与文件中的完全一致。默认：添加和更新。</translation>
     </message>
     <message>
         <source>The profile the new one extends. Default: none.</source>
-        <translation type="unfinished" />
+        <translation>新部署配置所继承的部署配置。默认：无。</translation>
     </message>
     <message>
         <source>Extend no profile.</source>
-        <translation type="unfinished" />
+        <translation>不继承任何部署配置。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid variable name; use letters, digits and "_", not starting with a digit (like API_TOKEN). Nothing was written.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a valid variable name; use letters, digits and &quot;_&quot;, not starting with a digit (like API_TOKEN). Nothing was written.</source>
+        <translation>“%1”不是有效的变量名；请使用字母、数字和“_”，且不能以数字开头（例如 API_TOKEN）。未写入任何内容。</translation>
     </message>
     <message>
         <source>Value of %1 (not shown): </source>
-        <translation type="unfinished" />
+        <translation>%1 的值（不显示）：</translation>
     </message>
     <message>
         <source>The value of the secret %1 is empty.</source>
-        <translation type="unfinished" />
+        <translation>机密 %1 的值为空。</translation>
     </message>
     <message>
-        <source>Pipe the value in, e.g. printf '%s' "$VALUE" | gantryctl profile set PROJECT PROFILE --secret %1; nothing was written.</source>
-        <translation type="unfinished" />
+        <source>Pipe the value in, e.g. printf &apos;%s&apos; &quot;$VALUE&quot; | gantryctl profile set PROJECT PROFILE --secret %1; nothing was written.</source>
+        <translation>请通过管道传入值，例如 printf &apos;%s&apos; &quot;$VALUE&quot; | gantryctl profile set PROJECT PROFILE --secret %1；未写入任何内容。</translation>
     </message>
     <message>
         <source>The value of the secret %1 is not UTF-8 text.</source>
-        <translation type="unfinished" />
+        <translation>机密 %1 的值不是 UTF-8 文本。</translation>
     </message>
     <message>
         <source>Give the value as UTF-8 text; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>请以 UTF-8 文本提供该值；未写入任何内容。</translation>
     </message>
     <message>
         <source>profile %1 of %2, server %3</source>
-        <translation type="unfinished" />
+        <translation>%2 的部署配置 %1，服务器 %3</translation>
     </message>
     <message>
         <source>profile %1 of %2</source>
-        <translation type="unfinished" />
+        <translation>%2 的部署配置 %1</translation>
     </message>
     <message>
-        <source>"%1" is not NAME=VALUE.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not NAME=VALUE.</source>
+        <translation>“%1”不是 NAME=VALUE 格式。</translation>
     </message>
     <message>
         <source>%1 is given twice; give it once.</source>
-        <translation type="unfinished" />
+        <translation>%1 给出了两次；请只给出一次。</translation>
     </message>
     <message>
         <source>give one --secret NAME: its value is read from stdin.</source>
-        <translation type="unfinished" />
+        <translation>请只给出一个 --secret NAME：其值从标准输入读取。</translation>
     </message>
     <message>
         <source>give NAME=VALUE, --secret NAME or --setting KEY=VALUE.</source>
-        <translation type="unfinished" />
+        <translation>请给出 NAME=VALUE、--secret NAME 或 --setting KEY=VALUE。</translation>
     </message>
     <message>
         <source>deploy settings belong to the profile; --setting does not go with --server.</source>
-        <translation type="unfinished" />
+        <translation>部署设置属于部署配置本身；--setting 不能与 --server 一起使用。</translation>
     </message>
     <message>
         <source>Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>未写入任何内容。</translation>
     </message>
     <message>
         <source>Set %1 in %2.</source>
-        <translation type="unfinished" />
+        <translation>已在 %2 中设置 %1。</translation>
     </message>
     <message>
         <source>Set %1 in %2; the secret %3 is in the OS keychain, the workspace keeps only a reference to it.</source>
-        <translation type="unfinished" />
+        <translation>已在 %2 中设置 %1；机密 %3 保存在系统钥匙串中，工作区只保留对它的引用。</translation>
     </message>
     <message>
         <source>give the NAMEs to unset, or --setting KEY.</source>
-        <translation type="unfinished" />
+        <translation>请给出要取消设置的 NAME，或 --setting KEY。</translation>
     </message>
     <message>
         <source>Unset %1 in %2.</source>
-        <translation type="unfinished" />
+        <translation>已在 %2 中取消设置 %1。</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>Check the file name and that you may read it.</source>
-        <translation type="unfinished" />
+        <translation>请检查文件名以及您是否有读取权限。</translation>
     </message>
     <message>
         <source>--secret %1: the file does not set it. Nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>--secret %1：文件中没有设置它。未写入任何内容。</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n variable(s) into %1.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>已将 %n 个变量导入 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n secret(s) went to the OS keychain.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>%n 个机密已保存到系统钥匙串。</numerusform>
         </translation>
     </message>
     <message>
         <source>Left out the secret(s) %1; add --with-secrets to include them.</source>
-        <translation type="unfinished" />
+        <translation>未包含机密 %1；添加 --with-secrets 以包含它们。</translation>
     </message>
     <message>
         <source>Added profile %1 to %2.</source>
-        <translation type="unfinished" />
+        <translation>已将部署配置 %1 添加到 %2。</translation>
     </message>
     <message>
         <source>give the PARENT profile, or --none.</source>
-        <translation type="unfinished" />
+        <translation>请给出 PARENT 部署配置，或 --none。</translation>
     </message>
     <message>
         <source>Profile %1 of %2 extends no profile now.</source>
-        <translation type="unfinished" />
+        <translation>%2 的部署配置 %1 现在不继承任何部署配置。</translation>
     </message>
     <message>
         <source>Profile %1 of %2 extends %3 now.</source>
-        <translation type="unfinished" />
+        <translation>%2 的部署配置 %1 现在继承 %3。</translation>
     </message>
     <message>
         <source>Removed profile %1 of %2.</source>
-        <translation type="unfinished" />
+        <translation>已移除 %2 的部署配置 %1。</translation>
     </message>
     <message>
         <source>the profiles, what each extends, how many variables and secrets it sets</source>
-        <translation type="unfinished" />
+        <translation>列出部署配置、各自继承的配置以及设置的变量和机密数量</translation>
     </message>
     <message>
         <source>the resolved profile (inheritance and server overrides applied): deploy settings and variables, secrets as ****</source>
-        <translation type="unfinished" />
+        <translation>解析后的部署配置（已应用继承和服务器覆盖）：部署设置和变量，机密显示为 ****</translation>
     </message>
     <message>
-        <source>set variables; --secret reads one secret's value from stdin into the OS keychain; --setting sets a deploy setting (servicePort, healthPath, ...)</source>
-        <translation type="unfinished" />
+        <source>set variables; --secret reads one secret&apos;s value from stdin into the OS keychain; --setting sets a deploy setting (servicePort, healthPath, ...)</source>
+        <translation>设置变量；--secret 从标准输入读取一个机密的值并存入系统钥匙串；--setting 设置一项部署设置（servicePort、healthPath 等）</translation>
     </message>
     <message>
-        <source>remove variables (a secret's keychain entry too) or the profile's own deploy settings</source>
-        <translation type="unfinished" />
+        <source>remove variables (a secret&apos;s keychain entry too) or the profile&apos;s own deploy settings</source>
+        <translation>删除变量（连同机密在钥匙串中的条目）或部署配置自己的部署设置</translation>
     </message>
     <message>
         <source>set the variables of a .env file (- for stdin), all or nothing; a name set twice in the file is an error</source>
-        <translation type="unfinished" />
+        <translation>设置 .env 文件中的变量（- 表示标准输入），要么全部成功要么全不写入；文件中同一名称设置两次视为错误</translation>
     </message>
     <message>
-        <source>the profile's variables as a .env file on stdout; secrets left out unless --with-secrets</source>
-        <translation type="unfinished" />
+        <source>the profile&apos;s variables as a .env file on stdout; secrets left out unless --with-secrets</source>
+        <translation>以 .env 文件格式在标准输出上输出部署配置的变量；除非给出 --with-secrets，否则不包含机密</translation>
     </message>
     <message>
         <source>add a profile</source>
-        <translation type="unfinished" />
+        <translation>添加部署配置</translation>
     </message>
     <message>
         <source>make a profile extend another one, or none; a cycle is refused</source>
-        <translation type="unfinished" />
+        <translation>让部署配置继承另一个部署配置或不继承；循环继承会被拒绝</translation>
     </message>
     <message>
         <source>remove a profile with its variables and secrets</source>
-        <translation type="unfinished" />
+        <translation>移除部署配置及其变量和机密</translation>
     </message>
     <message>
         <source>the arguments are %1.</source>
-        <translation type="unfinished" />
+        <translation>参数为 %1。</translation>
     </message>
     <message>
         <source>Usage: gantryctl profile &lt;action&gt; ...
 
 %1
 
-Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</source>
-        <translation type="unfinished" />
+Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an action.</source>
+        <translation>用法：gantryctl profile &lt;操作&gt; ...
+
+%1
+
+运行“gantryctl profile &lt;操作&gt; --help”查看某个操作的选项。</translation>
     </message>
     <message>
-        <source>"%1" is not an action; use one of list, show, set, unset, import, export, add, extend, remove.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an action; use one of list, show, set, unset, import, export, add, extend, remove.</source>
+        <translation>“%1”不是有效的操作；请使用 list、show、set、unset、import、export、add、extend、remove 之一。</translation>
     </message>
 </context>
 <context>
     <name>ProfileEditor</name>
     <message>
         <source>Project %1 has no profile %2.</source>
-        <translation type="unfinished">项目 %1 没有配置 %2。</translation>
+        <translation>项目 %1 没有部署配置 %2。</translation>
     </message>
     <message>
         <source>Use base, dev, test or prod, or add the profile with gantryctl profile add.</source>
-        <translation type="unfinished" />
+        <translation>请使用 base、dev、test 或 prod，或用 gantryctl profile add 添加该部署配置。</translation>
     </message>
     <message>
         <source>%1 is not set in profile %2 of %3.</source>
-        <translation type="unfinished">%1 未在项目 %3 的配置 %2 中设置。</translation>
+        <translation>%3 的部署配置 %2 中没有设置 %1。</translation>
     </message>
     <message>
         <source>%1 is not set for server %2 in profile %3 of %4.</source>
-        <translation type="unfinished" />
+        <translation>%4 的部署配置 %3 中没有为服务器 %2 设置 %1。</translation>
     </message>
     <message>
         <source>Run gantryctl profile show to see what is set; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>运行 gantryctl profile show 查看已设置的内容；未做任何改动。</translation>
     </message>
     <message>
         <source>Another Gantry added the folder %1 as project %2 meanwhile.</source>
-        <translation type="unfinished" />
+        <translation>与此同时，另一个 Gantry 已将文件夹 %1 添加为项目 %2。</translation>
     </message>
     <message>
         <source>Run the command again.</source>
-        <translation type="unfinished" />
+        <translation>请再次运行该命令。</translation>
     </message>
     <message>
         <source>Profile %1 of %2 cannot be deleted: %3 extend it.</source>
-        <translation type="unfinished">无法删除项目 %2 的配置 %1：%3 继承自它。</translation>
+        <translation>无法删除 %2 的部署配置 %1：%3 继承了它。</translation>
     </message>
     <message>
         <source>Make those profiles extend another profile first (gantryctl profile extend).</source>
-        <translation type="unfinished" />
+        <translation>请先让这些部署配置继承其他部署配置（gantryctl profile extend）。</translation>
     </message>
 </context>
 <context>
@@ -3568,15 +3577,15 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
         <translation>项目 %2 的配置 %1：%3</translation>
     </message>
     <message>
-        <source>Project %1 has no profile "%2".</source>
+        <source>Project %1 has no profile &quot;%2&quot;.</source>
         <translation>项目 %1 没有配置“%2”。</translation>
     </message>
     <message>
-        <source>Pick one of the project's profiles, or add this one.</source>
+        <source>Pick one of the project&apos;s profiles, or add this one.</source>
         <translation>请从项目的配置中选择一个，或添加此配置。</translation>
     </message>
     <message>
-        <source>Profile "%1" extends "%2", which project %3 does not have.</source>
+        <source>Profile &quot;%1&quot; extends &quot;%2&quot;, which project %3 does not have.</source>
         <translation>配置“%1”继承自“%2”，但项目 %3 中没有该配置。</translation>
     </message>
     <message>
@@ -3592,11 +3601,11 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
         <translation>请让其中一个继承其他配置，或不继承任何配置。</translation>
     </message>
     <message>
-        <source>the variable name "%1" is not valid or is used twice.</source>
+        <source>the variable name &quot;%1&quot; is not valid or is used twice.</source>
         <translation>变量名“%1”无效或被重复使用。</translation>
     </message>
     <message>
-        <source>Use letters, digits and "_", not starting with a digit, once per profile.</source>
+        <source>Use letters, digits and &quot;_&quot;, not starting with a digit, once per profile.</source>
         <translation>请使用字母、数字和“_”，不要以数字开头，且每个配置中只能使用一次。</translation>
     </message>
 </context>
@@ -3604,104 +3613,104 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
     <name>ProfileView</name>
     <message>
         <source>PROFILE</source>
-        <translation type="unfinished" />
+        <translation>部署配置</translation>
     </message>
     <message>
         <source>EXTENDS</source>
-        <translation type="unfinished" />
+        <translation>继承自</translation>
     </message>
     <message>
         <source>VARIABLES</source>
-        <translation type="unfinished" />
+        <translation>变量</translation>
     </message>
     <message>
         <source>SECRETS</source>
-        <translation type="unfinished" />
+        <translation>机密</translation>
     </message>
     <message>
         <source>SERVER OVERRIDES</source>
-        <translation type="unfinished" />
+        <translation>服务器覆盖</translation>
     </message>
     <message>
         <source>Profiles of %1 (%2):</source>
-        <translation type="unfinished" />
+        <translation>%1 的部署配置（%2）：</translation>
     </message>
     <message>
         <source>%1, secret</source>
-        <translation type="unfinished" />
+        <translation>%1，机密</translation>
     </message>
     <message>
         <source>Profile %1 of %2 (%3)</source>
-        <translation type="unfinished" />
+        <translation>%2 的部署配置 %1（%3）</translation>
     </message>
     <message>
         <source>Profile %1 of %2 (%3) on server %4</source>
-        <translation type="unfinished" />
+        <translation>%2 的部署配置 %1（%3），服务器 %4</translation>
     </message>
     <message>
         <source>Deploy settings:</source>
-        <translation type="unfinished" />
+        <translation>部署设置：</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished" />
+        <translation>默认</translation>
     </message>
     <message>
         <source>Variables: none</source>
-        <translation type="unfinished" />
+        <translation>变量：无</translation>
     </message>
     <message>
         <source>Variables (%1):</source>
-        <translation type="unfinished" />
+        <translation>变量（%1）：</translation>
     </message>
 </context>
 <context>
     <name>ProjectLocator</name>
     <message>
         <source>The project is empty.</source>
-        <translation type="unfinished" />
+        <translation>项目为空。</translation>
     </message>
     <message>
-        <source>Give the project's folder or its name.</source>
-        <translation type="unfinished" />
+        <source>Give the project&apos;s folder or its name.</source>
+        <translation>请给出项目的文件夹或名称。</translation>
     </message>
     <message>
         <source>%1 is not a folder.</source>
-        <translation type="unfinished" />
+        <translation>%1 不是文件夹。</translation>
     </message>
     <message>
-        <source>Give the project's folder (the one that holds go.mod) or the name of a project.</source>
-        <translation type="unfinished" />
+        <source>Give the project&apos;s folder (the one that holds go.mod) or the name of a project.</source>
+        <translation>请给出项目的文件夹（包含 go.mod 的那个）或项目名称。</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished">文件夹 %1 不存在。</translation>
+        <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
         <source>There is no project or folder named %1.</source>
-        <translation type="unfinished" />
+        <translation>没有名为 %1 的项目或文件夹。</translation>
     </message>
     <message>
-        <source>Give the project's folder: it is added to the workspace on first use.</source>
-        <translation type="unfinished" />
+        <source>Give the project&apos;s folder: it is added to the workspace on first use.</source>
+        <translation>请给出项目的文件夹：首次使用时会将其加入工作区。</translation>
     </message>
     <message>
-        <source>Give the project's folder, or one of the projects of the workspace: %1.</source>
-        <translation type="unfinished" />
+        <source>Give the project&apos;s folder, or one of the projects of the workspace: %1.</source>
+        <translation>请给出项目的文件夹，或工作区中的项目之一：%1。</translation>
     </message>
     <message>
         <source>Added project %1 (%2) to the workspace, with the profiles base, dev, test and prod.</source>
-        <translation type="unfinished" />
+        <translation>已将项目 %1（%2）添加到工作区，并带有部署配置 base、dev、test 和 prod。</translation>
     </message>
 </context>
 <context>
     <name>RecordName</name>
     <message>
-        <source>The name "%1" is not valid.</source>
+        <source>The name &quot;%1&quot; is not valid.</source>
         <translation>名称“%1”无效。</translation>
     </message>
     <message>
-        <source>Use letters, digits, ".", "-" and "_", starting with a letter or a digit.</source>
+        <source>Use letters, digits, &quot;.&quot;, &quot;-&quot; and &quot;_&quot;, starting with a letter or a digit.</source>
         <translation>请使用字母、数字、“.”、“-”和“_”，并以字母或数字开头。</translation>
     </message>
 </context>
@@ -3709,172 +3718,172 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
     <name>ReleaseLayout</name>
     <message>
         <source>deploy root</source>
-        <translation type="unfinished" />
+        <translation>部署根目录</translation>
     </message>
 </context>
 <context>
     <name>ReleaseOutput</name>
     <message>
         <source>The deploy script ran as %1, not as root.</source>
-        <translation type="unfinished" />
+        <translation>部署脚本以 %1 身份运行，而不是 root。</translation>
     </message>
     <message>
         <source>Sign in as root, or let the SSH user run sudo without a password.</source>
-        <translation type="unfinished" />
+        <translation>请以 root 登录，或允许该 SSH 用户无需密码运行 sudo。</translation>
     </message>
     <message>
-        <source>The service user name "%1" is not valid.</source>
-        <translation type="unfinished" />
+        <source>The service user name &quot;%1&quot; is not valid.</source>
+        <translation>服务用户名“%1”无效。</translation>
     </message>
     <message>
-        <source>Use lower-case letters, digits, "-" and "_", starting with a letter.</source>
-        <translation type="unfinished">请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
+        <source>Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter.</source>
+        <translation>请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
     </message>
     <message>
         <source>The service user %1 does not exist on the server.</source>
-        <translation type="unfinished" />
+        <translation>服务器上不存在服务用户 %1。</translation>
     </message>
     <message>
         <source>Create the user on the server, or let Gantry create it.</source>
-        <translation type="unfinished" />
+        <translation>请在服务器上创建该用户，或让 Gantry 创建它。</translation>
     </message>
     <message>
         <source>The server has no useradd command to create the service user %1.</source>
-        <translation type="unfinished" />
+        <translation>服务器上没有 useradd 命令，无法创建服务用户 %1。</translation>
     </message>
     <message>
         <source>Create the user by hand, or install useradd (the passwd package; shadow on Alpine).</source>
-        <translation type="unfinished" />
+        <translation>请手动创建该用户，或安装 useradd（passwd 软件包；Alpine 上为 shadow）。</translation>
     </message>
     <message>
         <source>Creating the service user on the server failed.</source>
-        <translation type="unfinished" />
+        <translation>在服务器上创建服务用户失败。</translation>
     </message>
     <message>
         <source>Read the details; create the user by hand if needed.</source>
-        <translation type="unfinished" />
+        <translation>请查看详情；必要时手动创建该用户。</translation>
     </message>
     <message>
-        <source>The release number "%1" is not valid.</source>
-        <translation type="unfinished" />
+        <source>The release number &quot;%1&quot; is not valid.</source>
+        <translation>发布编号“%1”无效。</translation>
     </message>
     <message>
         <source>This is a bug in Gantry; please report it.</source>
-        <translation type="unfinished" />
+        <translation>这是 Gantry 的缺陷，请报告。</translation>
     </message>
     <message>
-        <source>The release counter on the server is damaged: "%1".</source>
-        <translation type="unfinished" />
+        <source>The release counter on the server is damaged: &quot;%1&quot;.</source>
+        <translation>服务器上的发布计数器已损坏：“%1”。</translation>
     </message>
     <message>
         <source>Write the highest release number into .gantry/counter under the deploy root, or delete the file.</source>
-        <translation type="unfinished" />
+        <translation>请将最大的发布编号写入部署根目录下的 .gantry/counter，或删除该文件。</translation>
     </message>
     <message>
         <source>The uploaded archive %1 is missing on the server.</source>
-        <translation type="unfinished" />
+        <translation>服务器上找不到已上传的归档 %1。</translation>
     </message>
     <message>
         <source>Upload it again, and check the free space where it goes.</source>
-        <translation type="unfinished" />
+        <translation>请重新上传，并检查目标位置的可用空间。</translation>
     </message>
     <message>
         <source>Release %1 already exists on the server.</source>
-        <translation type="unfinished" />
+        <translation>服务器上已存在发布 %1。</translation>
     </message>
     <message>
         <source>Prepare a new release: Gantry never unpacks over an existing one.</source>
-        <translation type="unfinished" />
+        <translation>请准备新的发布：Gantry 从不在已有的发布上解压覆盖。</translation>
     </message>
     <message>
         <source>Unpacking the release on the server failed.</source>
-        <translation type="unfinished" />
+        <translation>在服务器上解压发布失败。</translation>
     </message>
     <message>
         <source>Check the free space under the deploy root and that the archive is a .tar.gz.</source>
-        <translation type="unfinished" />
+        <translation>请检查部署根目录下的可用空间，并确认归档是 .tar.gz 格式。</translation>
     </message>
     <message>
         <source>Release %1 is not on the server.</source>
-        <translation type="unfinished" />
+        <translation>服务器上没有发布 %1。</translation>
     </message>
     <message>
         <source>Choose one of the releases the server lists.</source>
-        <translation type="unfinished" />
+        <translation>请从服务器列出的发布中选择一个。</translation>
     </message>
     <message>
         <source>Release %1 was never completely unpacked, so it cannot go live.</source>
-        <translation type="unfinished" />
+        <translation>发布 %1 从未完整解压，因此不能上线。</translation>
     </message>
     <message>
         <source>Deploy again; the next deploy removes the broken release.</source>
-        <translation type="unfinished" />
+        <translation>请重新部署；下次部署会删除损坏的发布。</translation>
     </message>
     <message>
         <source>The server could not change the deploy folder: %1.</source>
-        <translation type="unfinished" />
+        <translation>服务器无法修改部署文件夹：%1。</translation>
     </message>
     <message>
         <source>Check the free space and the permissions under the deploy root.</source>
-        <translation type="unfinished" />
+        <translation>请检查部署根目录下的可用空间和权限。</translation>
     </message>
     <message>
         <source>The deploy script on the server failed (%1).</source>
-        <translation type="unfinished" />
+        <translation>服务器上的部署脚本失败（%1）。</translation>
     </message>
     <message>
         <source>Read the details.</source>
-        <translation type="unfinished" />
+        <translation>请查看详情。</translation>
     </message>
     <message>
-        <source>The server's answer to a deploy step was not understood.</source>
-        <translation type="unfinished" />
+        <source>The server&apos;s answer to a deploy step was not understood.</source>
+        <translation>无法理解服务器对某个部署步骤的回应。</translation>
     </message>
     <message>
-        <source>Check the connection and that the SSH user's shell runs POSIX sh scripts, then try again.</source>
-        <translation type="unfinished" />
+        <source>Check the connection and that the SSH user&apos;s shell runs POSIX sh scripts, then try again.</source>
+        <translation>请检查连接，并确认 SSH 用户的 shell 能运行 POSIX sh 脚本，然后重试。</translation>
     </message>
 </context>
 <context>
     <name>RemoteHost</name>
     <message>
-        <source>The server %1 ran out of disk space during "%2".</source>
-        <translation type="unfinished" />
+        <source>The server %1 ran out of disk space during &quot;%2&quot;.</source>
+        <translation>服务器 %1 在执行“%2”时磁盘空间不足。</translation>
     </message>
     <message>
         <source>Free space on the server (or keep fewer releases), then deploy again; the running service was not changed.</source>
-        <translation type="unfinished" />
+        <translation>请释放服务器上的空间（或保留更少的发布），然后重新部署；正在运行的服务未被改动。</translation>
     </message>
     <message>
         <source>A command failed on %1 with exit status %2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1 上的命令失败，退出状态 %2：%3</translation>
     </message>
     <message>
         <source>Read the output below, fix the cause on the server, and try again.</source>
-        <translation type="unfinished" />
+        <translation>请阅读下面的输出，在服务器上排除原因，然后重试。</translation>
     </message>
 </context>
 <context>
     <name>Report</name>
     <message>
         <source>error: %1</source>
-        <translation type="unfinished">错误：%1</translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>hint: %1</source>
-        <translation type="unfinished">提示：%1</translation>
+        <translation>提示：%1</translation>
     </message>
     <message>
         <source>details: %1</source>
-        <translation type="unfinished" />
+        <translation>详情：%1</translation>
     </message>
     <message>
-        <source>Run "gantryctl %1 --help" for usage.</source>
-        <translation type="unfinished" />
+        <source>Run &quot;gantryctl %1 --help&quot; for usage.</source>
+        <translation>运行“gantryctl %1 --help”查看用法。</translation>
     </message>
     <message>
         <source>warning: %1</source>
-        <translation type="unfinished">警告：%1</translation>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -3916,203 +3925,203 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
     <name>ServerCommand</name>
     <message>
         <source>logged in as root</source>
-        <translation type="unfinished" />
+        <translation>以 root 登录</translation>
     </message>
     <message>
         <source>sudo without a password</source>
-        <translation type="unfinished" />
+        <translation>无需密码的 sudo</translation>
     </message>
     <message>
         <source>sudo with a password</source>
-        <translation type="unfinished" />
+        <translation>需要密码的 sudo</translation>
     </message>
     <message>
         <source>no sudo</source>
-        <translation type="unfinished" />
+        <translation>没有 sudo</translation>
     </message>
     <message>
         <source>%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.</source>
-        <translation type="unfinished" />
+        <translation>%1（%2@%3:%4）：%5，linux/%6，%7，%8，/opt 下可用 %9。</translation>
     </message>
     <message>
         <source>systemd</source>
-        <translation type="unfinished" />
+        <translation>systemd</translation>
     </message>
     <message>
         <source>no systemd</source>
-        <translation type="unfinished" />
+        <translation>没有 systemd</translation>
     </message>
     <message>
         <source>Host key %1 is pinned.</source>
-        <translation type="unfinished" />
+        <translation>主机密钥 %1 已固定。</translation>
     </message>
     <message>
         <source>Give either --accept-new-host-key or --trust-host-key, not both.</source>
-        <translation type="unfinished" />
+        <translation>请只给出 --accept-new-host-key 或 --trust-host-key 之一，不要同时给出。</translation>
     </message>
     <message>
         <source>--trust-host-key needs a fingerprint like SHA256:abc… as ssh-keygen -l prints it.</source>
-        <translation type="unfinished" />
+        <translation>--trust-host-key 需要一个像 ssh-keygen -l 打印的 SHA256:abc… 这样的指纹。</translation>
     </message>
     <message>
-        <source>Trust the server's key if none is pinned yet (check the fingerprint shown).</source>
-        <translation type="unfinished" />
+        <source>Trust the server&apos;s key if none is pinned yet (check the fingerprint shown).</source>
+        <translation>如果尚未固定密钥，则信任服务器的密钥（请核对显示的指纹）。</translation>
     </message>
     <message>
-        <source>Trust the server's key only if its fingerprint is FP.</source>
-        <translation type="unfinished" />
+        <source>Trust the server&apos;s key only if its fingerprint is FP.</source>
+        <translation>仅当服务器密钥的指纹为 FP 时才信任它。</translation>
     </message>
     <message>
         <source>Read the login and sudo password from standard input.</source>
-        <translation type="unfinished" />
+        <translation>从标准输入读取登录密码和 sudo 密码。</translation>
     </message>
     <message>
         <source>Give up connecting after SECONDS (default 10).</source>
-        <translation type="unfinished" />
+        <translation>连接超过 SECONDS 秒后放弃（默认 10）。</translation>
     </message>
     <message>
         <source>Print the result as JSON on stdout.</source>
-        <translation type="unfinished" />
+        <translation>在标准输出上以 JSON 打印结果。</translation>
     </message>
     <message>
         <source>give a NAME and --host.</source>
-        <translation type="unfinished" />
+        <translation>请给出 NAME 和 --host。</translation>
     </message>
     <message>
         <source>--auth is key, agent or password.</source>
-        <translation type="unfinished" />
+        <translation>--auth 的值为 key、agent 或 password。</translation>
     </message>
     <message>
         <source>A server named %1 already exists.</source>
-        <translation type="unfinished" />
+        <translation>已存在名为 %1 的服务器。</translation>
     </message>
     <message>
         <source>Pick another name, or remove it first with gantryctl server remove %1.</source>
-        <translation type="unfinished" />
+        <translation>请换一个名称，或先用 gantryctl server remove %1 将其移除。</translation>
     </message>
     <message>
         <source>There is no password to remember.</source>
-        <translation type="unfinished" />
+        <translation>没有可保存的密码。</translation>
     </message>
     <message>
         <source>Give it with --password-stdin.</source>
-        <translation type="unfinished" />
+        <translation>请用 --password-stdin 提供密码。</translation>
     </message>
     <message>
         <source>give the NAME of a server.</source>
-        <translation type="unfinished" />
+        <translation>请给出服务器的 NAME。</translation>
     </message>
     <message>
         <source>No servers yet. Add one with gantryctl server add NAME --host HOST.</source>
-        <translation type="unfinished" />
+        <translation>还没有服务器。请用 gantryctl server add NAME --host HOST 添加一台。</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished">无法写入 %1。</translation>
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Removed %1; what runs there was not touched.</source>
-        <translation type="unfinished" />
+        <translation>已移除 %1；服务器上运行的内容未受影响。</translation>
     </message>
     <message>
         <source>give the NAME of a server and --forget.</source>
-        <translation type="unfinished" />
+        <translation>请给出服务器的 NAME 和 --forget。</translation>
     </message>
     <message>
         <source>The pinned host key of %1 is forgotten. Check the server, then pin its key: gantryctl server check %1 --trust-host-key SHA256:…</source>
-        <translation type="unfinished" />
+        <translation>已忘记 %1 的固定主机密钥。请检查服务器，然后固定其密钥：gantryctl server check %1 --trust-host-key SHA256:…</translation>
     </message>
     <message>
         <source>Give the path of an OpenSSH config file.</source>
-        <translation type="unfinished" />
+        <translation>请给出 OpenSSH 配置文件的路径。</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n server(s). Check each once to pin its host key: gantryctl server check NAME --accept-new-host-key</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>已导入 %n 台服务器。请对每台检查一次以固定其主机密钥：gantryctl server check NAME --accept-new-host-key</numerusform>
         </translation>
     </message>
     <message>
         <source>Servers to deploy to: add (pinning the host key), check, list, remove, trust --forget, import [~/.ssh/config].</source>
-        <translation type="unfinished" />
+        <translation>要部署到的服务器：add（固定主机密钥）、check、list、remove、trust --forget、import [~/.ssh/config]。</translation>
     </message>
     <message>
         <source>add, check, list, remove, trust or import</source>
-        <translation type="unfinished" />
+        <translation>add、check、list、remove、trust 或 import</translation>
     </message>
     <message>
-        <source>The server's name in Gantry.</source>
-        <translation type="unfinished" />
+        <source>The server&apos;s name in Gantry.</source>
+        <translation>服务器在 Gantry 中的名称。</translation>
     </message>
     <message>
-        <source>The server's address.</source>
-        <translation type="unfinished" />
+        <source>The server&apos;s address.</source>
+        <translation>服务器的地址。</translation>
     </message>
     <message>
         <source>The SSH port (default 22).</source>
-        <translation type="unfinished" />
+        <translation>SSH 端口（默认 22）。</translation>
     </message>
     <message>
         <source>The login user (default root).</source>
-        <translation type="unfinished" />
+        <translation>登录用户（默认 root）。</translation>
     </message>
     <message>
         <source>A private key file.</source>
-        <translation type="unfinished" />
+        <translation>私钥文件。</translation>
     </message>
     <message>
         <source>key, agent or password (default: key with --key, else agent).</source>
-        <translation type="unfinished" />
+        <translation>key、agent 或 password（默认：给出 --key 时为 key，否则为 agent）。</translation>
     </message>
     <message>
         <source>Keep the password in the OS keychain.</source>
-        <translation type="unfinished" />
+        <translation>将密码保存在系统钥匙串中。</translation>
     </message>
     <message>
         <source>With trust: forget the pinned host key.</source>
-        <translation type="unfinished" />
+        <translation>与 trust 一起使用：忘记已固定的主机密钥。</translation>
     </message>
     <message>
         <source>the action is add, check, list, remove, trust or import.</source>
-        <translation type="unfinished" />
+        <translation>操作只能是 add、check、list、remove、trust 或 import。</translation>
     </message>
 </context>
 <context>
     <name>ServerPasswords</name>
     <message>
         <source>Could not read the password from standard input.</source>
-        <translation type="unfinished" />
+        <translation>无法从标准输入读取密码。</translation>
     </message>
     <message>
         <source>--password-stdin was given, but standard input was empty.</source>
-        <translation type="unfinished" />
+        <translation>给出了 --password-stdin，但标准输入为空。</translation>
     </message>
     <message>
-        <source>Pipe the password in: printf '%s' "$PASSWORD" | gantryctl …</source>
-        <translation type="unfinished" />
+        <source>Pipe the password in: printf &apos;%s&apos; &quot;$PASSWORD&quot; | gantryctl …</source>
+        <translation>请通过管道传入密码：printf &apos;%s&apos; &quot;$PASSWORD&quot; | gantryctl …</translation>
     </message>
 </context>
 <context>
     <name>ServerPath</name>
     <message>
-        <source>The %1 "%2" is not an absolute path on the server.</source>
-        <translation type="unfinished" />
+        <source>The %1 &quot;%2&quot; is not an absolute path on the server.</source>
+        <translation>%1“%2”不是服务器上的绝对路径。</translation>
     </message>
     <message>
-        <source>Use a full path that starts with "/", such as /opt/gantry/myapp.</source>
-        <translation type="unfinished" />
+        <source>Use a full path that starts with &quot;/&quot;, such as /opt/gantry/myapp.</source>
+        <translation>请使用以“/”开头的完整路径，例如 /opt/gantry/myapp。</translation>
     </message>
     <message>
-        <source>The %1 "%2" has a character or part Gantry does not accept.</source>
-        <translation type="unfinished" />
+        <source>The %1 &quot;%2&quot; has a character or part Gantry does not accept.</source>
+        <translation>%1“%2”包含 Gantry 不接受的字符或部分。</translation>
     </message>
     <message>
-        <source>Use letters, digits, ".", "_", "-", "@" and "+" between single slashes; no spaces, quotes, ".." or trailing slash.</source>
-        <translation type="unfinished" />
+        <source>Use letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot;, &quot;@&quot; and &quot;+&quot; between single slashes; no spaces, quotes, &quot;..&quot; or trailing slash.</source>
+        <translation>单个斜杠之间只能使用字母、数字、“.”、“_”、“-”、“@”和“+”；不能有空格、引号、“..”或结尾的斜杠。</translation>
     </message>
 </context>
 <context>
@@ -4165,472 +4174,472 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
     <name>ServiceOps</name>
     <message>
         <source>%1 is being deployed to by %2 from %3 (process %4) since %5, version %6.</source>
-        <translation type="unfinished" />
+        <translation>自 %5 起，%2 正在从 %3（进程 %4）向 %1 部署版本 %6。</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished" />
+        <translation>某人</translation>
     </message>
     <message>
         <source>an unknown machine</source>
-        <translation type="unfinished" />
+        <translation>未知的机器</translation>
     </message>
     <message>
-        <source>Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or "Break lock" in the app).</source>
-        <translation type="unfinished" />
+        <source>Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or &quot;Break lock&quot; in the app).</source>
+        <translation>请等待该部署结束。如果它已不复存在，请解除锁：使用 --break-lock 重新部署（或在应用中勾选“解除失效的锁”）。</translation>
     </message>
     <message>
         <source>Another deploy took the lock of %1 at the same moment.</source>
-        <translation type="unfinished" />
+        <translation>另一个部署在同一时刻获取了 %1 的锁。</translation>
     </message>
     <message>
         <source>Try again in a moment.</source>
-        <translation type="unfinished">请稍后再试。</translation>
+        <translation>请稍后重试。</translation>
     </message>
     <message>
         <source>took over a stale lock of %1 from %2</source>
-        <translation type="unfinished" />
+        <translation>接管了 %2 留在 %1 上的失效锁</translation>
     </message>
     <message>
         <source>broke the lock of %1 from %2</source>
-        <translation type="unfinished" />
+        <translation>解除了 %2 在 %1 上的锁</translation>
     </message>
     <message>
         <source>HTTP %1 from %2</source>
-        <translation type="unfinished" />
+        <translation>%2 返回 HTTP %1</translation>
     </message>
     <message>
         <source>rollback</source>
-        <translation type="unfinished" />
+        <translation>回滚</translation>
     </message>
     <message>
         <source>Release %1 is not kept on %2.</source>
-        <translation type="unfinished" />
+        <translation>%2 上没有保留发布 %1。</translation>
     </message>
     <message>
         <source>There is no earlier good release on %1 to roll back to.</source>
-        <translation type="unfinished" />
+        <translation>%1 上没有可回滚到的更早的正常发布。</translation>
     </message>
     <message>
         <source>List the kept releases with gantryctl releases, and pick one that exists and is not marked bad.</source>
-        <translation type="unfinished" />
+        <translation>请用 gantryctl releases 列出保留的发布，并选择一个存在且未被标记为有问题的发布。</translation>
     </message>
     <message>
         <source>Release %1 on %2 cannot be rolled back to: it is %3.</source>
-        <translation type="unfinished" />
+        <translation>无法回滚到 %2 上的发布 %1：它%3。</translation>
     </message>
     <message>
         <source>already current</source>
-        <translation type="unfinished" />
+        <translation>已经是当前发布</translation>
     </message>
     <message>
         <source>marked bad</source>
-        <translation type="unfinished" />
+        <translation>已被标记为有问题</translation>
     </message>
     <message>
         <source>pruned</source>
-        <translation type="unfinished" />
+        <translation>已被清理</translation>
     </message>
     <message>
         <source>Pick another release from gantryctl releases.</source>
-        <translation type="unfinished" />
+        <translation>请从 gantryctl releases 中选择另一个发布。</translation>
     </message>
     <message>
         <source>Release %1 on %2 is current again but not healthy: %3</source>
-        <translation type="unfinished" />
+        <translation>%2 上的发布 %1 已重新成为当前发布，但健康检查未通过：%3</translation>
     </message>
     <message>
-        <source>Read the service's log (the Logs page) and fix the cause.</source>
-        <translation type="unfinished" />
+        <source>Read the service&apos;s log (the Logs page) and fix the cause.</source>
+        <translation>请阅读服务日志（“日志”页面）并排除原因。</translation>
     </message>
     <message>
         <source>not installed</source>
-        <translation type="unfinished" />
+        <translation>未安装</translation>
     </message>
 </context>
 <context>
     <name>SettingAssignment</name>
     <message>
-        <source>"%1" is not a deploy setting.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a deploy setting.</source>
+        <translation>“%1”不是部署设置。</translation>
     </message>
     <message>
         <source>Use one of: %1.</source>
-        <translation type="unfinished" />
+        <translation>请使用以下之一：%1。</translation>
     </message>
     <message>
-        <source>"%1" is not a setting; write it as KEY=VALUE, e.g. servicePort=9000.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a setting; write it as KEY=VALUE, e.g. servicePort=9000.</source>
+        <translation>“%1”不是设置；请写成 KEY=VALUE，例如 servicePort=9000。</translation>
     </message>
     <message>
-        <source>The deploy setting %1 needs a whole number, not "%2".</source>
-        <translation type="unfinished" />
+        <source>The deploy setting %1 needs a whole number, not &quot;%2&quot;.</source>
+        <translation>部署设置 %1 需要一个整数，而不是“%2”。</translation>
     </message>
 </context>
 <context>
     <name>SshConfig</name>
     <message>
         <source>%1:%2: %3</source>
-        <translation type="unfinished" />
+        <translation>%1:%2：%3</translation>
     </message>
     <message>
-        <source>"%1" uses the token %%2, which Gantry does not expand.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; uses the token %%2, which Gantry does not expand.</source>
+        <translation>“%1”使用了 Gantry 不展开的标记 %%2。</translation>
     </message>
     <message>
         <source>Write that part of the path out in full.</source>
-        <translation type="unfinished" />
+        <translation>请完整写出路径的这一部分。</translation>
     </message>
     <message>
         <source>Host names no host.</source>
-        <translation type="unfinished" />
+        <translation>Host 没有指定任何主机。</translation>
     </message>
     <message>
         <source>Write at least one name or pattern after Host.</source>
-        <translation type="unfinished" />
+        <translation>请在 Host 后至少写一个名称或模式。</translation>
     </message>
     <message>
         <source>Include names no file.</source>
-        <translation type="unfinished" />
+        <translation>Include 没有指定任何文件。</translation>
     </message>
     <message>
         <source>Write the file to include after Include.</source>
-        <translation type="unfinished" />
+        <translation>请在 Include 后写出要包含的文件。</translation>
     </message>
     <message>
         <source>Include is nested more than %1 levels deep.</source>
-        <translation type="unfinished" />
+        <translation>Include 的嵌套超过了 %1 层。</translation>
     </message>
     <message>
         <source>Check whether a file includes itself.</source>
-        <translation type="unfinished" />
+        <translation>请检查是否有文件包含了自身。</translation>
     </message>
     <message>
         <source>%1 has no value.</source>
-        <translation type="unfinished" />
+        <translation>%1 没有值。</translation>
     </message>
     <message>
         <source>%1 has more than one value.</source>
-        <translation type="unfinished" />
+        <translation>%1 有多个值。</translation>
     </message>
     <message>
         <source>Write exactly one value; quote it if it has spaces.</source>
-        <translation type="unfinished" />
+        <translation>请只写一个值；如果值含有空格，请加引号。</translation>
     </message>
     <message>
-        <source>Port "%1" is not a number from 1 to 65535.</source>
-        <translation type="unfinished" />
+        <source>Port &quot;%1&quot; is not a number from 1 to 65535.</source>
+        <translation>端口“%1”不是 1 到 65535 之间的数字。</translation>
     </message>
     <message>
         <source>Write the SSH port as a number, such as 22.</source>
-        <translation type="unfinished" />
+        <translation>请将 SSH 端口写成数字，例如 22。</translation>
     </message>
     <message>
         <source>A quote is not closed.</source>
-        <translation type="unfinished" />
+        <translation>有一个引号没有闭合。</translation>
     </message>
     <message>
         <source>Close the quote, or escape it with a backslash.</source>
-        <translation type="unfinished" />
+        <translation>请闭合引号，或用反斜杠转义。</translation>
     </message>
 </context>
 <context>
     <name>SshSession</name>
     <message>
         <source>The connection to %1 was lost while %2.</source>
-        <translation type="unfinished" />
+        <translation>在%2时，与 %1 的连接中断了。</translation>
     </message>
     <message>
         <source>Check the network and that the server is up, then try again; a deploy that was cut off leaves the running service as it was.</source>
-        <translation type="unfinished" />
+        <translation>请检查网络以及服务器是否在运行，然后重试；被中断的部署不会改变正在运行的服务。</translation>
     </message>
     <message>
         <source>Gantry could not start an SSH session (out of memory).</source>
-        <translation type="unfinished" />
+        <translation>Gantry 无法启动 SSH 会话（内存不足）。</translation>
     </message>
     <message>
         <source>Close other programs and try again.</source>
-        <translation type="unfinished" />
+        <translation>请关闭其他程序后重试。</translation>
     </message>
     <message>
         <source>%1 refused the connection on port %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 拒绝了端口 %2 上的连接。</translation>
     </message>
     <message>
         <source>Check that the SSH server runs there and that the port is right.</source>
-        <translation type="unfinished" />
+        <translation>请检查该服务器上的 SSH 服务是否在运行，以及端口是否正确。</translation>
     </message>
     <message>
         <source>The server name %1 could not be found.</source>
-        <translation type="unfinished" />
+        <translation>找不到服务器名称 %1。</translation>
     </message>
     <message>
         <source>Check the spelling of the address, or use its IP address.</source>
-        <translation type="unfinished" />
+        <translation>请检查地址的拼写，或改用其 IP 地址。</translation>
     </message>
     <message>
         <source>Could not reach %1: it did not answer within %2 seconds.</source>
-        <translation type="unfinished" />
+        <translation>无法连接 %1：它在 %2 秒内没有响应。</translation>
     </message>
     <message>
         <source>Check the address, that the server is up, and that no firewall blocks port %1.</source>
-        <translation type="unfinished" />
+        <translation>请检查地址、服务器是否在运行，以及是否有防火墙阻止了端口 %1。</translation>
     </message>
     <message>
         <source>Could not connect to %1.</source>
-        <translation type="unfinished" />
+        <translation>无法连接到 %1。</translation>
     </message>
     <message>
         <source>Check the address and port, and that the server is up.</source>
-        <translation type="unfinished" />
+        <translation>请检查地址和端口，以及服务器是否在运行。</translation>
     </message>
     <message>
         <source>%1 did not send a host key.</source>
-        <translation type="unfinished" />
+        <translation>%1 没有发送主机密钥。</translation>
     </message>
     <message>
         <source>Check that the address points to an SSH server.</source>
-        <translation type="unfinished" />
+        <translation>请检查该地址是否指向一台 SSH 服务器。</translation>
     </message>
     <message>
         <source>The host key of %1 could not be read.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1 的主机密钥。</translation>
     </message>
     <message>
-        <source>Try again; if it persists, check the server's SSH configuration.</source>
-        <translation type="unfinished" />
+        <source>Try again; if it persists, check the server&apos;s SSH configuration.</source>
+        <translation>请重试；如果问题仍然存在，请检查服务器的 SSH 配置。</translation>
     </message>
     <message>
-        <source>Ask the server's administrator whether the key was changed (for example after a reinstall). Only then forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.</source>
-        <translation type="unfinished" />
+        <source>Ask the server&apos;s administrator whether the key was changed (for example after a reinstall). Only then forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.</source>
+        <translation>请向服务器管理员确认密钥是否已更换（例如重装系统之后）。确认后再忘记旧密钥（在“服务器”页面，或使用 gantryctl server trust NAME --forget）并信任新密钥。</translation>
     </message>
     <message>
         <source>The host key of %1 has CHANGED since you trusted it (it is now %2). Someone may be intercepting the connection, or the server was reinstalled; Gantry refused to connect.</source>
-        <translation type="unfinished" />
+        <translation>%1 的主机密钥在您信任之后已经改变（现在是 %2）。可能有人在拦截连接，或者服务器已重装；Gantry 已拒绝连接。</translation>
     </message>
     <message>
-        <source>Gantry's known hosts file %1 could not be read.</source>
-        <translation type="unfinished" />
+        <source>Gantry&apos;s known hosts file %1 could not be read.</source>
+        <translation>无法读取 Gantry 的已知主机文件 %1。</translation>
     </message>
     <message>
         <source>Check that the file is readable, or move it away to trust servers again.</source>
-        <translation type="unfinished" />
+        <translation>请检查该文件是否可读，或将其移走后重新信任服务器。</translation>
     </message>
     <message>
         <source>The fingerprint you gave (%1) does not match the host key of %2, which is %3.</source>
-        <translation type="unfinished" />
+        <translation>您提供的指纹（%1）与 %2 的主机密钥（%3）不匹配。</translation>
     </message>
     <message>
-        <source>Check the fingerprint with the server's administrator; do not trust the server until they match.</source>
-        <translation type="unfinished" />
+        <source>Check the fingerprint with the server&apos;s administrator; do not trust the server until they match.</source>
+        <translation>请与服务器管理员核对指纹；在指纹一致之前不要信任该服务器。</translation>
     </message>
     <message>
         <source>%1 is not trusted yet. Its host key fingerprint is %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 尚未被信任。其主机密钥指纹为 %2。</translation>
     </message>
     <message>
         <source>Compare the fingerprint with the one your server administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the server), then trust it: choose Trust, or pass --trust-host-key %1 (or --accept-new-host-key).</source>
-        <translation type="unfinished" />
+        <translation>请将此指纹与服务器管理员提供的指纹核对（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然后再信任它：选择“信任”，或传入 --trust-host-key %1（或 --accept-new-host-key）。</translation>
     </message>
     <message>
         <source>The host key of %1 could not be saved to %2.</source>
-        <translation type="unfinished" />
+        <translation>无法将 %1 的主机密钥保存到 %2。</translation>
     </message>
     <message>
         <source>Check that the workspace folder is writable.</source>
-        <translation type="unfinished" />
+        <translation>请检查工作区文件夹是否可写。</translation>
     </message>
     <message>
         <source>logging in</source>
-        <translation type="unfinished" />
+        <translation>登录</translation>
     </message>
     <message>
         <source>No SSH agent is running, and %1 accepted none of your default keys.</source>
-        <translation type="unfinished" />
+        <translation>没有运行 SSH 代理，并且 %1 不接受您的任何默认密钥。</translation>
     </message>
     <message>
         <source>Start your SSH agent and add your key (ssh-add), or choose a key file or a password for this server.</source>
-        <translation type="unfinished" />
+        <translation>请启动 SSH 代理并添加您的密钥（ssh-add），或为此服务器选择密钥文件或密码登录。</translation>
     </message>
     <message>
         <source>%1 accepted none of the keys in your SSH agent.</source>
-        <translation type="unfinished" />
+        <translation>%1 不接受您 SSH 代理中的任何密钥。</translation>
     </message>
     <message>
         <source>Add the right key to the agent (ssh-add), or put your public key into ~/.ssh/authorized_keys of %1 on the server.</source>
-        <translation type="unfinished" />
+        <translation>请将正确的密钥添加到代理（ssh-add），或将您的公钥放入服务器上 %1 的 ~/.ssh/authorized_keys。</translation>
     </message>
     <message>
         <source>The key file %1 does not exist or cannot be read.</source>
-        <translation type="unfinished" />
+        <translation>密钥文件 %1 不存在或无法读取。</translation>
     </message>
     <message>
         <source>Choose an existing private key file for this server.</source>
-        <translation type="unfinished" />
+        <translation>请为此服务器选择一个存在的私钥文件。</translation>
     </message>
     <message>
         <source>The key %1 needs its passphrase, and none was given.</source>
-        <translation type="unfinished" />
+        <translation>密钥 %1 需要口令，但未提供。</translation>
     </message>
     <message>
-        <source>Enter the key's passphrase, or add the key to your SSH agent and choose agent login.</source>
-        <translation type="unfinished" />
+        <source>Enter the key&apos;s passphrase, or add the key to your SSH agent and choose agent login.</source>
+        <translation>请输入密钥的口令，或将密钥添加到 SSH 代理并选择代理登录。</translation>
     </message>
     <message>
         <source>The key %1 could not be opened: the passphrase is wrong or the file is not a private key.</source>
-        <translation type="unfinished" />
+        <translation>无法打开密钥 %1：口令错误，或该文件不是私钥。</translation>
     </message>
     <message>
         <source>Check the passphrase and that the file is an OpenSSH private key (ed25519, ECDSA or RSA).</source>
-        <translation type="unfinished" />
+        <translation>请检查口令，并确认该文件是 OpenSSH 私钥（ed25519、ECDSA 或 RSA）。</translation>
     </message>
     <message>
         <source>%1 refused the key %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 拒绝了密钥 %2。</translation>
     </message>
     <message>
         <source>Put the matching public key (%1.pub) into ~/.ssh/authorized_keys of %2 on the server.</source>
-        <translation type="unfinished" />
+        <translation>请将对应的公钥（%1.pub）放入服务器上 %2 的 ~/.ssh/authorized_keys。</translation>
     </message>
     <message>
         <source>%1 refused the password.</source>
-        <translation type="unfinished" />
+        <translation>%1 拒绝了该密码。</translation>
     </message>
     <message>
         <source>Check the user name and password; a password remembered in the keychain can be replaced in Servers.</source>
-        <translation type="unfinished" />
+        <translation>请检查用户名和密码；保存在钥匙串中的密码可在“服务器”页面替换。</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished" />
+        <translation>密码</translation>
     </message>
     <message>
         <source>No password was given for %1.</source>
-        <translation type="unfinished" />
+        <translation>没有为 %1 提供密码。</translation>
     </message>
     <message>
         <source>Enter the password, or choose key or agent login for this server.</source>
-        <translation type="unfinished" />
+        <translation>请输入密码，或为此服务器选择密钥或代理登录。</translation>
     </message>
     <message>
         <source>%1 does not accept passwords.</source>
-        <translation type="unfinished" />
+        <translation>%1 不接受密码登录。</translation>
     </message>
     <message>
         <source>Choose key or agent login for this server.</source>
-        <translation type="unfinished" />
+        <translation>请为此服务器选择密钥或代理登录。</translation>
     </message>
     <message>
         <source>Login to %1 was cancelled.</source>
-        <translation type="unfinished" />
+        <translation>登录 %1 已取消。</translation>
     </message>
     <message>
-        <source>Answer the server's questions to log in.</source>
-        <translation type="unfinished" />
+        <source>Answer the server&apos;s questions to log in.</source>
+        <translation>请回答服务器的问题以完成登录。</translation>
     </message>
     <message>
         <source>starting a command</source>
-        <translation type="unfinished" />
+        <translation>启动命令</translation>
     </message>
     <message>
         <source>sending a command</source>
-        <translation type="unfinished" />
+        <translation>发送命令</translation>
     </message>
     <message>
         <source>a command ran</source>
-        <translation type="unfinished" />
+        <translation>命令运行</translation>
     </message>
     <message>
         <source>A command on %1 did not finish within %2 seconds.</source>
-        <translation type="unfinished" />
+        <translation>%1 上的命令未在 %2 秒内完成。</translation>
     </message>
     <message>
-        <source>Check the server's load and its logs, then try again.</source>
-        <translation type="unfinished" />
+        <source>Check the server&apos;s load and its logs, then try again.</source>
+        <translation>请检查服务器的负载和日志，然后重试。</translation>
     </message>
     <message>
         <source>The file %1 could not be read for upload.</source>
-        <translation type="unfinished" />
+        <translation>无法读取要上传的文件 %1。</translation>
     </message>
     <message>
         <source>Build again, then deploy.</source>
-        <translation type="unfinished" />
+        <translation>请重新构建，然后部署。</translation>
     </message>
     <message>
         <source>uploading %1</source>
-        <translation type="unfinished" />
+        <translation>上传 %1</translation>
     </message>
     <message>
         <source>checking the upload</source>
-        <translation type="unfinished" />
+        <translation>校验上传</translation>
     </message>
     <message>
         <source>%1 ran out of disk space while receiving %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 在接收 %2 时磁盘空间不足。</translation>
     </message>
     <message>
         <source>Free space on the server (or keep fewer releases), then deploy again; the running service was not changed.</source>
-        <translation type="unfinished" />
+        <translation>请释放服务器上的空间（或保留更少的发布），然后重新部署；正在运行的服务未被改动。</translation>
     </message>
     <message>
         <source>The upload to %1 failed with exit status %2.</source>
-        <translation type="unfinished" />
+        <translation>上传到 %1 失败，退出状态 %2。</translation>
     </message>
     <message>
         <source>Check that %1 can write to %2, and that the disk is not full.</source>
-        <translation type="unfinished" />
+        <translation>请检查 %1 能否写入 %2，以及磁盘是否已满。</translation>
     </message>
     <message>
         <source>The upload to %1 arrived damaged: its sha256 on the server does not match.</source>
-        <translation type="unfinished" />
+        <translation>上传到 %1 的文件已损坏：服务器上的 sha256 不匹配。</translation>
     </message>
     <message>
-        <source>Deploy again; if it happens again, check the network and the server's disk.</source>
-        <translation type="unfinished" />
+        <source>Deploy again; if it happens again, check the network and the server&apos;s disk.</source>
+        <translation>请重新部署；如果再次出现，请检查网络和服务器的磁盘。</translation>
     </message>
     <message>
         <source>opening SFTP</source>
-        <translation type="unfinished" />
+        <translation>打开 SFTP</translation>
     </message>
     <message>
         <source>%1 could not be read on %2.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %2 上的 %1。</translation>
     </message>
     <message>
         <source>Check that the file exists and that %1 may read it.</source>
-        <translation type="unfinished" />
+        <translation>请检查该文件是否存在，以及 %1 是否有读取权限。</translation>
     </message>
     <message>
         <source>reading %1</source>
-        <translation type="unfinished" />
+        <translation>读取 %1</translation>
     </message>
     <message>
         <source>%1 could not be written on %2.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %2 上的 %1。</translation>
     </message>
     <message>
         <source>Check that %1 may write there and that the disk is not full.</source>
-        <translation type="unfinished" />
+        <translation>请检查 %1 是否有写入权限，以及磁盘是否已满。</translation>
     </message>
     <message>
         <source>checking health</source>
-        <translation type="unfinished" />
+        <translation>健康检查</translation>
     </message>
     <message>
         <source>Nothing answers on port %1 of %2.</source>
-        <translation type="unfinished" />
+        <translation>%2 的端口 %1 上没有任何响应。</translation>
     </message>
     <message>
-        <source>The service is not listening (yet): check that it started and that the profile's port is the one it uses.</source>
-        <translation type="unfinished" />
+        <source>The service is not listening (yet): check that it started and that the profile&apos;s port is the one it uses.</source>
+        <translation>服务（尚）未监听：请检查它是否已启动，以及部署配置中的端口是否就是它使用的端口。</translation>
     </message>
     <message>
         <source>The health check on port %1 of %2 got no answer within %3 ms.</source>
-        <translation type="unfinished" />
+        <translation>%2 端口 %1 上的健康检查在 %3 毫秒内没有得到响应。</translation>
     </message>
     <message>
         <source>The service accepted the connection but did not answer: check its logs.</source>
-        <translation type="unfinished" />
+        <translation>服务接受了连接但没有响应：请检查其日志。</translation>
     </message>
 </context>
 <context>
@@ -4668,7 +4677,7 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
         <translation>请缩短该值，或将数据放入文件并改为传递文件路径。</translation>
     </message>
     <message>
-        <source>The variables take %1 bytes together; Gantry allows %2 so that the service's environment fits the kernel's limit for starting a process.</source>
+        <source>The variables take %1 bytes together; Gantry allows %2 so that the service&apos;s environment fits the kernel&apos;s limit for starting a process.</source>
         <translation>这些变量共占 %1 字节；Gantry 最多允许 %2 字节，以使服务的环境符合内核启动进程时的限制。</translation>
     </message>
     <message>
@@ -4684,7 +4693,7 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
         <translation>请重新写入该文件，去掉其中的 NUL 字节。</translation>
     </message>
     <message>
-        <source>The assignment of "%1" is not valid UTF-8 or holds a Unicode noncharacter; systemd refuses the file and the service does not start.</source>
+        <source>The assignment of &quot;%1&quot; is not valid UTF-8 or holds a Unicode noncharacter; systemd refuses the file and the service does not start.</source>
         <translation>“%1”的赋值不是有效的 UTF-8，或包含 Unicode 非字符；systemd 会拒绝该文件，服务将无法启动。</translation>
     </message>
     <message>
@@ -4696,59 +4705,59 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
     <name>SystemdUnit</name>
     <message>
         <source>deploy root</source>
-        <translation type="unfinished" />
+        <translation>部署根目录</translation>
     </message>
     <message>
         <source>environment file path</source>
-        <translation type="unfinished" />
+        <translation>环境变量文件路径</translation>
     </message>
     <message>
         <source>A deploy setting of %1 contains a line break or another control character.</source>
-        <translation type="unfinished" />
+        <translation>%1 的某项部署设置包含换行符或其他控制字符。</translation>
     </message>
     <message>
-        <source>Remove line breaks and tabs from the profile's deploy settings.</source>
-        <translation type="unfinished" />
+        <source>Remove line breaks and tabs from the profile&apos;s deploy settings.</source>
+        <translation>请从部署配置的部署设置中删除换行符和制表符。</translation>
     </message>
     <message>
         <source>The service for %1 would run as root.</source>
-        <translation type="unfinished" />
+        <translation>%1 的服务将以 root 身份运行。</translation>
     </message>
     <message>
         <source>Use a dedicated service user; Gantry creates it on the server.</source>
-        <translation type="unfinished" />
+        <translation>请使用专用的服务用户；Gantry 会在服务器上创建它。</translation>
     </message>
     <message>
         <source>An argument of %1 contains a NUL character.</source>
-        <translation type="unfinished" />
+        <translation>%1 的某个参数包含 NUL 字符。</translation>
     </message>
     <message>
         <source>Remove the NUL character from the service arguments.</source>
-        <translation type="unfinished" />
+        <translation>请从服务参数中删除 NUL 字符。</translation>
     </message>
     <message>
-        <source>The app name "%1" cannot name a systemd unit.</source>
-        <translation type="unfinished" />
+        <source>The app name &quot;%1&quot; cannot name a systemd unit.</source>
+        <translation>应用名称“%1”不能用作 systemd 单元名称。</translation>
     </message>
     <message>
-        <source>Use up to 64 lower-case letters, digits, ".", "_" and "-", starting with a letter or digit.</source>
-        <translation type="unfinished" />
+        <source>Use up to 64 lower-case letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;, starting with a letter or digit.</source>
+        <translation>请使用最多 64 个小写字母、数字、“.”、“_”和“-”，并以字母或数字开头。</translation>
     </message>
     <message>
-        <source>The binary name "%1" is not a plain file name.</source>
-        <translation type="unfinished" />
+        <source>The binary name &quot;%1&quot; is not a plain file name.</source>
+        <translation>二进制文件名“%1”不是单纯的文件名。</translation>
     </message>
     <message>
-        <source>Use the executable's file name inside the release folder, without a path.</source>
-        <translation type="unfinished" />
+        <source>Use the executable&apos;s file name inside the release folder, without a path.</source>
+        <translation>请使用发布文件夹中可执行文件的文件名，不要带路径。</translation>
     </message>
     <message>
-        <source>The description of %1 must be a single line not ending in "\".</source>
-        <translation type="unfinished" />
+        <source>The description of %1 must be a single line not ending in &quot;\&quot;.</source>
+        <translation>%1 的描述必须是单独一行，且不能以“\”结尾。</translation>
     </message>
     <message>
         <source>Remove line breaks, tabs and a trailing backslash from the description.</source>
-        <translation type="unfinished" />
+        <translation>请从描述中删除换行符、制表符和结尾的反斜杠。</translation>
     </message>
 </context>
 <context>
@@ -4834,11 +4843,11 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
         <translation>请只保留其中一个。</translation>
     </message>
     <message>
-        <source>"%1" is not a valid variable name.</source>
+        <source>&quot;%1&quot; is not a valid variable name.</source>
         <translation>“%1”不是有效的变量名。</translation>
     </message>
     <message>
-        <source>Use letters, digits and "_", not starting with a digit.</source>
+        <source>Use letters, digits and &quot;_&quot;, not starting with a digit.</source>
         <translation>请使用字母、数字和“_”，不要以数字开头。</translation>
     </message>
     <message>
@@ -4874,86 +4883,89 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
     <name>WorkspaceCommand</name>
     <message>
         <source>write the workspace as JSON (- for stdout); secrets by name only</source>
-        <translation type="unfinished" />
+        <translation>将工作区写为 JSON（- 表示标准输出）；机密只写名称</translation>
     </message>
     <message>
         <source>add or replace projects and servers from such a file (- for stdin)</source>
-        <translation type="unfinished" />
+        <translation>从这样的文件添加或替换项目和服务器（- 表示标准输入）</translation>
     </message>
     <message>
         <source>where the workspace is, and its projects</source>
-        <translation type="unfinished" />
+        <translation>工作区所在位置及其项目</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished" />
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Choose a folder you can write to, with space left.</source>
-        <translation type="unfinished" />
+        <translation>请选择一个您有写入权限且有剩余空间的文件夹。</translation>
     </message>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished" />
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>Check the file name and that you may read it.</source>
-        <translation type="unfinished" />
+        <translation>请检查文件名以及您是否有读取权限。</translation>
     </message>
     <message>
         <source>%1 is not a JSON workspace export (%2 at byte %3).</source>
-        <translation type="unfinished" />
+        <translation>%1 不是 JSON 格式的工作区导出文件（第 %3 字节处：%2）。</translation>
     </message>
     <message>
         <source>not an object</source>
-        <translation type="unfinished" />
+        <translation>不是对象</translation>
     </message>
     <message>
-        <source>Choose a file made by gantryctl workspace export or Gantry's export.</source>
-        <translation type="unfinished" />
+        <source>Choose a file made by gantryctl workspace export or Gantry&apos;s export.</source>
+        <translation>请选择由 gantryctl workspace export 或 Gantry 导出功能生成的文件。</translation>
     </message>
     <message>
         <source>Exported the workspace to %1 (secrets by name only, no values).</source>
-        <translation type="unfinished" />
+        <translation>已将工作区导出到 %1（机密只含名称，不含值）。</translation>
     </message>
     <message>
         <source>Imported %1 project(s) and %2 server(s).</source>
-        <translation type="unfinished" />
+        <translation>已导入 %1 个项目和 %2 台服务器。</translation>
     </message>
     <message>
         <source>The export holds no secret values. Unless the keychain has them already, set each with gantryctl profile set PROJECT PROFILE --secret NAME:
   %1</source>
-        <translation type="unfinished" />
+        <translation>导出文件不含机密值。除非钥匙串中已有这些值，否则请用 gantryctl profile set PROJECT PROFILE --secret NAME 逐个设置：
+  %1</translation>
     </message>
     <message>
         <source>Workspace %1</source>
-        <translation type="unfinished" />
+        <translation>工作区 %1</translation>
     </message>
     <message>
         <source>id %1, schema version %2</source>
-        <translation type="unfinished" />
+        <translation>ID %1，架构版本 %2</translation>
     </message>
     <message>
         <source>Usage: gantryctl workspace &lt;action&gt; ...
 
 %1</source>
-        <translation type="unfinished" />
+        <translation>用法：gantryctl workspace &lt;操作&gt; ...
+
+%1</translation>
     </message>
     <message>
-        <source>"%1" is not an action; use one of export, import, info.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an action; use one of export, import, info.</source>
+        <translation>“%1”不是有效的操作；请使用 export、import、info 之一。</translation>
     </message>
     <message>
         <source>Print JSON on stdout.</source>
-        <translation type="unfinished" />
+        <translation>在标准输出上打印 JSON。</translation>
     </message>
     <message>
         <source>takes no arguments.</source>
-        <translation type="unfinished" />
+        <translation>不接受参数。</translation>
     </message>
     <message>
         <source>give one FILE.json.</source>
-        <translation type="unfinished" />
+        <translation>请给出一个 FILE.json。</translation>
     </message>
 </context>
 <context>
@@ -4963,7 +4975,7 @@ Run "gantryctl profile &lt;action&gt; --help" for the options of an action.</sou
         <translation>这不是 Gantry 工作区的导出文件。</translation>
     </message>
     <message>
-        <source>Choose a file made by Gantry's export.</source>
+        <source>Choose a file made by Gantry&apos;s export.</source>
         <translation>请选择由 Gantry 导出的文件。</translation>
     </message>
     <message>
@@ -4995,24 +5007,57 @@ Commands:
   rollback PROJECT --server NAME [--to N]
   status PROJECT [--server NAME]
   env diff PROJECT --server NAME --profile P
-      what a deploy would change in the server's env file (secrets masked)
+      what a deploy would change in the server&apos;s env file (secrets masked)
   keychain check
       is there a keychain Gantry can keep secrets in?
   version
-      print gantryctl's version
+      print gantryctl&apos;s version
 
 PROJECT is a project folder (added to the workspace on first use, named after the folder, with
 the profiles base, dev, test and prod) or the name of a project the workspace knows.
 Secret values go to the OS keychain, never to the workspace or the command line:
-  printf '%s' "$TOKEN" | gantryctl profile set PROJECT prod --secret API_TOKEN
+  printf &apos;%s&apos; &quot;$TOKEN&quot; | gantryctl profile set PROJECT prod --secret API_TOKEN
 reads the value from stdin (one trailing line end is dropped) or asks for it, unechoed.
 
 Options for every command, before or after it:
   --workspace DIR   the workspace folder (default: %3)
 
 Exit codes: 0 done, 1 failed (nothing was written), 2 wrong usage.
-Run "gantryctl &lt;command&gt; --help" or "gantryctl profile &lt;action&gt; --help" for the options.</source>
-        <translation type="unfinished" />
+Run &quot;gantryctl &lt;command&gt; --help&quot; or &quot;gantryctl profile &lt;action&gt; --help&quot; for the options.</source>
+        <translation>用法：gantryctl [--workspace DIR] &lt;命令&gt; [选项]
+
+命令：
+  build PROJECT_DIR
+      构建静态的、带版本信息并已打包的二进制文件
+%1
+%2
+  server add NAME --host H [--port P] [--user U] [--key FILE | --auth agent|password]
+             [--accept-new-host-key | --trust-host-key SHA256:...] [--password-stdin [--remember-password]]
+  server check NAME | server list | server remove NAME | server trust NAME --forget | server import [FILE]
+      通过 SSH 管理服务器；主机密钥只有经您确认才会被信任并固定
+  deploy PROJECT --server NAME [--server NAME]... [--profile P] [--version V] [--dry-run]
+      按需构建、上传、安装加固的 systemd 单元、启动、等待健康检查，失败时回滚
+  releases PROJECT --server NAME
+  rollback PROJECT --server NAME [--to N]
+  status PROJECT [--server NAME]
+  env diff PROJECT --server NAME --profile P
+      部署将对服务器环境变量文件做出的改动（机密已隐藏）
+  keychain check
+      是否有可供 Gantry 保存机密的钥匙串？
+  version
+      打印 gantryctl 的版本
+
+PROJECT 是项目文件夹（首次使用时加入工作区，以文件夹命名，并带有部署配置
+base、dev、test 和 prod），或工作区中已知项目的名称。
+机密值保存在系统钥匙串中，绝不会写入工作区或命令行：
+  printf &apos;%s&apos; &quot;$TOKEN&quot; | gantryctl profile set PROJECT prod --secret API_TOKEN
+从标准输入读取值（去掉一个结尾换行符），或以不回显的方式询问。
+
+适用于所有命令的选项，可写在命令之前或之后：
+  --workspace DIR   工作区文件夹（默认：%3）
+
+退出码：0 完成，1 失败（未写入任何内容），2 用法错误。
+运行“gantryctl &lt;命令&gt; --help”或“gantryctl profile &lt;操作&gt; --help”查看选项。</translation>
     </message>
 </context>
 </TS>
