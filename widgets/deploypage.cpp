@@ -206,6 +206,13 @@ void DeployPage::setProject(const QString &name)
     invalidatePlan();
 }
 
+void DeployPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_busy == Busy::Idle)
+        reloadProfiles();
+}
+
 void DeployPage::setBuildSettings(const BuildSettings &settings)
 {
     m_buildSettings = settings;
@@ -228,6 +235,8 @@ void DeployPage::reloadProfiles()
                     m_profileCombo->addItem(p.name);
     const int prod = m_profileCombo->findText(current.isEmpty() ? u"prod"_s : current);
     m_profileCombo->setCurrentIndex(std::max(0, prod));
+    if (!current.isEmpty() && m_profileCombo->currentText() != current && m_request)
+        invalidatePlan(); // the profile of the plan was removed
 }
 
 void DeployPage::reloadServers()

@@ -71,6 +71,9 @@ signals:
     void planReady(bool success);
     void deployFinished(bool success);
 
+protected:
+    void showEvent(QShowEvent *event) override; // profiles may have been added meanwhile
+
 private:
     QWidget *createChoiceBox();
     QWidget *createChoiceForm();
