@@ -63,14 +63,16 @@ PY
 }
 
 keys() { xdotool windowfocus --sync "$WID" key --delay 80 "$@"; sleep 1; }
+# Keys for the window that has the focus (a dialog: the main window is blocked while it is open).
+dialog_keys() { xdotool key --delay 80 "$@"; sleep 1; }
 shot() { import -window "$WID" "$OUT/$1-$LANG_NAME.png"; }
 # Dialogs are windows of their own: take the whole screen.
 shot_screen() { import -window root "$OUT/$1-$LANG_NAME.png"; }
 
 shoot() {
     LANG_NAME=$1
-    export DISPLAY=:97
-    Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 &
+    export DISPLAY=:${GANTRY_SHOTS_DISPLAY:-97}
+    Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
     local xvfb=$!
     sleep 1
     XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
@@ -83,7 +85,7 @@ shoot() {
     keys alt+d; shot profiles-deploy
     keys ctrl+4; shot servers
     keys alt+a; shot_screen server-add
-    keys Escape
+    dialog_keys Escape
     keys ctrl+5; shot deploy
     keys ctrl+6; shot settings
     keys ctrl+7; shot about
@@ -94,10 +96,11 @@ shoot() {
     shot build-done
     # Review a deploy to web2 (arm64): a build for linux/arm64, the plan, and the unit file.
     keys ctrl+5 alt+e Down space alt+r
-    sleep 60
+    for _ in $(seq 1 180); do sleep 1; ls "$PROJECT"/dist/*/*linux_arm64.tar.gz >/dev/null 2>&1 && break; done
+    sleep 15 # the env file of web2 cannot be read: it is not reachable from here
     shot deploy-plan
     keys alt+u; shot_screen unit-file
-    keys Escape
+    dialog_keys Escape
     kill $app; wait $app 2>/dev/null || true
     kill $xvfb; wait $xvfb 2>/dev/null || true
     rm -rf "$PROJECT"/dist

@@ -57,7 +57,8 @@ DeployPage::DeployPage(Workspace *workspace, QWidget *parent)
     m_releasesPanel = new ReleasesPanel(workspace, m_prompter, m_tabs);
     m_tabs->addTab(m_releasesPanel, tr("Rele&ases"));
     split->addWidget(m_tabs);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     layout->addWidget(split, 1);
     m_status = new ErrorPanel(this);
     m_status->setObjectName(u"deployStatus"_s);
@@ -91,6 +92,7 @@ QWidget *DeployPage::createChoiceBox()
     m_serversView->setColumnHidden(ServerListModel::HostKeyColumn, true);
     m_serversView->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_serversView->setToolTip(tr("Tick the servers to deploy to; add servers on the Servers page"));
+    m_serversView->setMinimumWidth(fontMetrics().averageCharWidth() * 52); // name, login and platform
     serversLayout->addWidget(m_serversView);
     column->addWidget(serversBox, 1);
     column->addWidget(createActionRow());

@@ -7,6 +7,8 @@
 #   test_gui_deploy.sh run TST_GUIDEPLOY  the test itself (inside tests/support/with-keyring.sh)
 set -u
 SRC=${GANTRY_SOURCE_DIR:?run through ctest}
+# A harness folder of its own: other suites on this machine run `testhost.sh down-all` on theirs.
+export GANTRY_HOSTS_DIR=${GANTRY_GUI_HOSTS_DIR:-/tmp/gantry-gui-hosts}
 HOSTS="bash $SRC/tests/hosts/testhost.sh"
 HOST=guihost
 
