@@ -106,7 +106,8 @@ Result<SshSession::ExecResult> RemoteHost::run(const QString &command, bool allo
     return result;
 }
 
-Result<SshSession::ExecResult> RemoteHost::runAsRoot(const QByteArray &script, bool allowFailure, bool logStdout)
+Result<SshSession::ExecResult> RemoteHost::runAsRoot(
+    const QByteArray &script, bool allowFailure, bool logStdout)
 {
     auto result = m_privilege->runAsRoot(script, options(logStdout));
     if (result && !allowFailure && result->exitStatus != 0) {

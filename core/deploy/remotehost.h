@@ -34,7 +34,8 @@ public:
 
     // Non-zero exit statuses are errors carrying the command's stderr, unless `allowFailure`.
     Result<SshSession::ExecResult> run(const QString &command, bool allowFailure = false);
-    Result<SshSession::ExecResult> runAsRoot(const QByteArray &script, bool allowFailure = false, bool logStdout = true);
+    Result<SshSession::ExecResult> runAsRoot(
+        const QByteArray &script, bool allowFailure = false, bool logStdout = true);
     // Runs one of ReleaseLayout's scripts and reads its output with the matching ReleaseOutput parser.
     template<typename T>
     Result<T> runLayout(const QByteArray &script, Result<T> (*parse)(const QByteArray &))
