@@ -336,7 +336,7 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
             releases.append(QJsonObject { { u"n"_s, r.n }, { u"version"_s, r.version }, { u"time"_s, r.time },
                 { u"status"_s, ReleaseLayout::statusName(r.status) }, { u"current"_s, r.isCurrent },
                 { u"bad"_s, bad }, { u"exists"_s, r.exists } });
-            Terminal::out(
+            (parser.isSet(u"json"_s) ? Terminal::err : Terminal::out)(
                 u"%1 %2\t%3\t%4\t%5"_s.arg(r.isCurrent ? u'*' : u' ')
                     .arg(r.n)
                     .arg(r.version, QLocale::system().toString(time.toLocalTime(), QLocale::ShortFormat),
@@ -429,7 +429,7 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
             continue;
         }
         const ServiceStatus &s = *status;
-        Terminal::out(
+        (parser.isSet(u"json"_s) ? Terminal::err : Terminal::out)(
             tr("%1\t%2 (%3)\trelease %4, version %5\trestarts %6\thealth %7")
                 .arg(server.name, s.activeState, s.subState)
                 .arg(s.currentRelease)
@@ -481,8 +481,9 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
         auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(c, server), body));
         if (!changes)
             return Report::failure(changes.error());
-        Terminal::out(tr("%1 (%2):").arg(server.name, ServiceOps::envFilePath(app)));
-        Terminal::out(EnvDiff::format(*changes));
+        const auto print = parser.isSet(u"json"_s) ? Terminal::err : Terminal::out;
+        print(tr("%1 (%2):").arg(server.name, ServiceOps::envFilePath(app)));
+        print(EnvDiff::format(*changes));
         QJsonArray list;
         for (const EnvChange &change : *changes)
             list.append(QJsonObject { { u"name"_s, change.name },

@@ -40,7 +40,7 @@ HostDeployer::HostDeployer(const DeployRequest &request, int index, DeployGate &
     , m_cancelled(cancelled)
     , m_events(std::move(events))
     , m_remote(m_host.server, request.knownHostsFile, prompter,
-          [this](const QString &line) { event(DeployStep::Connect, StepState::Info, line); })
+          [this](const QString &line) { event(m_currentStep, StepState::Info, line); })
 {
     m_outcome.host = m_host.server.name;
 }
@@ -72,6 +72,7 @@ void HostDeployer::event(DeployStep step, StepState state, const QString &detail
 
 Result<void> HostDeployer::step(DeployStep step, const std::function<Result<QString>()> &body)
 {
+    m_currentStep = step;
     event(step, StepState::Started);
     const Result<QString> result = body();
     if (!result) {

@@ -61,6 +61,7 @@ private:
     const std::atomic_bool &m_cancelled;
     EventSink m_events;
     RemoteHost m_remote;
+    DeployStep m_currentStep = DeployStep::Connect; // where the server's output lines belong
     std::optional<ReleaseLayout> m_layout;
     const DeployArtifact *m_artifact = nullptr;
     QString m_uploadPath;

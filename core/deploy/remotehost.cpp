@@ -67,14 +67,15 @@ QString RemoteHost::loginUser() const
     return m_server.user.isEmpty() ? u"root"_s : m_server.user;
 }
 
-SshSession::ExecOptions RemoteHost::options() const
+SshSession::ExecOptions RemoteHost::options(bool logStdout) const
 {
     SshSession::ExecOptions options;
     const auto forward = [this](const QByteArray &line) {
         if (m_log)
             m_log(Redactor::instance().redact(QString::fromUtf8(line)));
     };
-    options.onStdout = forward;
+    if (logStdout)
+        options.onStdout = forward;
     options.onStderr = forward;
     return options;
 }
@@ -105,9 +106,10 @@ Result<SshSession::ExecResult> RemoteHost::run(const QString &command, bool allo
     return result;
 }
 
-Result<SshSession::ExecResult> RemoteHost::runAsRoot(const QByteArray &script, bool allowFailure)
+Result<SshSession::ExecResult> RemoteHost::runAsRoot(
+    const QByteArray &script, bool allowFailure, bool logStdout)
 {
-    auto result = m_privilege->runAsRoot(script, options());
+    auto result = m_privilege->runAsRoot(script, options(logStdout));
     if (result && !allowFailure && result->exitStatus != 0) {
         // The first comment line of every script names what it does.
         const QString what = QString::fromUtf8(script.left(script.indexOf('\n'))).remove(u"# "_s);

@@ -34,12 +34,13 @@ public:
 
     // Non-zero exit statuses are errors carrying the command's stderr, unless `allowFailure`.
     Result<SshSession::ExecResult> run(const QString &command, bool allowFailure = false);
-    Result<SshSession::ExecResult> runAsRoot(const QByteArray &script, bool allowFailure = false);
+    Result<SshSession::ExecResult> runAsRoot(
+        const QByteArray &script, bool allowFailure = false, bool logStdout = true);
     // Runs one of ReleaseLayout's scripts and reads its output with the matching ReleaseOutput parser.
     template<typename T>
     Result<T> runLayout(const QByteArray &script, Result<T> (*parse)(const QByteArray &))
     {
-        auto result = runAsRoot(script, true);
+        auto result = runAsRoot(script, true, false); // stdout is for the parser, not the log
         if (!result)
             return std::unexpected(result.error());
         return parse(result->stdOut);
@@ -53,7 +54,7 @@ public:
 
 private:
     Error commandError(const QString &what, const SshSession::ExecResult &result) const;
-    SshSession::ExecOptions options() const;
+    SshSession::ExecOptions options(bool logStdout = true) const;
 
     ServerRecord m_server;
     std::chrono::seconds m_connectTimeout { 10 };

@@ -24,7 +24,7 @@ namespace {
 constexpr int ReadChunk = 64 * 1024;
 constexpr qint64 UploadChunk = 256 * 1024;
 constexpr int SftpChunk = 32 * 1024; // one sftp_write of 256 KiB or more makes sftp-server drop us
-const QString UnknownKeyMarker = u"unknown-host-key "_s;
+const QString UnknownKeyMarker = u"Unknown host key: "_s;
 
 // Cuts a byte stream into lines for a callback, keeping the whole stream too.
 class LineFeed {
@@ -215,7 +215,7 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
     case SSH_KNOWN_HOSTS_OTHER:
         return fail(
             SshSession::tr(
-                "The host key of %1 has CHANGED since you trusted it (it is now %2). Someone may be "
+                "The host key of %1 has changed since you trusted it (it is now %2). Someone may be "
                 "intercepting the connection, or the server was reinstalled; Gantry refused to connect.")
                 .arg(target.display(), hostKey.fingerprint),
             changedHint);

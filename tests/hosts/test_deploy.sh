@@ -19,7 +19,7 @@ FAILED=0
 SECRET='Sup3r-S3cret value $HOME #1'
 cleanup() {
     for h in d1 d2; do
-        $HOSTS exec $h -- sh -c 'umount /opt/gantry/hello-gin/.gantry/uploads 2>/dev/null; true' >/dev/null 2>&1
+        $HOSTS exec $h -- sh -c 'umount /opt/gantry/hello-gin/uploads 2>/dev/null; true' >/dev/null 2>&1
         tc qdisc del dev "$(veth $h)" root 2>/dev/null
     done
     [ -n "${BG:-}" ] && kill -9 "$BG" 2>/dev/null
@@ -66,7 +66,7 @@ export GOPROXY=off XDG_CACHE_HOME="$T/cache"
 
 # --- servers: the host key only on the user's word ---
 FP1=$(on d1 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub | awk '{print $2}')
-expect "unknown host key refused, fingerprint shown" 1 "$FP1" -- G server add d1 --host "$IP1" --user deploy --key "$KEY"
+expect "unknown host key refused, fingerprint shown" 1 "${FP1//+/\\+}" -- G server add d1 --host "$IP1" --user deploy --key "$KEY"
 expect "wrong fingerprint refused" 1 "does not match" -- G server add d1 --host "$IP1" --user deploy --key "$KEY" --trust-host-key SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 expect "add d1, trusting its fingerprint" 0 "" -- G server add d1 --host "$IP1" --user deploy --key "$KEY" --trust-host-key "$FP1"
 expect "add d2 (password sudo), accepting its new key" 0 "" -- \
@@ -145,7 +145,7 @@ expect "profile: grace back" 0 "" -- G profile set "$P" prod --setting startGrac
 
 # --- two deploys at once: the second names the holder ---
 tc qdisc add dev "$(veth d1)" root tbf rate 6mbit burst 32kbit latency 500ms
-G deploy "$P" --server d1 --profile prod --version 4.0.0 >"$T/bg.out" 2>"$T/bg.err" &
+"$GANTRYCTL" --workspace "$T/ws" deploy "$P" --server d1 --profile prod --version 4.0.0 >"$T/bg.out" 2>"$T/bg.err" &
 BG=$!
 for _ in $(seq 100); do grep -q "Upload" "$T/bg.err" 2>/dev/null && break; sleep 0.2; done
 expect "a second deploy is refused and names the holder" 1 "being deployed to by .*@" -- G deploy "$P" --server d1 --profile prod --version 4.0.1
@@ -157,7 +157,7 @@ expect "next deploy takes over the stale lock and succeeds" 0 "stale lock" -- G 
 health d1 | grep -q 4.0.0 && ok "v4 serves" || bad "v4: $(health d1)"
 
 # --- killed mid-unpack ---
-G deploy "$P" --server d1 --profile prod --version 5.0.0 >"$T/bg.out" 2>"$T/bg.err" &
+"$GANTRYCTL" --workspace "$T/ws" deploy "$P" --server d1 --profile prod --version 5.0.0 >"$T/bg.out" 2>"$T/bg.err" &
 BG=$!
 for _ in $(seq 300); do grep -q "Unpack" "$T/bg.err" 2>/dev/null && break; sleep 0.05; done
 kill -9 $BG; wait $BG 2>/dev/null; BG=""
@@ -169,10 +169,10 @@ health d1 | grep -q 5.0.0 && ok "v5 serves" || bad "v5: $(health d1)"
 [ -z "$(on d1 find /opt/gantry/hello-gin/releases -maxdepth 2 -name .incomplete)" ] && ok "leftovers cleaned up" || bad "an incomplete release is left"
 
 # --- out of disk space: a clear error, the service untouched ---
-on d1 sh -c 'mkdir -p /opt/gantry/hello-gin/.gantry/uploads && mount -t tmpfs -o size=1m tmpfs /opt/gantry/hello-gin/.gantry/uploads'
+on d1 sh -c 'mkdir -p /opt/gantry/hello-gin/uploads && mount -t tmpfs -o size=1m tmpfs /opt/gantry/hello-gin/uploads'
 expect "no disk space: a clear error" 1 "disk space" -- G deploy "$P" --server d1 --profile prod --version 6.0.0
 health d1 | grep -q 5.0.0 && ok "no disk space: v5 still serves" || bad "no disk space: $(health d1)"
-on d1 umount /opt/gantry/hello-gin/.gantry/uploads
+on d1 umount /opt/gantry/hello-gin/uploads
 
 # --- connection errors ---
 expect "wrong password" 1 "refused the password" -- sh -c "printf 'not-the-password' | \"$GANTRYCTL\" --workspace \"$T/ws\" server add d2pw --host $IP2 --user deploypw --auth password --password-stdin --accept-new-host-key"
@@ -186,7 +186,9 @@ expect "changed host key refused even with --accept-new-host-key" 1 "changed" --
 # --- the secret is nowhere but on the server ---
 found=$(grep -rlaF -- "$SECRET" "$T/ws" "$T/all-output" "${XDG_DATA_HOME:-$HOME/.local/share}" "${XDG_CACHE_HOME}" 2>/dev/null | grep -v "/stage/" || true)
 [ -z "$found" ] && ok "the secret is in no log, database or output" || bad "the secret leaked into: $found"
-on d1 grep -qF "$SECRET" /opt/gantry/hello-gin/shared/hello-gin.env && ok "...and it is in the server's env file" || bad "secret missing on the server"
+PID=$(on d1 systemctl show -p MainPID --value gantry-hello-gin.service)
+on d1 cat /proc/$PID/environ | tr '\0' '\n' | grep -qxF "API_TOKEN=$SECRET" && ok "...and the running service still has it" || bad "secret missing on the server"
+on d1 grep -qF 'API_TOKEN="Sup3r-S3cret value \$HOME #1"' /opt/gantry/hello-gin/shared/hello-gin.env && ok "...quoted for systemd in the env file" || bad "env file quoting"
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]

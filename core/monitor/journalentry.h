@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+#include "core/common/error.h"
+
+namespace Gantry {
+
+// One journal entry as `journalctl -o json` prints it.
+struct JournalEntry {
+    QString message; // MESSAGE; lines joined by "\n" when the field repeats; invalid UTF-8 replaced
+    bool messageOmitted =
+        false; // MESSAGE was null or absent (journalctl hides fields over 4 KiB without --all)
+    int priority = -1; // PRIORITY 0 (emerg) to 7 (debug); -1 when absent or not a number in range
+    qint64 realtimeUSec = 0; // __REALTIME_TIMESTAMP: microseconds since the epoch
+    qint64 pid = 0; // _PID; 0 when absent
+    QString identifier; // SYSLOG_IDENTIFIER ("shop", or "systemd" for the manager's own lines)
+    QString cursor; // __CURSOR: where to resume with --after-cursor
+
+    QDateTime time() const; // realtimeUSec in UTC, millisecond precision
+};
+
+// What to ask journalctl for.
+struct JournalQuery {
+    QString unit; // "gantry-shop.service"
+    bool follow = true; // -f: keep the command running and print new entries as they come
+    QDateTime since; // --since; invalid for none
+    int maxPriority = -1; // -p: entries of this priority (0-7) and more severe only; -1 for all
+    int lines = -1; // -n: at most this many entries from before; -1 for journalctl's default
+    QString afterCursor; // --after-cursor: resume after an entry already shown; empty for none
+    // --output-fields: only the fields JournalEntry reads (systemd 236 and later; 2017).
+    bool onlyNeededFields = true;
+};
+
+// Reads journalctl's JSON output a line at a time, and builds the command that prints it.
+class JournalEntryParser final {
+    Q_DECLARE_TR_FUNCTIONS(JournalEntryParser)
+public:
+    // `journalctl --unit=UNIT -o json --all --no-pager [-f] [--since=@S.US] [-p N] [-n N]
+    // [--after-cursor=C] [--output-fields=...]`, every value shell-quoted. Fails for an empty or
+    // multi-line unit or cursor, a priority outside 0-7 or a negative line count.
+    static Result<QString> command(const JournalQuery &query);
+
+    // One line of output (without its newline; a "\r" before it is ignored). Fails for a line
+    // that is not a JSON object with a cursor and a time, naming what is wrong.
+    static Result<JournalEntry> parseLine(QByteArrayView line);
+
+    // What journalctl's stderr says went wrong, for the user; none for harmless notes.
+    static std::optional<Error> diagnose(const QByteArray &stderrText);
+};
+
+} // namespace Gantry
