@@ -889,6 +889,18 @@
 
 %2</translation>
     </message>
+    <message>
+        <source>Also boot a local demo server (a systemd container) to deploy to; it stops when Gantry exits.</source>
+        <translation>同时启动一台本地演示服务器（systemd 容器）供部署；Gantry 退出时它会停止。</translation>
+    </message>
+    <message>
+        <source>The demo server &quot;%1&quot; is ready: build, then deploy to it.</source>
+        <translation>演示服务器“%1”已就绪：先构建，然后部署到它。</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>演示服务器</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::BuildPage</name>
@@ -4414,10 +4426,6 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
         <translation>请向服务器管理员确认密钥是否已更换（例如重装系统之后）。确认后再忘记旧密钥（在“服务器”页面，或使用 gantryctl server trust NAME --forget）并信任新密钥。</translation>
     </message>
     <message>
-        <source>The host key of %1 has CHANGED since you trusted it (it is now %2). Someone may be intercepting the connection, or the server was reinstalled; Gantry refused to connect.</source>
-        <translation>%1 的主机密钥在您信任之后已经改变（现在是 %2）。可能有人在拦截连接，或者服务器已重装；Gantry 已拒绝连接。</translation>
-    </message>
-    <message>
         <source>Gantry&apos;s known hosts file %1 could not be read.</source>
         <translation>无法读取 Gantry 的已知主机文件 %1。</translation>
     </message>
@@ -4640,6 +4648,10 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     <message>
         <source>The service accepted the connection but did not answer: check its logs.</source>
         <translation>服务接受了连接但没有响应：请检查其日志。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed since you trusted it (it is now %2). Someone may be intercepting the connection, or the server was reinstalled; Gantry refused to connect.</source>
+        <translation>%1 的主机密钥在您信任之后已经改变（现在是 %2）。可能有人在拦截连接，或者服务器已重装；Gantry 已拒绝连接。</translation>
     </message>
 </context>
 <context>
