@@ -163,6 +163,12 @@ void ServersPage::updateButtons()
     m_testButton->setEnabled(chosen && !m_testing);
 }
 
+void ServersPage::refresh()
+{
+    reload(currentServer());
+    emit serversChanged();
+}
+
 void ServersPage::addServer()
 {
     auto *dialog = new ServerDialog(

@@ -35,6 +35,8 @@ public:
     bool isTesting() const { return m_testing; }
     ErrorPanel *status() const { return m_status; }
 
+    // Reads the servers again (another part of Gantry added one) and tells the other pages.
+    void refresh();
     void addServer();
     void editServer();
     void removeServer();
