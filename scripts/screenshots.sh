@@ -95,7 +95,7 @@ shoot() {
     sleep 1
     shot build-done
     # Review a deploy to web2 (arm64): a build for linux/arm64, the plan, and the unit file.
-    keys ctrl+5 alt+e Down space alt+r
+    keys ctrl+5 alt+i t alt+e Down space alt+r # profile test: prod needs secrets from a keychain
     for _ in $(seq 1 180); do sleep 1; ls "$PROJECT"/dist/*/*linux_arm64.tar.gz >/dev/null 2>&1 && break; done
     sleep 15 # the env file of web2 cannot be read: it is not reachable from here
     shot deploy-plan

@@ -1572,6 +1572,10 @@
         <source>%1 asks: %2</source>
         <translation>%1 询问：%2</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::ProcessRunner</name>
@@ -2017,6 +2021,10 @@
         <source>Choose a Private Key</source>
         <translation>选择私钥</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::ServerListModel</name>
@@ -2347,6 +2355,10 @@
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::TargetListModel</name>
@@ -2371,6 +2383,10 @@
     <message>
         <source>&amp;Server:</source>
         <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3177,13 @@
     <message>
         <source>Use one of %1.</source>
         <translation>请使用以下之一：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBoxes</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

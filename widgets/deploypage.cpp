@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -361,7 +362,8 @@ void DeployPage::startBuild()
     connect(m_build, &BuildSession::finished, this, &DeployPage::onBuilt);
     setBusy(Busy::Building);
     m_status->showNote(tr("Building %1 for %2 if needed…").arg(m_project, archs.join(u", "_s)));
-    m_build->start();
+    // Starting Go forks several processes at once on this thread: let the page repaint first.
+    QTimer::singleShot(std::chrono::milliseconds(50), m_build, &BuildSession::start);
 }
 
 void DeployPage::onBuilt(const BuildResult &result)

@@ -22,9 +22,9 @@ QMessageBox *createBox(QWidget *parent, const MessageBoxes::Question &question, 
     box->setDetailedText(question.details);
     box->setTextInteractionFlags(Qt::TextSelectableByMouse);
     *accept = box->addButton(question.acceptText, QMessageBox::AcceptRole);
-    QPushButton *reject = question.rejectText.isEmpty()
-        ? box->addButton(QMessageBox::Cancel)
-        : box->addButton(question.rejectText, QMessageBox::RejectRole);
+    QPushButton *reject =
+        box->addButton(question.rejectText.isEmpty() ? MessageBoxes::tr("Cancel") : question.rejectText,
+            QMessageBox::RejectRole);
     box->setDefaultButton(reject); // a stray Enter never confirms
     box->setEscapeButton(reject);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -2,6 +2,7 @@
 
 #include <functional>
 
+#include <QCoreApplication>
 #include <QMessageBox>
 #include <QString>
 
@@ -12,6 +13,7 @@ namespace Gantry {
 // Non-blocking questions (open(), never exec()) with a test seam: an answer set with
 // setNextAnswer() answers the next question instead of showing it.
 class MessageBoxes final {
+    Q_DECLARE_TR_FUNCTIONS(MessageBoxes)
 public:
     struct Question {
         QString title;

@@ -51,6 +51,7 @@ ServerDialog::ServerDialog(const ServerRecord &server, Save save, QWidget *paren
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(adding ? tr("&Add Server") : tr("&Save"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ServerDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ServerDialog::reject);
     form->addRow(tr("&Name:"), m_name);

@@ -50,6 +50,7 @@ SshImportDialog::SshImportDialog(
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
     ok->setText(tr("&Import"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     connect(m_model, &ServerListModel::checkedChanged, ok,
         [this, ok] { ok->setEnabled(!m_model->checkedNames().isEmpty()); });
     ok->setEnabled(!m_model->checkedNames().isEmpty());
