@@ -524,7 +524,7 @@ Result<qint64> SshSession::upload(
             return std::unexpected(d->lost(tr("checking the upload")));
         if (e > 0)
             err.append(readBuffer, e);
-        if (n == 0 && e == 0 && (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch)))
+        if (n == 0 && e <= 0 && (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch))) // e: 0, or SSH_EOF
             break;
     }
     const int status = ssh_channel_get_exit_status(ch);
