@@ -3034,10 +3034,6 @@
         </translation>
     </message>
     <message>
-        <source>%1 %2, deployed by Gantry</source>
-        <translation>%1 %2，由 Gantry 部署</translation>
-    </message>
-    <message>
         <source>first server</source>
         <translation>第一台服务器</translation>
     </message>
@@ -3086,6 +3082,10 @@
     <message>
         <source>the lock stays; the next deploy from this machine takes it over</source>
         <translation>锁会保留；从本机发起的下一次部署会接管它</translation>
+    </message>
+    <message>
+        <source>%1, deployed by Gantry</source>
+        <translation>%1，由 Gantry 部署</translation>
     </message>
 </context>
 <context>
