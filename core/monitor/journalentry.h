@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include "core/common/error.h"
 
@@ -21,6 +22,7 @@ struct JournalEntry {
     qint64 pid = 0; // _PID; 0 when absent
     QString identifier; // SYSLOG_IDENTIFIER ("shop", or "systemd" for the manager's own lines)
     QString cursor; // __CURSOR: where to resume with --after-cursor
+    QString unit; // _SYSTEMD_UNIT ("gantry-shop.service"); empty for the manager's own lines
 
     QDateTime time() const; // realtimeUSec in UTC, millisecond precision
 };
@@ -28,6 +30,7 @@ struct JournalEntry {
 // What to ask journalctl for.
 struct JournalQuery {
     QString unit; // "gantry-shop.service"
+    QStringList moreUnits; // merged into the same stream by journalctl
     bool follow = true; // -f: keep the command running and print new entries as they come
     QDateTime since; // --since; invalid for none
     int maxPriority = -1; // -p: entries of this priority (0-7) and more severe only; -1 for all

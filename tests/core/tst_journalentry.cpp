@@ -217,7 +217,7 @@ void TestJournalEntry::command_data()
     QTest::addColumn<QString>("expected");
 
     const QString head = u"journalctl --unit='gantry-shop.service' -o json --all --no-pager"_s;
-    const QString fields = u" --output-fields=MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER"_s;
+    const QString fields = u" --output-fields=MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT"_s;
     const QString shop = u"gantry-shop.service"_s;
     QTest::newRow("defaults") << shop << true << -1ll << -1 << -1 << QString() << true
                               << head + u" -f"_s + fields;
