@@ -42,10 +42,11 @@ void AlertWebhook::post(const EventRecord &event)
         --m_pending;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         QString error;
-        if (reply->error() != QNetworkReply::NoError)
-            error = reply->errorString();
-        else if (status < 200 || status >= 300)
-            error = tr("The webhook answered HTTP %1.").arg(status);
+        if (status != 0 && (status < 200 || status >= 300))
+            error = tr("The webhook %1 answered HTTP %2.").arg(m_url.toDisplayString()).arg(status);
+        else if (reply->error() != QNetworkReply::NoError)
+            error = tr("The webhook %1 could not be reached: %2")
+                        .arg(m_url.toDisplayString(), reply->errorString());
         emit delivered(id, error);
     });
 }

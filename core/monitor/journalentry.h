@@ -30,7 +30,6 @@ struct JournalEntry {
 // What to ask journalctl for.
 struct JournalQuery {
     QString unit; // "gantry-shop.service"
-    QStringList moreUnits; // merged into the same stream by journalctl
     bool follow = true; // -f: keep the command running and print new entries as they come
     QDateTime since; // --since; invalid for none
     int maxPriority = -1; // -p: entries of this priority (0-7) and more severe only; -1 for all
@@ -38,6 +37,7 @@ struct JournalQuery {
     QString afterCursor; // --after-cursor: resume after an entry already shown; empty for none
     // --output-fields: only the fields JournalEntry reads (systemd 236 and later; 2017).
     bool onlyNeededFields = true;
+    QStringList moreUnits; // more units, merged into the same stream by journalctl
 };
 
 // Reads journalctl's JSON output a line at a time, and builds the command that prints it.

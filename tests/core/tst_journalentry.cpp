@@ -303,7 +303,8 @@ void TestJournalEntry::commandRefuses()
     QFETCH(int, maxPriority);
     QFETCH(int, lines);
     QFETCH(QString, cursor);
-    const auto command = JournalEntryParser::command({ unit, true, {}, maxPriority, lines, cursor, true });
+    const auto command =
+        JournalEntryParser::command({ unit, true, {}, maxPriority, lines, cursor, true, {} });
     QVERIFY(!command.has_value());
     QTEST(command.error().message, "message");
     QVERIFY(!command.error().hint.isEmpty());
@@ -321,7 +322,7 @@ void TestJournalEntry::commandWordsSurviveTheShell()
     QVERIFY(fake.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     const QString unit = u"gantry-$(touch x) `y` \"z\" 'q'.service"_s;
     const QString cursor = u"s=1;i=2;b='$HOME'"_s;
-    const auto command = JournalEntryParser::command({ unit, true, {}, 3, 10, cursor, false });
+    const auto command = JournalEntryParser::command({ unit, true, {}, 3, 10, cursor, false, {} });
     QVERIFY(command.has_value());
     QProcess sh;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
