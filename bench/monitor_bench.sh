@@ -19,6 +19,7 @@ trap cleanup EXIT
 ratio() { python3 -c "print(f'{$1 / max($2, 1e-9):.2f}')"; }
 field() { sed -n "s/.*\b$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 
+if [ "${MONITOR_BENCH_ONLY:-}" != status ]; then
 echo "== (b) ingest 1 M journal-JSON lines =="
 "$TOOL" generate "$T/journal.jsonl" 1000000
 base=$("$TOOL" ingest-baseline "$T/journal.jsonl")
@@ -28,6 +29,8 @@ echo "gantry (parse + classify + keep): $gantry"
 echo "time ratio gantry/baseline: $(ratio "$(field ms "$gantry")" "$(field ms "$base")")"
 echo "RSS ratio gantry/baseline: $(ratio "$(field rss_kib "$gantry")" "$(field rss_kib "$base")")"
 echo "RSS / raw bytes: $(ratio "$(field rss_kib "$gantry") * 1024" "$(field bytes "$gantry")")"
+fi
+[ "${MONITOR_BENCH_ONLY:-}" = ingest ] && exit 0
 
 echo "== (a) one status refresh, 5 hosts x 20 units =="
 i=35
