@@ -6,10 +6,13 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include "core/common/logging.h"
+#include "app/demoserver.h"
+#include "app/terminationsignals.h"
 #include "core/store/workspace.h"
 #include "widgets/appearance.h"
 #include "widgets/appsettings.h"
@@ -33,6 +36,7 @@ Application::Application(int &argc, char **argv)
 
 Application::~Application()
 {
+    m_demo.reset();
     m_window.reset();
     m_workspace.reset();
     Logging::shutdown();
@@ -60,9 +64,12 @@ int Application::run()
     const QCommandLineOption workspaceOption(u"workspace"_s,
         tr("The workspace folder (default: %1).").arg(QDir::toNativeSeparators(Workspace::defaultDir())),
         u"DIR"_s);
-    parser.addOptions({ language, selfTestOption, workspaceOption });
+    const QCommandLineOption demoOption(u"demo"_s,
+        tr("Also boot a local demo server (a systemd container) to deploy to; it stops when Gantry exits."));
+    parser.addOptions({ language, selfTestOption, workspaceOption, demoOption });
     parser.addPositionalArgument(u"PROJECT_DIR"_s, tr("A Go project to open."), u"[PROJECT_DIR]"_s);
     parser.process(*this);
+    quitOnTerminationSignals(this);
 
     Logging::install(
         QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + u"/logs"_s, true);
@@ -84,6 +91,8 @@ int Application::run()
     if (!projectDir.isEmpty())
         m_window->openProject(projectDir);
     m_window->show();
+    if (parser.isSet(demoOption))
+        startDemoServer();
     if (parser.isSet(selfTestOption))
         return selfTest();
     return exec();
@@ -116,6 +125,26 @@ bool Application::openWorkspace(const QString &dir, bool quiet)
             tr("Gantry cannot open its workspace %1.\n\n%2")
                 .arg(QDir::toNativeSeparators(dir), workspace.error().toString()));
     return false;
+}
+
+void Application::startDemoServer()
+{
+    m_demo = std::make_unique<DemoServer>(m_workspace.get());
+    QStatusBar *status = m_window->statusBar();
+    connect(m_demo.get(), &DemoServer::progress, status,
+        [status](const QString &text) { status->showMessage(text); });
+    connect(m_demo.get(), &DemoServer::ready, m_window.get(), [status](const QString &name) {
+        status->showMessage(
+            tr("The demo server \"%1\" is ready: build, then deploy to it.").arg(name), 15000);
+    });
+    connect(m_demo.get(), &DemoServer::failed, m_window.get(), [this, status](const QString &message) {
+        qCWarning(lcApp).noquote() << message;
+        status->showMessage(message);
+        QMessageBox::warning(m_window.get(), tr("Demo server"), message);
+    });
+    // When the event loop ends: before the window and the workspace go.
+    connect(this, &QCoreApplication::aboutToQuit, m_demo.get(), &DemoServer::stop);
+    m_demo->start();
 }
 
 int Application::selfTest()

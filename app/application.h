@@ -7,6 +7,7 @@
 
 namespace Gantry {
 
+class DemoServer;
 class MainWindow;
 class SingleInstance;
 class Workspace;
@@ -24,6 +25,7 @@ public:
 private:
     void installTranslators(const QString &language);
     int selfTest();
+    void startDemoServer();
     // False when another Gantry runs on this workspace: it gets `projectDir` and this one quits.
     bool becomePrimary(const QString &workspaceDir, const QString &projectDir);
     bool openWorkspace(const QString &dir, bool quiet);
@@ -31,6 +33,7 @@ private:
     std::unique_ptr<SingleInstance> m_instance;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<DemoServer> m_demo;
     QTranslator m_appTranslator;
     QTranslator m_qtTranslator;
 };

@@ -22,8 +22,11 @@ echo "== checksums of $OUT"
 "$OUT"/hello-gin_*_linux_amd64 --version
 
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    echo "== starting Gantry on examples/hello-gin"
-    exec "$ROOT/build/release/app/gantry" "$ROOT/examples/hello-gin"
+    DEMO=()
+    # With the container tools (root, systemd-nspawn) a local demo server is booted to deploy to.
+    if [ "$(id -u)" -eq 0 ] && command -v systemd-nspawn >/dev/null; then DEMO=(--demo); fi
+    echo "== starting Gantry on examples/hello-gin ${DEMO[*]}"
+    exec "$ROOT/build/release/app/gantry" "${DEMO[@]}" "$ROOT/examples/hello-gin"
 else
     echo "== no display: run build/release/app/gantry examples/hello-gin on a desktop to open the app"
 fi

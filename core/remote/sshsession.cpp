@@ -146,6 +146,11 @@ Result<void> SshSession::Private::connect(const HostKeyPolicy &policy, SshPrompt
     ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &timeout);
     ssh_options_set(session, SSH_OPTIONS_NODELAY, &noDelay);
     ssh_options_set(session, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    // AES-GCM first: with AES-NI it moves bulk data faster than chacha20, OpenSSH's first choice.
+    const char *ciphers = "aes128-gcm@openssh.com,aes256-gcm@openssh.com,chacha20-poly1305@openssh.com,"
+                          "aes128-ctr,aes256-ctr";
+    ssh_options_set(session, SSH_OPTIONS_CIPHERS_C_S, ciphers);
+    ssh_options_set(session, SSH_OPTIONS_CIPHERS_S_C, ciphers);
     ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     ssh_options_set(session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, knownHosts.constData());
 
@@ -534,7 +539,7 @@ Result<qint64> SshSession::upload(
             return std::unexpected(d->lost(tr("checking the upload")));
         if (e > 0)
             err.append(readBuffer, e);
-        if (n == 0 && e == 0 && (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch)))
+        if (n == 0 && e <= 0 && (ssh_channel_is_eof(ch) || ssh_channel_is_closed(ch))) // e: 0, or SSH_EOF
             break;
     }
     const int status = ssh_channel_get_exit_status(ch);

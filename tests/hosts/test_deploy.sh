@@ -186,7 +186,9 @@ expect "changed host key refused even with --accept-new-host-key" 1 "changed" --
 # --- the secret is nowhere but on the server ---
 found=$(grep -rlaF -- "$SECRET" "$T/ws" "$T/all-output" "${XDG_DATA_HOME:-$HOME/.local/share}" "${XDG_CACHE_HOME}" 2>/dev/null | grep -v "/stage/" || true)
 [ -z "$found" ] && ok "the secret is in no log, database or output" || bad "the secret leaked into: $found"
-on d1 grep -qF "$SECRET" /opt/gantry/hello-gin/shared/hello-gin.env && ok "...and it is in the server's env file" || bad "secret missing on the server"
+PID=$(on d1 systemctl show -p MainPID --value gantry-hello-gin.service)
+on d1 cat /proc/$PID/environ | tr '\0' '\n' | grep -qxF "API_TOKEN=$SECRET" && ok "...and the running service still has it" || bad "secret missing on the server"
+on d1 grep -qF 'API_TOKEN="Sup3r-S3cret value \$HOME #1"' /opt/gantry/hello-gin/shared/hello-gin.env && ok "...quoted for systemd in the env file" || bad "env file quoting"
 
 echo "$PASSED passed, $FAILED failed"
 [ "$FAILED" -eq 0 ]
