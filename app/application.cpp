@@ -18,6 +18,7 @@
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "widgets/mainwindow.h"
+#include "widgets/serverspage.h"
 #include "widgets/singleinstance.h"
 
 using namespace Qt::StringLiterals;
@@ -133,7 +134,8 @@ void Application::startDemoServer()
     QStatusBar *status = m_window->statusBar();
     connect(m_demo.get(), &DemoServer::progress, status,
         [status](const QString &text) { status->showMessage(text); });
-    connect(m_demo.get(), &DemoServer::ready, m_window.get(), [status](const QString &name) {
+    connect(m_demo.get(), &DemoServer::ready, m_window.get(), [this, status](const QString &name) {
+        m_window->serversPage()->refresh(); // the demo server was added to the workspace
         status->showMessage(
             tr("The demo server \"%1\" is ready: build, then deploy to it.").arg(name), 15000);
     });

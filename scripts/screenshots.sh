@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Screenshots of every page in English and Simplified Chinese under Xvfb, against a throw-away
 # workspace with examples/hello-gin open and a few variables (one of them a masked secret).
-# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+5, Alt+<mnemonic>.
+# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+7, Alt+<mnemonic>. The Deploy
+# page reviews a plan against a server that cannot be reached (no test host is booted here).
 # Output: build/screenshots/<page>-<lang>.png
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,6 +52,10 @@ secret('prod', 'DB_PASSWORD')
 secret('prod', 'SESSION_KEY')
 plain('prod', 'PUBLIC_URL', 'https://shop.example.com')
 db.execute("INSERT INTO servers (name, address, port, user, auth) VALUES ('web1', '10.0.0.21', 22, 'deploy', 'agent')")
+db.execute("INSERT INTO servers (name, address, port, user, auth, key_file, host_key, host_key_sha256, os, arch) "
+           "VALUES ('web2', '10.0.0.22', 2222, 'ops', 'key', '/home/me/.ssh/id_ed25519', "
+           "'[10.0.0.22]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIK0', "
+           "'SHA256:2wq1bB8xYd7Yk1J0pTq3R0fGm8Zq9yq3cN1o2vXo4aE', 'linux', 'arm64')")
 db.execute("UPDATE profiles SET settings = ? WHERE id = ?",
            (json.dumps({"memory_max": "512M", "keep_releases": 3}), profile('prod')))
 db.commit()
@@ -58,12 +63,16 @@ PY
 }
 
 keys() { xdotool windowfocus --sync "$WID" key --delay 80 "$@"; sleep 1; }
+# Keys for the window that has the focus (a dialog: the main window is blocked while it is open).
+dialog_keys() { xdotool key --delay 80 "$@"; sleep 1; }
 shot() { import -window "$WID" "$OUT/$1-$LANG_NAME.png"; }
+# Dialogs are windows of their own: take the whole screen.
+shot_screen() { import -window root "$OUT/$1-$LANG_NAME.png"; }
 
 shoot() {
     LANG_NAME=$1
-    export DISPLAY=:97
-    Xvfb :97 -screen 0 1280x800x24 >/dev/null 2>&1 &
+    export DISPLAY=:${GANTRY_SHOTS_DISPLAY:-97}
+    Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
     local xvfb=$!
     sleep 1
     XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
@@ -74,13 +83,24 @@ shoot() {
     keys ctrl+1; shot projects
     keys ctrl+3 alt+p End; shot profiles
     keys alt+d; shot profiles-deploy
-    keys ctrl+4; shot settings
-    keys ctrl+5; shot about
+    keys ctrl+4; shot servers
+    keys alt+a; shot_screen server-add
+    dialog_keys Escape
+    keys ctrl+5; shot deploy
+    keys ctrl+6; shot settings
+    keys ctrl+7; shot about
     keys ctrl+2; shot build
     keys alt+b
     for _ in $(seq 1 120); do sleep 1; ls "$PROJECT"/dist/*/manifest.json >/dev/null 2>&1 && break; done
     sleep 1
     shot build-done
+    # Review a deploy to web2 (arm64): a build for linux/arm64, the plan, and the unit file.
+    keys ctrl+5 alt+i t alt+e Down space alt+r # profile test: prod needs secrets from a keychain
+    for _ in $(seq 1 180); do sleep 1; ls "$PROJECT"/dist/*/*linux_arm64.tar.gz >/dev/null 2>&1 && break; done
+    sleep 15 # the env file of web2 cannot be read: it is not reachable from here
+    shot deploy-plan
+    keys alt+u; shot_screen unit-file
+    dialog_keys Escape
     kill $app; wait $app 2>/dev/null || true
     kill $xvfb; wait $xvfb 2>/dev/null || true
     rm -rf "$PROJECT"/dist

@@ -171,10 +171,6 @@
         <translation>实时显示 Go 的输出。</translation>
     </message>
     <message>
-        <source>Run &quot;gantryctl build --help&quot; for usage.</source>
-        <translation>运行“gantryctl build --help”查看用法。</translation>
-    </message>
-    <message>
         <source>error: %1</source>
         <translation>错误：%1</translation>
     </message>
@@ -338,6 +334,21 @@
     </message>
 </context>
 <context>
+    <name>CliPrompter</name>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>%1 的口令：</translation>
+    </message>
+    <message>
+        <source>sudo password for %1: </source>
+        <translation>%1 的 sudo 密码：</translation>
+    </message>
+    <message>
+        <source>%1 (%2): </source>
+        <translation>%1（%2）：</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>Cannot open the workspace %1.</source>
@@ -370,6 +381,188 @@
     <message>
         <source>Check that the disk is not full and the folder is writable.</source>
         <translation>请检查磁盘是否已满，以及该文件夹是否可写。</translation>
+    </message>
+</context>
+<context>
+    <name>DeployCommand</name>
+    <message>
+        <source>A project folder, or a project name the workspace knows.</source>
+        <translation>项目文件夹，或工作区中已知的项目名称。</translation>
+    </message>
+    <message>
+        <source>A server&apos;s name (repeat for several).</source>
+        <translation>服务器名称（可重复指定多台）。</translation>
+    </message>
+    <message>
+        <source>The profile (default prod).</source>
+        <translation>部署配置（默认 prod）。</translation>
+    </message>
+    <message>
+        <source>Read the login and sudo password from standard input.</source>
+        <translation>从标准输入读取登录密码和 sudo 密码。</translation>
+    </message>
+    <message>
+        <source>Break a lock left by a deploy that is gone for good.</source>
+        <translation>解除由已不复存在的部署遗留下来的锁。</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON on stdout.</source>
+        <translation>在标准输出上以 JSON 打印结果。</translation>
+    </message>
+    <message>
+        <source>give exactly one PROJECT.</source>
+        <translation>请只给出一个 PROJECT。</translation>
+    </message>
+    <message>
+        <source>name a server with --server NAME.</source>
+        <translation>请用 --server NAME 指定服务器。</translation>
+    </message>
+    <message>
+        <source>[%1] %2: %3 of %4</source>
+        <translation>[%1] %2：%3 / %4</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>== %1: %2 %3 to %4 (profile %5) ==</source>
+        <translation>== %1：%2 %3 部署到 %4（部署配置 %5）==</translation>
+    </message>
+    <message>
+        <source>-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.</source>
+        <translation>-- 计划：加锁，探测服务器，上传并校验，解压新的发布，写入环境变量文件，安装 %1，切换当前发布并重启，等待 %2 响应（%3 秒），记录，清理到只剩 %4 个发布，解锁。</translation>
+    </message>
+    <message>
+        <source>-- %1:</source>
+        <translation>-- %1：</translation>
+    </message>
+    <message>
+        <source>-- env diff against %1:</source>
+        <translation>-- 与 %1 的环境变量差异：</translation>
+    </message>
+    <message>
+        <source>Build if needed, then deploy a project&apos;s service to servers, health-checked, with automatic rollback.</source>
+        <translation>按需构建，然后将项目的服务部署到服务器，经过健康检查，失败时自动回滚。</translation>
+    </message>
+    <message>
+        <source>The version to stamp and deploy (default: from git).</source>
+        <translation>要写入并部署的版本（默认：取自 git）。</translation>
+    </message>
+    <message>
+        <source>The main package to deploy when the project has several.</source>
+        <translation>项目有多个 main 包时要部署的那一个。</translation>
+    </message>
+    <message>
+        <source>After the first server, how many switch at once (default: all).</source>
+        <translation>第一台服务器之后，每批同时切换多少台（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>Print the plan, the unit and the env diff; change nothing.</source>
+        <translation>打印计划、单元文件和环境变量差异；不做任何改动。</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 is live as release %4.</source>
+        <translation>%1：%2 %3 已作为发布 %4 上线。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>    last health answer: HTTP %1 %2</source>
+        <translation>    最后一次健康检查响应：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>The releases kept on a server, newest first.</source>
+        <translation>服务器上保留的发布，最新的在前。</translation>
+    </message>
+    <message>
+        <source>bad</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已清理</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Switch a server back to a kept release, without rebuilding.</source>
+        <translation>将服务器切换回一个保留的发布，无需重新构建。</translation>
+    </message>
+    <message>
+        <source>The release number (default: the newest good one before the current).</source>
+        <translation>发布编号（默认：当前发布之前最新的正常发布）。</translation>
+    </message>
+    <message>
+        <source>%1: release %2 (version %3) serves again and is healthy.</source>
+        <translation>%1：发布 %2（版本 %3）已重新提供服务，运行正常。</translation>
+    </message>
+    <message>
+        <source>What systemd and the health check say about the project&apos;s service on each server.</source>
+        <translation>systemd 和健康检查对每台服务器上该项目服务的报告。</translation>
+    </message>
+    <message>
+        <source>%1	%2 (%3)	release %4, version %5	restarts %6	health %7</source>
+        <translation>%1	%2（%3）	发布 %4，版本 %5	重启 %6 次	健康检查 %7</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，耗时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>What a deploy would change in the env file a server has; secret values masked.</source>
+        <translation>部署将对服务器上的环境变量文件做出的改动；机密值已隐藏。</translation>
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation>%1（%2）：</translation>
+    </message>
+</context>
+<context>
+    <name>DeployPlanner</name>
+    <message>
+        <source>%1: release %2</source>
+        <translation>%1：发布 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No server was chosen for the deploy.</source>
+        <translation>没有为部署选择服务器。</translation>
+    </message>
+    <message>
+        <source>Pick at least one server (gantryctl deploy --server NAME).</source>
+        <translation>请至少选择一台服务器（gantryctl deploy --server NAME）。</translation>
+    </message>
+    <message>
+        <source>This build has several services (%1, %2).</source>
+        <translation>此构建包含多个服务（%1、%2）。</translation>
+    </message>
+    <message>
+        <source>Choose one to deploy (gantryctl deploy --package cmd/api).</source>
+        <translation>请选择要部署的一个（gantryctl deploy --package cmd/api）。</translation>
+    </message>
+    <message>
+        <source>The build %1 has no Linux archive to deploy.</source>
+        <translation>构建 %1 中没有可部署的 Linux 归档。</translation>
+    </message>
+    <message>
+        <source>Build for linux/amd64 (or your servers&apos; architecture) first.</source>
+        <translation>请先为 linux/amd64（或您服务器的架构）构建。</translation>
+    </message>
+    <message>
+        <source>The profile cannot be written for %1: %2</source>
+        <translation>无法为 %1 写入部署配置：%2</translation>
     </message>
 </context>
 <context>
@@ -468,6 +661,65 @@
     </message>
 </context>
 <context>
+    <name>DeployStepNames</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>加锁</translation>
+    </message>
+    <message>
+        <source>Probe the server</source>
+        <translation>探测服务器</translation>
+    </message>
+    <message>
+        <source>Upload and verify</source>
+        <translation>上传并校验</translation>
+    </message>
+    <message>
+        <source>Unpack a new release</source>
+        <translation>解压新的发布</translation>
+    </message>
+    <message>
+        <source>Write the env file</source>
+        <translation>写入环境变量文件</translation>
+    </message>
+    <message>
+        <source>Install the systemd unit</source>
+        <translation>安装 systemd 单元</translation>
+    </message>
+    <message>
+        <source>Wait for the first server</source>
+        <translation>等待第一台服务器</translation>
+    </message>
+    <message>
+        <source>Switch and restart</source>
+        <translation>切换并重启</translation>
+    </message>
+    <message>
+        <source>Wait until healthy</source>
+        <translation>等待健康检查通过</translation>
+    </message>
+    <message>
+        <source>Record the release</source>
+        <translation>记录发布</translation>
+    </message>
+    <message>
+        <source>Prune old releases</source>
+        <translation>清理旧的发布</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+</context>
+<context>
     <name>Dotenv</name>
     <message>
         <source>%1 is set a second time; line %2 sets it already.</source>
@@ -532,6 +784,17 @@
     <message>
         <source>Enter the value again.</source>
         <translation>请重新输入该值。</translation>
+    </message>
+</context>
+<context>
+    <name>EnvDiff</name>
+    <message>
+        <source>~ %1 (secret changed)</source>
+        <translation>~ %1（机密已更改）</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed.</source>
+        <translation>新增 %1 个，删除 %2 个，修改 %3 个。</translation>
     </message>
 </context>
 <context>
@@ -625,6 +888,18 @@
         <translation>Gantry 无法打开其工作区 %1。
 
 %2</translation>
+    </message>
+    <message>
+        <source>Also boot a local demo server (a systemd container) to deploy to; it stops when Gantry exits.</source>
+        <translation>同时启动一台本地演示服务器（systemd 容器）供部署；Gantry 退出时它会停止。</translation>
+    </message>
+    <message>
+        <source>The demo server &quot;%1&quot; is ready: build, then deploy to it.</source>
+        <translation>演示服务器“%1”已就绪：先构建，然后部署到它。</translation>
+    </message>
+    <message>
+        <source>Demo server</source>
+        <translation>演示服务器</translation>
     </message>
 </context>
 <context>
@@ -836,6 +1111,238 @@
     </message>
 </context>
 <context>
+    <name>Gantry::DeployPage</name>
+    <message>
+        <source>P&amp;lan</source>
+        <translation>计划(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gress</source>
+        <translation>进度(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Rele&amp;ases</source>
+        <translation>发布记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;ervers</source>
+        <translation>服务器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tick the servers to deploy to; add servers on the Servers page</source>
+        <translation>勾选要部署到的服务器；可在“服务器”页面添加服务器</translation>
+    </message>
+    <message>
+        <source>from git</source>
+        <translation>取自 git</translation>
+    </message>
+    <message>
+        <source>The version to build and deploy; built only when it is not built yet</source>
+        <translation>要构建并部署的版本；仅在尚未构建时才会构建</translation>
+    </message>
+    <message>
+        <source>The profile whose variables and settings the service gets</source>
+        <translation>服务将使用此部署配置的变量和设置</translation>
+    </message>
+    <message>
+        <source>all at once</source>
+        <translation>全部同时</translation>
+    </message>
+    <message>
+        <source>After the first server passes its health check, how many switch at a time</source>
+        <translation>第一台服务器通过健康检查后，每批同时切换多少台</translation>
+    </message>
+    <message>
+        <source>Brea&amp;k a stale lock</source>
+        <translation>解除失效的锁(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Take over a server&apos;s deploy lock left by a deploy that is gone for good</source>
+        <translation>接管服务器上由已不复存在的部署遗留下来的部署锁</translation>
+    </message>
+    <message>
+        <source>Project:</source>
+        <translation>项目:</translation>
+    </message>
+    <message>
+        <source>Versi&amp;on:</source>
+        <translation>版本(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Prof&amp;ile:</source>
+        <translation>部署配置(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>每批数量(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Review Plan</source>
+        <translation>查看计划(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Build if needed, then show the plan and what changes in each server&apos;s env file</source>
+        <translation>按需构建，然后显示部署计划以及每台服务器的环境变量文件将发生的变化</translation>
+    </message>
+    <message>
+        <source>View &amp;Unit File…</source>
+        <translation>查看单元文件(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>The systemd unit this deploy installs</source>
+        <translation>本次部署将安装的 systemd 单元</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy</source>
+        <translation>部署(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deploy the reviewed plan</source>
+        <translation>按已查看的计划进行部署</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the build, or stop servers that have not switched yet</source>
+        <translation>停止构建，或让尚未切换的服务器停止部署</translation>
+    </message>
+    <message>
+        <source>Tick servers and press Review Plan: the plan, the env file changes per server and the unit file appear here before anything is deployed.</source>
+        <translation>勾选服务器并点击“查看计划”：在真正部署之前，这里会显示部署计划、每台服务器环境变量文件的变化以及单元文件。</translation>
+    </message>
+    <message>
+        <source>The build&apos;s progress, and the service&apos;s last log lines when a deploy fails.</source>
+        <translation>构建进度，以及部署失败时服务最后的日志行。</translation>
+    </message>
+    <message>
+        <source>Open a project on the Projects page.</source>
+        <translation>请先在“项目”页面打开一个项目。</translation>
+    </message>
+    <message>
+        <source>%1 (service %2)</source>
+        <translation>%1（服务 %2）</translation>
+    </message>
+    <message>
+        <source>Building %1 for %2 if needed…</source>
+        <translation>正在按需为 %2 构建 %1…</translation>
+    </message>
+    <message>
+        <source>The build was cancelled.</source>
+        <translation>构建已取消。</translation>
+    </message>
+    <message>
+        <source>Reading secrets from the keychain…</source>
+        <translation>正在从钥匙串读取机密…</translation>
+    </message>
+    <message>
+        <source>(reading the env file on the server…)</source>
+        <translation>（正在读取服务器上的环境变量文件…）</translation>
+    </message>
+    <message>
+        <source>Comparing the env files on the servers…</source>
+        <translation>正在比较服务器上的环境变量文件…</translation>
+    </message>
+    <message>
+        <source>Could not read it: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Review the plan and the env file changes, then press Deploy.</source>
+        <translation>请检查部署计划和环境变量文件的变化，然后点击“部署”。</translation>
+    </message>
+    <message>
+        <source>Some servers could not be reached; see the plan.</source>
+        <translation>有些服务器无法连接；请查看计划。</translation>
+    </message>
+    <message>
+        <source>Check the server on the Servers page, or untick it.</source>
+        <translation>请在“服务器”页面检查该服务器，或取消勾选它。</translation>
+    </message>
+    <message>
+        <source>== %1 (%2): %3 %4 to %5, profile %6 ==</source>
+        <translation>== %1（%2）：%3 %4 部署到 %5，部署配置 %6 ==</translation>
+    </message>
+    <message>
+        <source>Plan: lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; install %3; switch and restart; wait until %4 answers (up to %5 s); record; keep %6 releases; unlock.</source>
+        <translation>计划：加锁；探测服务器；上传并校验 %1（linux/%2）；解压为新的发布；写入环境变量文件；安装 %3；切换并重启；等待 %4 响应（最多 %5 秒）；记录；保留 %6 个发布；解锁。</translation>
+    </message>
+    <message>
+        <source>Env file %1:</source>
+        <translation>环境变量文件 %1:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deploying %1 %2 to %n server(s)…</source>
+        <translation>
+            <numerusform>正在将 %1 %2 部署到 %n 台服务器…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling: servers that have not switched yet stop; switched ones finish.</source>
+        <translation>正在取消：尚未切换的服务器将停止，已切换的服务器会完成部署。</translation>
+    </message>
+    <message>
+        <source>%1 (release %2)</source>
+        <translation>%1（发布 %2）</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 %3</source>
+        <translation>%1 失败：%2 %3</translation>
+    </message>
+    <message>
+        <source>Last health answer: HTTP %1 %2</source>
+        <translation>最后一次健康检查响应：HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>Last log lines of %1:</source>
+        <translation>%1 最后的日志行:</translation>
+    </message>
+    <message>
+        <source>%1 %2 is live on %3.</source>
+        <translation>%1 %2 已在 %3 上线。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The previous release serves again.</source>
+        <translation>之前的发布已重新提供服务。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::DeployProgressModel</name>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>deploying…</source>
+        <translation>部署中…</translation>
+    </message>
+    <message>
+        <source>Server and step</source>
+        <translation>服务器和步骤</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>%1 of %2, %3/s</source>
+        <translation>%1 / %2，%3/秒</translation>
+    </message>
+    <message>
+        <source>release %1 is live</source>
+        <translation>发布 %1 已上线</translation>
+    </message>
+    <message>
+        <source>rolled back: %1</source>
+        <translation>已回滚：%1</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::DeploySettingsForm</name>
     <message>
         <source>Health &amp;interval:</source>
@@ -896,6 +1403,17 @@
     <message>
         <source>Save Deplo&amp;y Settings</source>
         <translation>保存部署设置(&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ErrorPanel</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Show what the server or the tool said</source>
+        <translation>显示服务器或工具的原始输出</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1494,22 @@
         <source>&amp;Show Gantry</source>
         <translation>显示 Gantry(&amp;S)</translation>
     </message>
+    <message>
+        <source>Servers</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>The servers you deploy to: sign-in, host keys and what they run</source>
+        <translation>您要部署到的服务器：登录方式、主机密钥和运行环境</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Deploy the project to your servers, watch it happen, roll back</source>
+        <translation>将项目部署到服务器，实时查看进度，必要时回滚</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::NewProfileDialog</name>
@@ -1002,6 +1536,45 @@
     <message>
         <source>&amp;Extends:</source>
         <translation>继承自(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::PasswordDialog</name>
+    <message>
+        <source>Sign In to %1</source>
+        <translation>登录 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in the keychain</source>
+        <translation>保存在钥匙串中(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Keep this password in the system keychain, so Gantry does not ask again</source>
+        <translation>将此密码保存在系统钥匙串中，Gantry 以后不再询问</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The passphrase of the key %1:</source>
+        <translation>密钥 %1 的口令:</translation>
+    </message>
+    <message>
+        <source>The password of %1:</source>
+        <translation>%1 的密码:</translation>
+    </message>
+    <message>
+        <source>The sudo password of %1 (Gantry needs root to install the service):</source>
+        <translation>%1 的 sudo 密码（Gantry 需要 root 权限来安装服务）:</translation>
+    </message>
+    <message>
+        <source>%1 asks: %2</source>
+        <translation>%1 询问：%2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +1814,423 @@
     </message>
 </context>
 <context>
+    <name>Gantry::ReleaseListModel</name>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>incomplete</source>
+        <translation>不完整</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已清理</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>failed its health check</source>
+        <translation>未通过健康检查</translation>
+    </message>
+    <message>
+        <source>rolled back from</source>
+        <translation>已从此发布回滚</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>archive SHA-256 %1</source>
+        <translation>归档 SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>Release</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ReleasesPanel</name>
+    <message>
+        <source>Pick a server to see its releases.</source>
+        <translation>选择一台服务器以查看其发布记录。</translation>
+    </message>
+    <message>
+        <source>Roll Back to &amp;This Release…</source>
+        <translation>回滚到此发布(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Switch the server back to the selected release, without rebuilding</source>
+        <translation>将服务器切换回所选发布，无需重新构建</translation>
+    </message>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation>刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read the releases and the service&apos;s state from the server</source>
+        <translation>从服务器读取发布记录和服务状态</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>HTTP %1 in %2 ms</source>
+        <translation>HTTP %1，耗时 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>no answer (%1)</source>
+        <translation>无响应（%1）</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not deployed here yet.</source>
+        <translation>%1：%2 尚未部署到这里。</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3), release %4, version %5, %6 restarts; health check: %7</source>
+        <translation>%1：%2（%3），发布 %4，版本 %5，重启 %6 次；健康检查：%7</translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to release %2, version %3?</source>
+        <translation>将 %1 回滚到发布 %2（版本 %3）吗？</translation>
+    </message>
+    <message>
+        <source>The service restarts on version %1 and must pass its health check. Release %2 (version %3) is marked bad and never picked again.</source>
+        <translation>服务将以版本 %1 重启，并且必须通过健康检查。发布 %2（版本 %3）会被标记为有问题，以后不再使用。</translation>
+    </message>
+    <message>
+        <source>The service restarts on version %1 and must pass its health check.</source>
+        <translation>服务将以版本 %1 重启，并且必须通过健康检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to %1</source>
+        <translation>回滚到 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rolling %1 back to version %2…</source>
+        <translation>正在将 %1 回滚到版本 %2…</translation>
+    </message>
+    <message>
+        <source>%1: release %2 (version %3) serves again and is healthy.</source>
+        <translation>%1：发布 %2（版本 %3）已重新提供服务，运行正常。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServerDialog</name>
+    <message>
+        <source>Add Server</source>
+        <translation>添加服务器</translation>
+    </message>
+    <message>
+        <source>Edit Server %1</source>
+        <translation>编辑服务器 %1</translation>
+    </message>
+    <message>
+        <source>e.g. web1</source>
+        <translation>例如 web1</translation>
+    </message>
+    <message>
+        <source>host name or IP address</source>
+        <translation>主机名或 IP 地址</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect now and pin the server&apos;s host key</source>
+        <translation>立即连接并固定服务器的主机密钥(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Server</source>
+        <translation>添加服务器(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation>地址(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation>登录方式(&amp;I):</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理</translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation>私钥文件</translation>
+    </message>
+    <message>
+        <source>Password (asked for, or kept in the keychain)</source>
+        <translation>密码（每次询问，或保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>private key, e.g. ~/.ssh/id_ed25519</source>
+        <translation>私钥，例如 ~/.ssh/id_ed25519</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>选择私钥文件</translation>
+    </message>
+    <message>
+        <source>Choose a Private Key</source>
+        <translation>选择私钥</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServerListModel</name>
+    <message>
+        <source>No host key is pinned yet: test the connection once</source>
+        <translation>尚未固定主机密钥：请先测试一次连接</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>密钥 %1</translation>
+    </message>
+    <message>
+        <source>SSH agent</source>
+        <translation>SSH 代理</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>not probed</source>
+        <translation>尚未探测</translation>
+    </message>
+    <message>
+        <source>not pinned</source>
+        <translation>未固定</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Sign-in</source>
+        <translation>登录方式</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation>主机密钥</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServersPage</name>
+    <message>
+        <source>&amp;Add Server…</source>
+        <translation>添加服务器(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add a server to deploy to</source>
+        <translation>添加一台要部署到的服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change the address, user or sign-in</source>
+        <translation>修改地址、用户或登录方式</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Forget this server; what runs there is not touched</source>
+        <translation>忘记此服务器；服务器上运行的内容不受影响</translation>
+    </message>
+    <message>
+        <source>&amp;Import from SSH Config…</source>
+        <translation>从 SSH 配置导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add hosts from ~/.ssh/config</source>
+        <translation>从 ~/.ssh/config 添加主机</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sign in, pin the host key on your word, and see what the server runs</source>
+        <translation>登录服务器，经您确认后固定主机密钥，并查看服务器的运行环境</translation>
+    </message>
+    <message>
+        <source>Connection Test</source>
+        <translation>连接测试</translation>
+    </message>
+    <message>
+        <source>Operating system:</source>
+        <translation>操作系统:</translation>
+    </message>
+    <message>
+        <source>Architecture:</source>
+        <translation>架构:</translation>
+    </message>
+    <message>
+        <source>Service manager:</source>
+        <translation>服务管理器:</translation>
+    </message>
+    <message>
+        <source>Administrator rights:</source>
+        <translation>管理员权限:</translation>
+    </message>
+    <message>
+        <source>Free disk under /opt:</source>
+        <translation>/opt 下的可用空间:</translation>
+    </message>
+    <message>
+        <source>Host key:</source>
+        <translation>主机密钥:</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add one, or import them from your SSH config.</source>
+        <translation>还没有服务器。请添加一台，或从 SSH 配置中导入。</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Remove Server</source>
+        <translation>移除服务器</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from Gantry?</source>
+        <translation>要从 Gantry 中移除 %1（%2）吗？</translation>
+    </message>
+    <message>
+        <source>Its pinned host key and remembered password are forgotten. What runs on the server is not touched.</source>
+        <translation>其已固定的主机密钥和保存的密码将被删除。服务器上运行的内容不受影响。</translation>
+    </message>
+    <message>
+        <source>Removed %1; what runs there was not touched.</source>
+        <translation>已移除 %1；服务器上运行的内容未受影响。</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Create an SSH config file, or add the server by hand.</source>
+        <translation>请创建 SSH 配置文件，或手动添加服务器。</translation>
+    </message>
+    <message>
+        <source>%1 names no hosts to import.</source>
+        <translation>%1 中没有可导入的主机。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n server(s). Test each connection once to pin its host key.</source>
+        <translation>
+            <numerusform>已导入 %n 台服务器。请对每台服务器测试一次连接，以固定其主机密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1; its host key is pinned.</source>
+        <translation>已连接到 %1；其主机密钥已固定。</translation>
+    </message>
+    <message>
+        <source>%1 (Go does not build for it)</source>
+        <translation>%1（Go 不支持为其构建）</translation>
+    </message>
+    <message>
+        <source>systemd</source>
+        <translation>systemd</translation>
+    </message>
+    <message>
+        <source>no systemd: Gantry cannot install the service here</source>
+        <translation>没有 systemd：Gantry 无法在此安装服务</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 free in %2</source>
+        <translation>%2 中可用 %1</translation>
+    </message>
+    <message>
+        <source>not tested yet</source>
+        <translation>尚未测试</translation>
+    </message>
+    <message>
+        <source>not pinned yet</source>
+        <translation>尚未固定</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::SettingsPage</name>
     <message>
         <source>Workspace</source>
@@ -1348,6 +2338,29 @@
     </message>
 </context>
 <context>
+    <name>Gantry::SshImportDialog</name>
+    <message>
+        <source>Import Servers from SSH Config</source>
+        <translation>从 SSH 配置导入服务器</translation>
+    </message>
+    <message>
+        <source>A server named %1 already exists.</source>
+        <translation>已存在名为 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Hosts in %1. Tick the ones to add; test each once afterwards to pin its host key.</source>
+        <translation>%1 中的主机。请勾选要添加的主机；之后对每台测试一次连接，以固定其主机密钥。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::TargetListModel</name>
     <message>
         <source>Build a static binary for %1</source>
@@ -1359,6 +2372,21 @@
     <message>
         <source>Tick the platforms your servers run</source>
         <translation>勾选您的服务器所运行的平台</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::UnitFileDialog</name>
+    <message>
+        <source>Unit File %1</source>
+        <translation>单元文件 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>服务器(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +2585,21 @@
     <message>
         <source>Include secre&amp;t values</source>
         <translation>包含机密值(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalOptions</name>
+    <message>
+        <source>--workspace needs a folder.</source>
+        <translation>--workspace 需要一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Write it as --workspace DIR.</source>
+        <translation>请写成 --workspace DIR。</translation>
+    </message>
+    <message>
+        <source>The workspace folder; may stand before or after the command. Default: %1.</source>
+        <translation>工作区文件夹；可以写在命令之前或之后。默认：%1。</translation>
     </message>
 </context>
 <context>
@@ -1909,18 +2952,208 @@
     </message>
 </context>
 <context>
+    <name>HostDeployer</name>
+    <message>
+        <source>The deploy was cancelled before the service was switched.</source>
+        <translation>部署在切换服务之前已被取消。</translation>
+    </message>
+    <message>
+        <source>Nothing changed on %1; deploy again when ready.</source>
+        <translation>%1 上没有任何改动；准备好后请重新部署。</translation>
+    </message>
+    <message>
+        <source>The previous release (%1) serves again. Read the service&apos;s last log lines below, fix the cause and deploy again.</source>
+        <translation>之前的发布（%1）已重新提供服务。请阅读下面服务最后的日志行，排除原因后重新部署。</translation>
+    </message>
+    <message>
+        <source>Rolling back failed too: %1 Check the server now.</source>
+        <translation>回滚也失败了：%1 请立即检查服务器。</translation>
+    </message>
+    <message>
+        <source>%1 does not run systemd.</source>
+        <translation>%1 没有运行 systemd。</translation>
+    </message>
+    <message>
+        <source>Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, RHEL and most others).</source>
+        <translation>Gantry 以 systemd 单元运行 Linux 服务；请选择带有 systemd 的服务器（Debian、Ubuntu、RHEL 以及大多数其他发行版）。</translation>
+    </message>
+    <message>
+        <source>%1 is a linux/%2 server, and this version was not built for it.</source>
+        <translation>%1 是 linux/%2 服务器，而此版本并未为其构建。</translation>
+    </message>
+    <message>
+        <source>Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.</source>
+        <translation>请在“构建”页面勾选 linux/%1（或使用 gantryctl build --target linux/%1），然后重新部署。</translation>
+    </message>
+    <message>
+        <source>Port %1 on %2 is already taken by %3.</source>
+        <translation>%2 上的端口 %1 已被 %3 占用。</translation>
+    </message>
+    <message>
+        <source>another program</source>
+        <translation>另一个程序</translation>
+    </message>
+    <message>
+        <source>Stop that program, or set another service port in the profile.</source>
+        <translation>请停止该程序，或在部署配置中设置其他服务端口。</translation>
+    </message>
+    <message>
+        <source>%1 has %2 free under %3, and this release needs %4.</source>
+        <translation>%1 的 %3 下可用 %2，而此发布需要 %4。</translation>
+    </message>
+    <message>
+        <source>Free space on the server, or keep fewer releases in the profile, then deploy again. The running service was not changed.</source>
+        <translation>请释放服务器上的空间，或在部署配置中保留更少的发布，然后重新部署。正在运行的服务未被改动。</translation>
+    </message>
+    <message>
+        <source>%1, linux/%2, %3 free</source>
+        <translation>%1，linux/%2，可用 %3</translation>
+    </message>
+    <message>
+        <source>already on the server (0 bytes sent)</source>
+        <translation>服务器上已有（发送 0 字节）</translation>
+    </message>
+    <message>
+        <source>%1 sent, sha256 verified</source>
+        <translation>已发送 %1，sha256 校验通过</translation>
+    </message>
+    <message>
+        <source>release %1</source>
+        <translation>发布 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>; removed %n unfinished release(s) of an interrupted deploy</source>
+        <translation>
+            <numerusform>；已删除被中断部署遗留的 %n 个未完成发布</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n variable(s), mode 0600, owner %1</source>
+        <translation>
+            <numerusform>%n 个变量，权限 0600，所有者 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>first server</source>
+        <translation>第一台服务器</translation>
+    </message>
+    <message>
+        <source>The first server did not pass its health check, so %1 was not switched.</source>
+        <translation>第一台服务器没有通过健康检查，因此 %1 没有切换。</translation>
+    </message>
+    <message>
+        <source>%1 still runs its previous release. Fix the first server&apos;s problem and deploy again.</source>
+        <translation>%1 仍在运行之前的发布。请排除第一台服务器的问题后重新部署。</translation>
+    </message>
+    <message>
+        <source>current -&gt; release %1</source>
+        <translation>current -&gt; 发布 %1</translation>
+    </message>
+    <message>
+        <source>attempt %1: %2</source>
+        <translation>第 %1 次尝试：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2 in %3 ms</source>
+        <translation>%2 返回 HTTP %1，耗时 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 did not become healthy on %2 within %3 s: %4</source>
+        <translation>%1 在 %2 上未能在 %3 秒内通过健康检查：%4</translation>
+    </message>
+    <message>
+        <source>There is no earlier release on %1 to roll back to; the service was stopped.</source>
+        <translation>%1 上没有可回滚到的更早发布；服务已停止。</translation>
+    </message>
+    <message>
+        <source>release %1 serves again; release %2 is marked bad</source>
+        <translation>发布 %1 已重新提供服务；发布 %2 已被标记为有问题</translation>
+    </message>
+    <message>
+        <source>release %1, version %2</source>
+        <translation>发布 %1，版本 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>keeping %n release(s)</source>
+        <translation>
+            <numerusform>保留 %n 个发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the lock stays; the next deploy from this machine takes it over</source>
+        <translation>锁会保留；从本机发起的下一次部署会接管它</translation>
+    </message>
+    <message>
+        <source>%1, deployed by Gantry</source>
+        <translation>%1，由 Gantry 部署</translation>
+    </message>
+</context>
+<context>
+    <name>HostKeyQuestion</name>
+    <message>
+        <source>New Server Key</source>
+        <translation>新的服务器密钥</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1 (%2). Its host key has the fingerprint:
+
+%3</source>
+        <translation>这是第一次连接到 %1（%2）。其主机密钥的指纹为：
+
+%3</translation>
+    </message>
+    <message>
+        <source>A host key proves you are talking to the same server as before; compare this fingerprint with the one your server administrator gives you.</source>
+        <translation>主机密钥用于证明您连接的仍是之前的同一台服务器；请将此指纹与服务器管理员提供的指纹进行核对。</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>信任(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>HostProbe</name>
+    <message>
+        <source>The server did not answer the host probe.</source>
+        <translation>服务器没有回应主机探测。</translation>
+    </message>
+    <message>
+        <source>Check that the login shell of the SSH user runs POSIX sh scripts.</source>
+        <translation>请检查 SSH 用户的登录 shell 能否运行 POSIX sh 脚本。</translation>
+    </message>
+    <message>
+        <source>The host probe&apos;s answer was cut short.</source>
+        <translation>主机探测的回应被截断了。</translation>
+    </message>
+    <message>
+        <source>Try again; check the connection.</source>
+        <translation>请重试，并检查网络连接。</translation>
+    </message>
+    <message>
+        <source>The server did not say which machine type it is.</source>
+        <translation>服务器没有报告其机器类型。</translation>
+    </message>
+    <message>
+        <source>Check that the uname command works for the SSH user.</source>
+        <translation>请检查 SSH 用户能否正常运行 uname 命令。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpResponseParser</name>
+    <message>
+        <source>The service answered the health check with something that is not HTTP.</source>
+        <translation>服务对健康检查的回应不是 HTTP。</translation>
+    </message>
+    <message>
+        <source>Check that the service port in the profile is the port the service listens on.</source>
+        <translation>请检查部署配置中的服务端口是否就是服务实际监听的端口。</translation>
+    </message>
+</context>
+<context>
     <name>KeychainCommand</name>
     <message>
         <source>Usage: gantryctl keychain check</source>
         <translation>用法：gantryctl keychain check</translation>
-    </message>
-    <message>
-        <source>error: %1</source>
-        <translation>错误：%1</translation>
-    </message>
-    <message>
-        <source>hint: %1</source>
-        <translation>提示：%1</translation>
     </message>
     <message>
         <source>The keychain is available: Gantry keeps secrets there and nowhere else.</source>
@@ -1944,6 +3177,13 @@
     <message>
         <source>Use one of %1.</source>
         <translation>请使用以下之一：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBoxes</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +3289,323 @@
     </message>
 </context>
 <context>
+    <name>Privilege</name>
+    <message>
+        <source>%1 gave an unexpected answer when asked for its user and sudo rights.</source>
+        <translation>查询用户和 sudo 权限时，%1 给出了意外的回应。</translation>
+    </message>
+    <message>
+        <source>Check that the login shell of %1 is a POSIX shell (sh, bash).</source>
+        <translation>请检查 %1 的登录 shell 是否为 POSIX shell（sh、bash）。</translation>
+    </message>
+    <message>
+        <source>sudo password</source>
+        <translation>sudo 密码</translation>
+    </message>
+    <message>
+        <source>%1 needs the sudo password of %2, and none was given.</source>
+        <translation>%1 需要 %2 的 sudo 密码，但未提供。</translation>
+    </message>
+    <message>
+        <source>Enter the password when asked (gantryctl: --password-stdin or --remember-password), or allow %1 sudo without a password on the server.</source>
+        <translation>请在询问时输入密码（gantryctl：--password-stdin 或 --remember-password），或在服务器上允许 %1 无需密码使用 sudo。</translation>
+    </message>
+    <message>
+        <source>%1 refused the sudo password of %2.</source>
+        <translation>%1 拒绝了 %2 的 sudo 密码。</translation>
+    </message>
+    <message>
+        <source>Check the password (a remembered one can be replaced in Servers, or with gantryctl server add … --remember-password), then try again.</source>
+        <translation>请检查密码（已保存的密码可在“服务器”页面替换，或使用 gantryctl server add … --remember-password），然后重试。</translation>
+    </message>
+    <message>
+        <source>%1 may not use sudo on %2.</source>
+        <translation>%1 在 %2 上不能使用 sudo。</translation>
+    </message>
+    <message>
+        <source>Add %1 to the sudo group on the server, or log in as root.</source>
+        <translation>请在服务器上将 %1 加入 sudo 组，或以 root 登录。</translation>
+    </message>
+    <message>
+        <source>%1 no longer accepts the sudo password of %2.</source>
+        <translation>%1 不再接受 %2 的 sudo 密码。</translation>
+    </message>
+    <message>
+        <source>Check the password, then try again.</source>
+        <translation>请检查密码，然后重试。</translation>
+    </message>
+    <message>
+        <source>%1 is not root on %2 and has no sudo there.</source>
+        <translation>%1 在 %2 上不是 root，也没有 sudo。</translation>
+    </message>
+    <message>
+        <source>Install sudo and add %1 to the sudo group on the server, or log in as root.</source>
+        <translation>请在服务器上安装 sudo 并将 %1 加入 sudo 组，或以 root 登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileCommand</name>
+    <message>
+        <source>Print JSON on stdout.</source>
+        <translation>在标准输出上打印 JSON。</translation>
+    </message>
+    <message>
+        <source>Work on this server&apos;s overrides of the profile.</source>
+        <translation>操作此服务器对该部署配置的覆盖设置。</translation>
+    </message>
+    <message>
+        <source>Set this variable as a secret; its value is read from stdin (prompted for, unechoed, on a terminal) and kept in the OS keychain only.</source>
+        <translation>将此变量设为机密；其值从标准输入读取（在终端上以不回显的方式询问），并且只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>This variable of the file is a secret: its value goes to the OS keychain (repeatable).</source>
+        <translation>文件中的此变量是机密：其值保存到系统钥匙串（可重复）。</translation>
+    </message>
+    <message>
+        <source>Set a deploy setting, e.g. servicePort=9000 or health_path=/up (repeatable).</source>
+        <translation>设置一项部署设置，例如 servicePort=9000 或 health_path=/up（可重复）。</translation>
+    </message>
+    <message>
+        <source>Drop the profile&apos;s own value of a deploy setting, so it is inherited again (repeatable).</source>
+        <translation>删除该部署配置自己设置的部署设置值，使其重新继承（可重复）。</translation>
+    </message>
+    <message>
+        <source>Include secrets, read from the keychain. Default: left out.</source>
+        <translation>包含从钥匙串读取的机密。默认：不包含。</translation>
+    </message>
+    <message>
+        <source>Export what a deploy uses: inherited variables and the --server overrides applied.</source>
+        <translation>导出部署实际使用的内容：包含继承的变量，并应用 --server 的覆盖设置。</translation>
+    </message>
+    <message>
+        <source>Make the variables exactly those of the file. Default: add and update.</source>
+        <translation>使变量与文件中的完全一致。默认：添加和更新。</translation>
+    </message>
+    <message>
+        <source>The profile the new one extends. Default: none.</source>
+        <translation>新部署配置所继承的部署配置。默认：无。</translation>
+    </message>
+    <message>
+        <source>Extend no profile.</source>
+        <translation>不继承任何部署配置。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid variable name; use letters, digits and &quot;_&quot;, not starting with a digit (like API_TOKEN). Nothing was written.</source>
+        <translation>“%1”不是有效的变量名；请使用字母、数字和“_”，且不能以数字开头（例如 API_TOKEN）。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Value of %1 (not shown): </source>
+        <translation>%1 的值（不显示）：</translation>
+    </message>
+    <message>
+        <source>The value of the secret %1 is empty.</source>
+        <translation>机密 %1 的值为空。</translation>
+    </message>
+    <message>
+        <source>Pipe the value in, e.g. printf &apos;%s&apos; &quot;$VALUE&quot; | gantryctl profile set PROJECT PROFILE --secret %1; nothing was written.</source>
+        <translation>请通过管道传入值，例如 printf &apos;%s&apos; &quot;$VALUE&quot; | gantryctl profile set PROJECT PROFILE --secret %1；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The value of the secret %1 is not UTF-8 text.</source>
+        <translation>机密 %1 的值不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Give the value as UTF-8 text; nothing was written.</source>
+        <translation>请以 UTF-8 文本提供该值；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>profile %1 of %2, server %3</source>
+        <translation>%2 的部署配置 %1，服务器 %3</translation>
+    </message>
+    <message>
+        <source>profile %1 of %2</source>
+        <translation>%2 的部署配置 %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not NAME=VALUE.</source>
+        <translation>“%1”不是 NAME=VALUE 格式。</translation>
+    </message>
+    <message>
+        <source>%1 is given twice; give it once.</source>
+        <translation>%1 给出了两次；请只给出一次。</translation>
+    </message>
+    <message>
+        <source>give one --secret NAME: its value is read from stdin.</source>
+        <translation>请只给出一个 --secret NAME：其值从标准输入读取。</translation>
+    </message>
+    <message>
+        <source>give NAME=VALUE, --secret NAME or --setting KEY=VALUE.</source>
+        <translation>请给出 NAME=VALUE、--secret NAME 或 --setting KEY=VALUE。</translation>
+    </message>
+    <message>
+        <source>deploy settings belong to the profile; --setting does not go with --server.</source>
+        <translation>部署设置属于部署配置本身；--setting 不能与 --server 一起使用。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Set %1 in %2.</source>
+        <translation>已在 %2 中设置 %1。</translation>
+    </message>
+    <message>
+        <source>Set %1 in %2; the secret %3 is in the OS keychain, the workspace keeps only a reference to it.</source>
+        <translation>已在 %2 中设置 %1；机密 %3 保存在系统钥匙串中，工作区只保留对它的引用。</translation>
+    </message>
+    <message>
+        <source>give the NAMEs to unset, or --setting KEY.</source>
+        <translation>请给出要取消设置的 NAME，或 --setting KEY。</translation>
+    </message>
+    <message>
+        <source>Unset %1 in %2.</source>
+        <translation>已在 %2 中取消设置 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Check the file name and that you may read it.</source>
+        <translation>请检查文件名以及您是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>--secret %1: the file does not set it. Nothing was written.</source>
+        <translation>--secret %1：文件中没有设置它。未写入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n variable(s) into %1.</source>
+        <translation>
+            <numerusform>已将 %n 个变量导入 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secret(s) went to the OS keychain.</source>
+        <translation>
+            <numerusform>%n 个机密已保存到系统钥匙串。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out the secret(s) %1; add --with-secrets to include them.</source>
+        <translation>未包含机密 %1；添加 --with-secrets 以包含它们。</translation>
+    </message>
+    <message>
+        <source>Added profile %1 to %2.</source>
+        <translation>已将部署配置 %1 添加到 %2。</translation>
+    </message>
+    <message>
+        <source>give the PARENT profile, or --none.</source>
+        <translation>请给出 PARENT 部署配置，或 --none。</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 extends no profile now.</source>
+        <translation>%2 的部署配置 %1 现在不继承任何部署配置。</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 extends %3 now.</source>
+        <translation>%2 的部署配置 %1 现在继承 %3。</translation>
+    </message>
+    <message>
+        <source>Removed profile %1 of %2.</source>
+        <translation>已移除 %2 的部署配置 %1。</translation>
+    </message>
+    <message>
+        <source>the profiles, what each extends, how many variables and secrets it sets</source>
+        <translation>列出部署配置、各自继承的配置以及设置的变量和机密数量</translation>
+    </message>
+    <message>
+        <source>the resolved profile (inheritance and server overrides applied): deploy settings and variables, secrets as ****</source>
+        <translation>解析后的部署配置（已应用继承和服务器覆盖）：部署设置和变量，机密显示为 ****</translation>
+    </message>
+    <message>
+        <source>set variables; --secret reads one secret&apos;s value from stdin into the OS keychain; --setting sets a deploy setting (servicePort, healthPath, ...)</source>
+        <translation>设置变量；--secret 从标准输入读取一个机密的值并存入系统钥匙串；--setting 设置一项部署设置（servicePort、healthPath 等）</translation>
+    </message>
+    <message>
+        <source>remove variables (a secret&apos;s keychain entry too) or the profile&apos;s own deploy settings</source>
+        <translation>删除变量（连同机密在钥匙串中的条目）或部署配置自己的部署设置</translation>
+    </message>
+    <message>
+        <source>set the variables of a .env file (- for stdin), all or nothing; a name set twice in the file is an error</source>
+        <translation>设置 .env 文件中的变量（- 表示标准输入），要么全部成功要么全不写入；文件中同一名称设置两次视为错误</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s variables as a .env file on stdout; secrets left out unless --with-secrets</source>
+        <translation>以 .env 文件格式在标准输出上输出部署配置的变量；除非给出 --with-secrets，否则不包含机密</translation>
+    </message>
+    <message>
+        <source>add a profile</source>
+        <translation>添加部署配置</translation>
+    </message>
+    <message>
+        <source>make a profile extend another one, or none; a cycle is refused</source>
+        <translation>让部署配置继承另一个部署配置或不继承；循环继承会被拒绝</translation>
+    </message>
+    <message>
+        <source>remove a profile with its variables and secrets</source>
+        <translation>移除部署配置及其变量和机密</translation>
+    </message>
+    <message>
+        <source>the arguments are %1.</source>
+        <translation>参数为 %1。</translation>
+    </message>
+    <message>
+        <source>Usage: gantryctl profile &lt;action&gt; ...
+
+%1
+
+Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an action.</source>
+        <translation>用法：gantryctl profile &lt;操作&gt; ...
+
+%1
+
+运行“gantryctl profile &lt;操作&gt; --help”查看某个操作的选项。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an action; use one of list, show, set, unset, import, export, add, extend, remove.</source>
+        <translation>“%1”不是有效的操作；请使用 list、show、set、unset、import、export、add、extend、remove 之一。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileEditor</name>
+    <message>
+        <source>Project %1 has no profile %2.</source>
+        <translation>项目 %1 没有部署配置 %2。</translation>
+    </message>
+    <message>
+        <source>Use base, dev, test or prod, or add the profile with gantryctl profile add.</source>
+        <translation>请使用 base、dev、test 或 prod，或用 gantryctl profile add 添加该部署配置。</translation>
+    </message>
+    <message>
+        <source>%1 is not set in profile %2 of %3.</source>
+        <translation>%3 的部署配置 %2 中没有设置 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not set for server %2 in profile %3 of %4.</source>
+        <translation>%4 的部署配置 %3 中没有为服务器 %2 设置 %1。</translation>
+    </message>
+    <message>
+        <source>Run gantryctl profile show to see what is set; nothing was changed.</source>
+        <translation>运行 gantryctl profile show 查看已设置的内容；未做任何改动。</translation>
+    </message>
+    <message>
+        <source>Another Gantry added the folder %1 as project %2 meanwhile.</source>
+        <translation>与此同时，另一个 Gantry 已将文件夹 %1 添加为项目 %2。</translation>
+    </message>
+    <message>
+        <source>Run the command again.</source>
+        <translation>请再次运行该命令。</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 cannot be deleted: %3 extend it.</source>
+        <translation>无法删除 %2 的部署配置 %1：%3 继承了它。</translation>
+    </message>
+    <message>
+        <source>Make those profiles extend another profile first (gantryctl profile extend).</source>
+        <translation>请先让这些部署配置继承其他部署配置（gantryctl profile extend）。</translation>
+    </message>
+</context>
+<context>
     <name>ProfileResolver</name>
     <message>
         <source>Profile %1 of %2: %3</source>
@@ -2088,6 +3645,100 @@
     </message>
 </context>
 <context>
+    <name>ProfileView</name>
+    <message>
+        <source>PROFILE</source>
+        <translation>部署配置</translation>
+    </message>
+    <message>
+        <source>EXTENDS</source>
+        <translation>继承自</translation>
+    </message>
+    <message>
+        <source>VARIABLES</source>
+        <translation>变量</translation>
+    </message>
+    <message>
+        <source>SECRETS</source>
+        <translation>机密</translation>
+    </message>
+    <message>
+        <source>SERVER OVERRIDES</source>
+        <translation>服务器覆盖</translation>
+    </message>
+    <message>
+        <source>Profiles of %1 (%2):</source>
+        <translation>%1 的部署配置（%2）：</translation>
+    </message>
+    <message>
+        <source>%1, secret</source>
+        <translation>%1，机密</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 (%3)</source>
+        <translation>%2 的部署配置 %1（%3）</translation>
+    </message>
+    <message>
+        <source>Profile %1 of %2 (%3) on server %4</source>
+        <translation>%2 的部署配置 %1（%3），服务器 %4</translation>
+    </message>
+    <message>
+        <source>Deploy settings:</source>
+        <translation>部署设置：</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Variables: none</source>
+        <translation>变量：无</translation>
+    </message>
+    <message>
+        <source>Variables (%1):</source>
+        <translation>变量（%1）：</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLocator</name>
+    <message>
+        <source>The project is empty.</source>
+        <translation>项目为空。</translation>
+    </message>
+    <message>
+        <source>Give the project&apos;s folder or its name.</source>
+        <translation>请给出项目的文件夹或名称。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the project&apos;s folder (the one that holds go.mod) or the name of a project.</source>
+        <translation>请给出项目的文件夹（包含 go.mod 的那个）或项目名称。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no project or folder named %1.</source>
+        <translation>没有名为 %1 的项目或文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the project&apos;s folder: it is added to the workspace on first use.</source>
+        <translation>请给出项目的文件夹：首次使用时会将其加入工作区。</translation>
+    </message>
+    <message>
+        <source>Give the project&apos;s folder, or one of the projects of the workspace: %1.</source>
+        <translation>请给出项目的文件夹，或工作区中的项目之一：%1。</translation>
+    </message>
+    <message>
+        <source>Added project %1 (%2) to the workspace, with the profiles base, dev, test and prod.</source>
+        <translation>已将项目 %1（%2）添加到工作区，并带有部署配置 base、dev、test 和 prod。</translation>
+    </message>
+</context>
+<context>
     <name>RecordName</name>
     <message>
         <source>The name &quot;%1&quot; is not valid.</source>
@@ -2096,6 +3747,178 @@
     <message>
         <source>Use letters, digits, &quot;.&quot;, &quot;-&quot; and &quot;_&quot;, starting with a letter or a digit.</source>
         <translation>请使用字母、数字、“.”、“-”和“_”，并以字母或数字开头。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseLayout</name>
+    <message>
+        <source>deploy root</source>
+        <translation>部署根目录</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseOutput</name>
+    <message>
+        <source>The deploy script ran as %1, not as root.</source>
+        <translation>部署脚本以 %1 身份运行，而不是 root。</translation>
+    </message>
+    <message>
+        <source>Sign in as root, or let the SSH user run sudo without a password.</source>
+        <translation>请以 root 登录，或允许该 SSH 用户无需密码运行 sudo。</translation>
+    </message>
+    <message>
+        <source>The service user name &quot;%1&quot; is not valid.</source>
+        <translation>服务用户名“%1”无效。</translation>
+    </message>
+    <message>
+        <source>Use lower-case letters, digits, &quot;-&quot; and &quot;_&quot;, starting with a letter.</source>
+        <translation>请使用小写字母、数字、“-”和“_”，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>The service user %1 does not exist on the server.</source>
+        <translation>服务器上不存在服务用户 %1。</translation>
+    </message>
+    <message>
+        <source>Create the user on the server, or let Gantry create it.</source>
+        <translation>请在服务器上创建该用户，或让 Gantry 创建它。</translation>
+    </message>
+    <message>
+        <source>The server has no useradd command to create the service user %1.</source>
+        <translation>服务器上没有 useradd 命令，无法创建服务用户 %1。</translation>
+    </message>
+    <message>
+        <source>Create the user by hand, or install useradd (the passwd package; shadow on Alpine).</source>
+        <translation>请手动创建该用户，或安装 useradd（passwd 软件包；Alpine 上为 shadow）。</translation>
+    </message>
+    <message>
+        <source>Creating the service user on the server failed.</source>
+        <translation>在服务器上创建服务用户失败。</translation>
+    </message>
+    <message>
+        <source>Read the details; create the user by hand if needed.</source>
+        <translation>请查看详情；必要时手动创建该用户。</translation>
+    </message>
+    <message>
+        <source>The release number &quot;%1&quot; is not valid.</source>
+        <translation>发布编号“%1”无效。</translation>
+    </message>
+    <message>
+        <source>This is a bug in Gantry; please report it.</source>
+        <translation>这是 Gantry 的缺陷，请报告。</translation>
+    </message>
+    <message>
+        <source>The release counter on the server is damaged: &quot;%1&quot;.</source>
+        <translation>服务器上的发布计数器已损坏：“%1”。</translation>
+    </message>
+    <message>
+        <source>Write the highest release number into .gantry/counter under the deploy root, or delete the file.</source>
+        <translation>请将最大的发布编号写入部署根目录下的 .gantry/counter，或删除该文件。</translation>
+    </message>
+    <message>
+        <source>The uploaded archive %1 is missing on the server.</source>
+        <translation>服务器上找不到已上传的归档 %1。</translation>
+    </message>
+    <message>
+        <source>Upload it again, and check the free space where it goes.</source>
+        <translation>请重新上传，并检查目标位置的可用空间。</translation>
+    </message>
+    <message>
+        <source>Release %1 already exists on the server.</source>
+        <translation>服务器上已存在发布 %1。</translation>
+    </message>
+    <message>
+        <source>Prepare a new release: Gantry never unpacks over an existing one.</source>
+        <translation>请准备新的发布：Gantry 从不在已有的发布上解压覆盖。</translation>
+    </message>
+    <message>
+        <source>Unpacking the release on the server failed.</source>
+        <translation>在服务器上解压发布失败。</translation>
+    </message>
+    <message>
+        <source>Check the free space under the deploy root and that the archive is a .tar.gz.</source>
+        <translation>请检查部署根目录下的可用空间，并确认归档是 .tar.gz 格式。</translation>
+    </message>
+    <message>
+        <source>Release %1 is not on the server.</source>
+        <translation>服务器上没有发布 %1。</translation>
+    </message>
+    <message>
+        <source>Choose one of the releases the server lists.</source>
+        <translation>请从服务器列出的发布中选择一个。</translation>
+    </message>
+    <message>
+        <source>Release %1 was never completely unpacked, so it cannot go live.</source>
+        <translation>发布 %1 从未完整解压，因此不能上线。</translation>
+    </message>
+    <message>
+        <source>Deploy again; the next deploy removes the broken release.</source>
+        <translation>请重新部署；下次部署会删除损坏的发布。</translation>
+    </message>
+    <message>
+        <source>The server could not change the deploy folder: %1.</source>
+        <translation>服务器无法修改部署文件夹：%1。</translation>
+    </message>
+    <message>
+        <source>Check the free space and the permissions under the deploy root.</source>
+        <translation>请检查部署根目录下的可用空间和权限。</translation>
+    </message>
+    <message>
+        <source>The deploy script on the server failed (%1).</source>
+        <translation>服务器上的部署脚本失败（%1）。</translation>
+    </message>
+    <message>
+        <source>Read the details.</source>
+        <translation>请查看详情。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to a deploy step was not understood.</source>
+        <translation>无法理解服务器对某个部署步骤的回应。</translation>
+    </message>
+    <message>
+        <source>Check the connection and that the SSH user&apos;s shell runs POSIX sh scripts, then try again.</source>
+        <translation>请检查连接，并确认 SSH 用户的 shell 能运行 POSIX sh 脚本，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>RemoteHost</name>
+    <message>
+        <source>The server %1 ran out of disk space during &quot;%2&quot;.</source>
+        <translation>服务器 %1 在执行“%2”时磁盘空间不足。</translation>
+    </message>
+    <message>
+        <source>Free space on the server (or keep fewer releases), then deploy again; the running service was not changed.</source>
+        <translation>请释放服务器上的空间（或保留更少的发布），然后重新部署；正在运行的服务未被改动。</translation>
+    </message>
+    <message>
+        <source>A command failed on %1 with exit status %2: %3</source>
+        <translation>%1 上的命令失败，退出状态 %2：%3</translation>
+    </message>
+    <message>
+        <source>Read the output below, fix the cause on the server, and try again.</source>
+        <translation>请阅读下面的输出，在服务器上排除原因，然后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <source>details: %1</source>
+        <translation>详情：%1</translation>
+    </message>
+    <message>
+        <source>Run &quot;gantryctl %1 --help&quot; for usage.</source>
+        <translation>运行“gantryctl %1 --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +3957,228 @@
     </message>
 </context>
 <context>
+    <name>ServerCommand</name>
+    <message>
+        <source>logged in as root</source>
+        <translation>以 root 登录</translation>
+    </message>
+    <message>
+        <source>sudo without a password</source>
+        <translation>无需密码的 sudo</translation>
+    </message>
+    <message>
+        <source>sudo with a password</source>
+        <translation>需要密码的 sudo</translation>
+    </message>
+    <message>
+        <source>no sudo</source>
+        <translation>没有 sudo</translation>
+    </message>
+    <message>
+        <source>%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.</source>
+        <translation>%1（%2@%3:%4）：%5，linux/%6，%7，%8，/opt 下可用 %9。</translation>
+    </message>
+    <message>
+        <source>systemd</source>
+        <translation>systemd</translation>
+    </message>
+    <message>
+        <source>no systemd</source>
+        <translation>没有 systemd</translation>
+    </message>
+    <message>
+        <source>Host key %1 is pinned.</source>
+        <translation>主机密钥 %1 已固定。</translation>
+    </message>
+    <message>
+        <source>Give either --accept-new-host-key or --trust-host-key, not both.</source>
+        <translation>请只给出 --accept-new-host-key 或 --trust-host-key 之一，不要同时给出。</translation>
+    </message>
+    <message>
+        <source>--trust-host-key needs a fingerprint like SHA256:abc… as ssh-keygen -l prints it.</source>
+        <translation>--trust-host-key 需要一个像 ssh-keygen -l 打印的 SHA256:abc… 这样的指纹。</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s key if none is pinned yet (check the fingerprint shown).</source>
+        <translation>如果尚未固定密钥，则信任服务器的密钥（请核对显示的指纹）。</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s key only if its fingerprint is FP.</source>
+        <translation>仅当服务器密钥的指纹为 FP 时才信任它。</translation>
+    </message>
+    <message>
+        <source>Read the login and sudo password from standard input.</source>
+        <translation>从标准输入读取登录密码和 sudo 密码。</translation>
+    </message>
+    <message>
+        <source>Give up connecting after SECONDS (default 10).</source>
+        <translation>连接超过 SECONDS 秒后放弃（默认 10）。</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON on stdout.</source>
+        <translation>在标准输出上以 JSON 打印结果。</translation>
+    </message>
+    <message>
+        <source>give a NAME and --host.</source>
+        <translation>请给出 NAME 和 --host。</translation>
+    </message>
+    <message>
+        <source>--auth is key, agent or password.</source>
+        <translation>--auth 的值为 key、agent 或 password。</translation>
+    </message>
+    <message>
+        <source>A server named %1 already exists.</source>
+        <translation>已存在名为 %1 的服务器。</translation>
+    </message>
+    <message>
+        <source>Pick another name, or remove it first with gantryctl server remove %1.</source>
+        <translation>请换一个名称，或先用 gantryctl server remove %1 将其移除。</translation>
+    </message>
+    <message>
+        <source>There is no password to remember.</source>
+        <translation>没有可保存的密码。</translation>
+    </message>
+    <message>
+        <source>Give it with --password-stdin.</source>
+        <translation>请用 --password-stdin 提供密码。</translation>
+    </message>
+    <message>
+        <source>give the NAME of a server.</source>
+        <translation>请给出服务器的 NAME。</translation>
+    </message>
+    <message>
+        <source>No servers yet. Add one with gantryctl server add NAME --host HOST.</source>
+        <translation>还没有服务器。请用 gantryctl server add NAME --host HOST 添加一台。</translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Removed %1; what runs there was not touched.</source>
+        <translation>已移除 %1；服务器上运行的内容未受影响。</translation>
+    </message>
+    <message>
+        <source>give the NAME of a server and --forget.</source>
+        <translation>请给出服务器的 NAME 和 --forget。</translation>
+    </message>
+    <message>
+        <source>The pinned host key of %1 is forgotten. Check the server, then pin its key: gantryctl server check %1 --trust-host-key SHA256:…</source>
+        <translation>已忘记 %1 的固定主机密钥。请检查服务器，然后固定其密钥：gantryctl server check %1 --trust-host-key SHA256:…</translation>
+    </message>
+    <message>
+        <source>Give the path of an OpenSSH config file.</source>
+        <translation>请给出 OpenSSH 配置文件的路径。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n server(s). Check each once to pin its host key: gantryctl server check NAME --accept-new-host-key</source>
+        <translation>
+            <numerusform>已导入 %n 台服务器。请对每台检查一次以固定其主机密钥：gantryctl server check NAME --accept-new-host-key</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Servers to deploy to: add (pinning the host key), check, list, remove, trust --forget, import [~/.ssh/config].</source>
+        <translation>要部署到的服务器：add（固定主机密钥）、check、list、remove、trust --forget、import [~/.ssh/config]。</translation>
+    </message>
+    <message>
+        <source>add, check, list, remove, trust or import</source>
+        <translation>add、check、list、remove、trust 或 import</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name in Gantry.</source>
+        <translation>服务器在 Gantry 中的名称。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s address.</source>
+        <translation>服务器的地址。</translation>
+    </message>
+    <message>
+        <source>The SSH port (default 22).</source>
+        <translation>SSH 端口（默认 22）。</translation>
+    </message>
+    <message>
+        <source>The login user (default root).</source>
+        <translation>登录用户（默认 root）。</translation>
+    </message>
+    <message>
+        <source>A private key file.</source>
+        <translation>私钥文件。</translation>
+    </message>
+    <message>
+        <source>key, agent or password (default: key with --key, else agent).</source>
+        <translation>key、agent 或 password（默认：给出 --key 时为 key，否则为 agent）。</translation>
+    </message>
+    <message>
+        <source>Keep the password in the OS keychain.</source>
+        <translation>将密码保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>With trust: forget the pinned host key.</source>
+        <translation>与 trust 一起使用：忘记已固定的主机密钥。</translation>
+    </message>
+    <message>
+        <source>the action is add, check, list, remove, trust or import.</source>
+        <translation>操作只能是 add、check、list、remove、trust 或 import。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPasswords</name>
+    <message>
+        <source>Could not read the password from standard input.</source>
+        <translation>无法从标准输入读取密码。</translation>
+    </message>
+    <message>
+        <source>--password-stdin was given, but standard input was empty.</source>
+        <translation>给出了 --password-stdin，但标准输入为空。</translation>
+    </message>
+    <message>
+        <source>Pipe the password in: printf &apos;%s&apos; &quot;$PASSWORD&quot; | gantryctl …</source>
+        <translation>请通过管道传入密码：printf &apos;%s&apos; &quot;$PASSWORD&quot; | gantryctl …</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPath</name>
+    <message>
+        <source>The %1 &quot;%2&quot; is not an absolute path on the server.</source>
+        <translation>%1“%2”不是服务器上的绝对路径。</translation>
+    </message>
+    <message>
+        <source>Use a full path that starts with &quot;/&quot;, such as /opt/gantry/myapp.</source>
+        <translation>请使用以“/”开头的完整路径，例如 /opt/gantry/myapp。</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; has a character or part Gantry does not accept.</source>
+        <translation>%1“%2”包含 Gantry 不接受的字符或部分。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &quot;.&quot;, &quot;_&quot;, &quot;-&quot;, &quot;@&quot; and &quot;+&quot; between single slashes; no spaces, quotes, &quot;..&quot; or trailing slash.</source>
+        <translation>单个斜杠之间只能使用字母、数字、“.”、“_”、“-”、“@”和“+”；不能有空格、引号、“..”或结尾的斜杠。</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProbe</name>
+    <message>
+        <source>logged in as root</source>
+        <translation>以 root 登录</translation>
+    </message>
+    <message>
+        <source>sudo without a password</source>
+        <translation>无需密码的 sudo</translation>
+    </message>
+    <message>
+        <source>sudo with a password</source>
+        <translation>需要密码的 sudo</translation>
+    </message>
+    <message>
+        <source>no sudo</source>
+        <translation>没有 sudo</translation>
+    </message>
+</context>
+<context>
     <name>ServerRecord</name>
     <message>
         <source>Server %1 needs an address and a user name.</source>
@@ -2158,6 +4203,478 @@
     <message>
         <source>Choose the private key file, or sign in with the SSH agent.</source>
         <translation>请选择私钥文件，或使用 SSH 代理登录。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceOps</name>
+    <message>
+        <source>%1 is being deployed to by %2 from %3 (process %4) since %5, version %6.</source>
+        <translation>自 %5 起，%2 正在从 %3（进程 %4）向 %1 部署版本 %6。</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>an unknown machine</source>
+        <translation>未知的机器</translation>
+    </message>
+    <message>
+        <source>Wait for that deploy to end. If it is gone for good, break the lock: deploy again with --break-lock (or &quot;Break lock&quot; in the app).</source>
+        <translation>请等待该部署结束。如果它已不复存在，请解除锁：使用 --break-lock 重新部署（或在应用中勾选“解除失效的锁”）。</translation>
+    </message>
+    <message>
+        <source>Another deploy took the lock of %1 at the same moment.</source>
+        <translation>另一个部署在同一时刻获取了 %1 的锁。</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>请稍后重试。</translation>
+    </message>
+    <message>
+        <source>took over a stale lock of %1 from %2</source>
+        <translation>接管了 %2 留在 %1 上的失效锁</translation>
+    </message>
+    <message>
+        <source>broke the lock of %1 from %2</source>
+        <translation>解除了 %2 在 %1 上的锁</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>%2 返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>Release %1 is not kept on %2.</source>
+        <translation>%2 上没有保留发布 %1。</translation>
+    </message>
+    <message>
+        <source>There is no earlier good release on %1 to roll back to.</source>
+        <translation>%1 上没有可回滚到的更早的正常发布。</translation>
+    </message>
+    <message>
+        <source>List the kept releases with gantryctl releases, and pick one that exists and is not marked bad.</source>
+        <translation>请用 gantryctl releases 列出保留的发布，并选择一个存在且未被标记为有问题的发布。</translation>
+    </message>
+    <message>
+        <source>Release %1 on %2 cannot be rolled back to: it is %3.</source>
+        <translation>无法回滚到 %2 上的发布 %1：它%3。</translation>
+    </message>
+    <message>
+        <source>already current</source>
+        <translation>已经是当前发布</translation>
+    </message>
+    <message>
+        <source>marked bad</source>
+        <translation>已被标记为有问题</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已被清理</translation>
+    </message>
+    <message>
+        <source>Pick another release from gantryctl releases.</source>
+        <translation>请从 gantryctl releases 中选择另一个发布。</translation>
+    </message>
+    <message>
+        <source>Release %1 on %2 is current again but not healthy: %3</source>
+        <translation>%2 上的发布 %1 已重新成为当前发布，但健康检查未通过：%3</translation>
+    </message>
+    <message>
+        <source>Read the service&apos;s log (the Logs page) and fix the cause.</source>
+        <translation>请阅读服务日志（“日志”页面）并排除原因。</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>未安装</translation>
+    </message>
+</context>
+<context>
+    <name>SettingAssignment</name>
+    <message>
+        <source>&quot;%1&quot; is not a deploy setting.</source>
+        <translation>“%1”不是部署设置。</translation>
+    </message>
+    <message>
+        <source>Use one of: %1.</source>
+        <translation>请使用以下之一：%1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a setting; write it as KEY=VALUE, e.g. servicePort=9000.</source>
+        <translation>“%1”不是设置；请写成 KEY=VALUE，例如 servicePort=9000。</translation>
+    </message>
+    <message>
+        <source>The deploy setting %1 needs a whole number, not &quot;%2&quot;.</source>
+        <translation>部署设置 %1 需要一个整数，而不是“%2”。</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfig</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; uses the token %%2, which Gantry does not expand.</source>
+        <translation>“%1”使用了 Gantry 不展开的标记 %%2。</translation>
+    </message>
+    <message>
+        <source>Write that part of the path out in full.</source>
+        <translation>请完整写出路径的这一部分。</translation>
+    </message>
+    <message>
+        <source>Host names no host.</source>
+        <translation>Host 没有指定任何主机。</translation>
+    </message>
+    <message>
+        <source>Write at least one name or pattern after Host.</source>
+        <translation>请在 Host 后至少写一个名称或模式。</translation>
+    </message>
+    <message>
+        <source>Include names no file.</source>
+        <translation>Include 没有指定任何文件。</translation>
+    </message>
+    <message>
+        <source>Write the file to include after Include.</source>
+        <translation>请在 Include 后写出要包含的文件。</translation>
+    </message>
+    <message>
+        <source>Include is nested more than %1 levels deep.</source>
+        <translation>Include 的嵌套超过了 %1 层。</translation>
+    </message>
+    <message>
+        <source>Check whether a file includes itself.</source>
+        <translation>请检查是否有文件包含了自身。</translation>
+    </message>
+    <message>
+        <source>%1 has no value.</source>
+        <translation>%1 没有值。</translation>
+    </message>
+    <message>
+        <source>%1 has more than one value.</source>
+        <translation>%1 有多个值。</translation>
+    </message>
+    <message>
+        <source>Write exactly one value; quote it if it has spaces.</source>
+        <translation>请只写一个值；如果值含有空格，请加引号。</translation>
+    </message>
+    <message>
+        <source>Port &quot;%1&quot; is not a number from 1 to 65535.</source>
+        <translation>端口“%1”不是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>Write the SSH port as a number, such as 22.</source>
+        <translation>请将 SSH 端口写成数字，例如 22。</translation>
+    </message>
+    <message>
+        <source>A quote is not closed.</source>
+        <translation>有一个引号没有闭合。</translation>
+    </message>
+    <message>
+        <source>Close the quote, or escape it with a backslash.</source>
+        <translation>请闭合引号，或用反斜杠转义。</translation>
+    </message>
+</context>
+<context>
+    <name>SshSession</name>
+    <message>
+        <source>The connection to %1 was lost while %2.</source>
+        <translation>在%2时，与 %1 的连接中断了。</translation>
+    </message>
+    <message>
+        <source>Check the network and that the server is up, then try again; a deploy that was cut off leaves the running service as it was.</source>
+        <translation>请检查网络以及服务器是否在运行，然后重试；被中断的部署不会改变正在运行的服务。</translation>
+    </message>
+    <message>
+        <source>Gantry could not start an SSH session (out of memory).</source>
+        <translation>Gantry 无法启动 SSH 会话（内存不足）。</translation>
+    </message>
+    <message>
+        <source>Close other programs and try again.</source>
+        <translation>请关闭其他程序后重试。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation>%1 拒绝了端口 %2 上的连接。</translation>
+    </message>
+    <message>
+        <source>Check that the SSH server runs there and that the port is right.</source>
+        <translation>请检查该服务器上的 SSH 服务是否在运行，以及端口是否正确。</translation>
+    </message>
+    <message>
+        <source>The server name %1 could not be found.</source>
+        <translation>找不到服务器名称 %1。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the address, or use its IP address.</source>
+        <translation>请检查地址的拼写，或改用其 IP 地址。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: it did not answer within %2 seconds.</source>
+        <translation>无法连接 %1：它在 %2 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>Check the address, that the server is up, and that no firewall blocks port %1.</source>
+        <translation>请检查地址、服务器是否在运行，以及是否有防火墙阻止了端口 %1。</translation>
+    </message>
+    <message>
+        <source>Could not connect to %1.</source>
+        <translation>无法连接到 %1。</translation>
+    </message>
+    <message>
+        <source>Check the address and port, and that the server is up.</source>
+        <translation>请检查地址和端口，以及服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>%1 did not send a host key.</source>
+        <translation>%1 没有发送主机密钥。</translation>
+    </message>
+    <message>
+        <source>Check that the address points to an SSH server.</source>
+        <translation>请检查该地址是否指向一台 SSH 服务器。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 could not be read.</source>
+        <translation>无法读取 %1 的主机密钥。</translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, check the server&apos;s SSH configuration.</source>
+        <translation>请重试；如果问题仍然存在，请检查服务器的 SSH 配置。</translation>
+    </message>
+    <message>
+        <source>Ask the server&apos;s administrator whether the key was changed (for example after a reinstall). Only then forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.</source>
+        <translation>请向服务器管理员确认密钥是否已更换（例如重装系统之后）。确认后再忘记旧密钥（在“服务器”页面，或使用 gantryctl server trust NAME --forget）并信任新密钥。</translation>
+    </message>
+    <message>
+        <source>Gantry&apos;s known hosts file %1 could not be read.</source>
+        <translation>无法读取 Gantry 的已知主机文件 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the file is readable, or move it away to trust servers again.</source>
+        <translation>请检查该文件是否可读，或将其移走后重新信任服务器。</translation>
+    </message>
+    <message>
+        <source>The fingerprint you gave (%1) does not match the host key of %2, which is %3.</source>
+        <translation>您提供的指纹（%1）与 %2 的主机密钥（%3）不匹配。</translation>
+    </message>
+    <message>
+        <source>Check the fingerprint with the server&apos;s administrator; do not trust the server until they match.</source>
+        <translation>请与服务器管理员核对指纹；在指纹一致之前不要信任该服务器。</translation>
+    </message>
+    <message>
+        <source>%1 is not trusted yet. Its host key fingerprint is %2.</source>
+        <translation>%1 尚未被信任。其主机密钥指纹为 %2。</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one your server administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the server), then trust it: choose Trust, or pass --trust-host-key %1 (or --accept-new-host-key).</source>
+        <translation>请将此指纹与服务器管理员提供的指纹核对（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub），然后再信任它：选择“信任”，或传入 --trust-host-key %1（或 --accept-new-host-key）。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 could not be saved to %2.</source>
+        <translation>无法将 %1 的主机密钥保存到 %2。</translation>
+    </message>
+    <message>
+        <source>Check that the workspace folder is writable.</source>
+        <translation>请检查工作区文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>logging in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>No SSH agent is running, and %1 accepted none of your default keys.</source>
+        <translation>没有运行 SSH 代理，并且 %1 不接受您的任何默认密钥。</translation>
+    </message>
+    <message>
+        <source>Start your SSH agent and add your key (ssh-add), or choose a key file or a password for this server.</source>
+        <translation>请启动 SSH 代理并添加您的密钥（ssh-add），或为此服务器选择密钥文件或密码登录。</translation>
+    </message>
+    <message>
+        <source>%1 accepted none of the keys in your SSH agent.</source>
+        <translation>%1 不接受您 SSH 代理中的任何密钥。</translation>
+    </message>
+    <message>
+        <source>Add the right key to the agent (ssh-add), or put your public key into ~/.ssh/authorized_keys of %1 on the server.</source>
+        <translation>请将正确的密钥添加到代理（ssh-add），或将您的公钥放入服务器上 %1 的 ~/.ssh/authorized_keys。</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist or cannot be read.</source>
+        <translation>密钥文件 %1 不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>Choose an existing private key file for this server.</source>
+        <translation>请为此服务器选择一个存在的私钥文件。</translation>
+    </message>
+    <message>
+        <source>The key %1 needs its passphrase, and none was given.</source>
+        <translation>密钥 %1 需要口令，但未提供。</translation>
+    </message>
+    <message>
+        <source>Enter the key&apos;s passphrase, or add the key to your SSH agent and choose agent login.</source>
+        <translation>请输入密钥的口令，或将密钥添加到 SSH 代理并选择代理登录。</translation>
+    </message>
+    <message>
+        <source>The key %1 could not be opened: the passphrase is wrong or the file is not a private key.</source>
+        <translation>无法打开密钥 %1：口令错误，或该文件不是私钥。</translation>
+    </message>
+    <message>
+        <source>Check the passphrase and that the file is an OpenSSH private key (ed25519, ECDSA or RSA).</source>
+        <translation>请检查口令，并确认该文件是 OpenSSH 私钥（ed25519、ECDSA 或 RSA）。</translation>
+    </message>
+    <message>
+        <source>%1 refused the key %2.</source>
+        <translation>%1 拒绝了密钥 %2。</translation>
+    </message>
+    <message>
+        <source>Put the matching public key (%1.pub) into ~/.ssh/authorized_keys of %2 on the server.</source>
+        <translation>请将对应的公钥（%1.pub）放入服务器上 %2 的 ~/.ssh/authorized_keys。</translation>
+    </message>
+    <message>
+        <source>%1 refused the password.</source>
+        <translation>%1 拒绝了该密码。</translation>
+    </message>
+    <message>
+        <source>Check the user name and password; a password remembered in the keychain can be replaced in Servers.</source>
+        <translation>请检查用户名和密码；保存在钥匙串中的密码可在“服务器”页面替换。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>No password was given for %1.</source>
+        <translation>没有为 %1 提供密码。</translation>
+    </message>
+    <message>
+        <source>Enter the password, or choose key or agent login for this server.</source>
+        <translation>请输入密码，或为此服务器选择密钥或代理登录。</translation>
+    </message>
+    <message>
+        <source>%1 does not accept passwords.</source>
+        <translation>%1 不接受密码登录。</translation>
+    </message>
+    <message>
+        <source>Choose key or agent login for this server.</source>
+        <translation>请为此服务器选择密钥或代理登录。</translation>
+    </message>
+    <message>
+        <source>Login to %1 was cancelled.</source>
+        <translation>登录 %1 已取消。</translation>
+    </message>
+    <message>
+        <source>Answer the server&apos;s questions to log in.</source>
+        <translation>请回答服务器的问题以完成登录。</translation>
+    </message>
+    <message>
+        <source>starting a command</source>
+        <translation>启动命令</translation>
+    </message>
+    <message>
+        <source>sending a command</source>
+        <translation>发送命令</translation>
+    </message>
+    <message>
+        <source>a command ran</source>
+        <translation>命令运行</translation>
+    </message>
+    <message>
+        <source>A command on %1 did not finish within %2 seconds.</source>
+        <translation>%1 上的命令未在 %2 秒内完成。</translation>
+    </message>
+    <message>
+        <source>Check the server&apos;s load and its logs, then try again.</source>
+        <translation>请检查服务器的负载和日志，然后重试。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read for upload.</source>
+        <translation>无法读取要上传的文件 %1。</translation>
+    </message>
+    <message>
+        <source>Build again, then deploy.</source>
+        <translation>请重新构建，然后部署。</translation>
+    </message>
+    <message>
+        <source>uploading %1</source>
+        <translation>上传 %1</translation>
+    </message>
+    <message>
+        <source>checking the upload</source>
+        <translation>校验上传</translation>
+    </message>
+    <message>
+        <source>%1 ran out of disk space while receiving %2.</source>
+        <translation>%1 在接收 %2 时磁盘空间不足。</translation>
+    </message>
+    <message>
+        <source>Free space on the server (or keep fewer releases), then deploy again; the running service was not changed.</source>
+        <translation>请释放服务器上的空间（或保留更少的发布），然后重新部署；正在运行的服务未被改动。</translation>
+    </message>
+    <message>
+        <source>The upload to %1 failed with exit status %2.</source>
+        <translation>上传到 %1 失败，退出状态 %2。</translation>
+    </message>
+    <message>
+        <source>Check that %1 can write to %2, and that the disk is not full.</source>
+        <translation>请检查 %1 能否写入 %2，以及磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>The upload to %1 arrived damaged: its sha256 on the server does not match.</source>
+        <translation>上传到 %1 的文件已损坏：服务器上的 sha256 不匹配。</translation>
+    </message>
+    <message>
+        <source>Deploy again; if it happens again, check the network and the server&apos;s disk.</source>
+        <translation>请重新部署；如果再次出现，请检查网络和服务器的磁盘。</translation>
+    </message>
+    <message>
+        <source>opening SFTP</source>
+        <translation>打开 SFTP</translation>
+    </message>
+    <message>
+        <source>%1 could not be read on %2.</source>
+        <translation>无法读取 %2 上的 %1。</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that %1 may read it.</source>
+        <translation>请检查该文件是否存在，以及 %1 是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>读取 %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written on %2.</source>
+        <translation>无法写入 %2 上的 %1。</translation>
+    </message>
+    <message>
+        <source>Check that %1 may write there and that the disk is not full.</source>
+        <translation>请检查 %1 是否有写入权限，以及磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>checking health</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Nothing answers on port %1 of %2.</source>
+        <translation>%2 的端口 %1 上没有任何响应。</translation>
+    </message>
+    <message>
+        <source>The service is not listening (yet): check that it started and that the profile&apos;s port is the one it uses.</source>
+        <translation>服务（尚）未监听：请检查它是否已启动，以及部署配置中的端口是否就是它使用的端口。</translation>
+    </message>
+    <message>
+        <source>The health check on port %1 of %2 got no answer within %3 ms.</source>
+        <translation>%2 端口 %1 上的健康检查在 %3 毫秒内没有得到响应。</translation>
+    </message>
+    <message>
+        <source>The service accepted the connection but did not answer: check its logs.</source>
+        <translation>服务接受了连接但没有响应：请检查其日志。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed since you trusted it (it is now %2). Someone may be intercepting the connection, or the server was reinstalled; Gantry refused to connect.</source>
+        <translation>%1 的主机密钥在您信任之后已经改变（现在是 %2）。可能有人在拦截连接，或者服务器已重装；Gantry 已拒绝连接。</translation>
     </message>
 </context>
 <context>
@@ -2217,6 +4734,65 @@
     <message>
         <source>Write the file again as UTF-8 text without that character.</source>
         <translation>请以 UTF-8 文本重新写入该文件，并去掉该字符。</translation>
+    </message>
+</context>
+<context>
+    <name>SystemdUnit</name>
+    <message>
+        <source>deploy root</source>
+        <translation>部署根目录</translation>
+    </message>
+    <message>
+        <source>environment file path</source>
+        <translation>环境变量文件路径</translation>
+    </message>
+    <message>
+        <source>A deploy setting of %1 contains a line break or another control character.</source>
+        <translation>%1 的某项部署设置包含换行符或其他控制字符。</translation>
+    </message>
+    <message>
+        <source>Remove line breaks and tabs from the profile&apos;s deploy settings.</source>
+        <translation>请从部署配置的部署设置中删除换行符和制表符。</translation>
+    </message>
+    <message>
+        <source>The service for %1 would run as root.</source>
+        <translation>%1 的服务将以 root 身份运行。</translation>
+    </message>
+    <message>
+        <source>Use a dedicated service user; Gantry creates it on the server.</source>
+        <translation>请使用专用的服务用户；Gantry 会在服务器上创建它。</translation>
+    </message>
+    <message>
+        <source>An argument of %1 contains a NUL character.</source>
+        <translation>%1 的某个参数包含 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>Remove the NUL character from the service arguments.</source>
+        <translation>请从服务参数中删除 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>The app name &quot;%1&quot; cannot name a systemd unit.</source>
+        <translation>应用名称“%1”不能用作 systemd 单元名称。</translation>
+    </message>
+    <message>
+        <source>Use up to 64 lower-case letters, digits, &quot;.&quot;, &quot;_&quot; and &quot;-&quot;, starting with a letter or digit.</source>
+        <translation>请使用最多 64 个小写字母、数字、“.”、“_”和“-”，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>The binary name &quot;%1&quot; is not a plain file name.</source>
+        <translation>二进制文件名“%1”不是单纯的文件名。</translation>
+    </message>
+    <message>
+        <source>Use the executable&apos;s file name inside the release folder, without a path.</source>
+        <translation>请使用发布文件夹中可执行文件的文件名，不要带路径。</translation>
+    </message>
+    <message>
+        <source>The description of %1 must be a single line not ending in &quot;\&quot;.</source>
+        <translation>%1 的描述必须是单独一行，且不能以“\”结尾。</translation>
+    </message>
+    <message>
+        <source>Remove line breaks, tabs and a trailing backslash from the description.</source>
+        <translation>请从描述中删除换行符、制表符和结尾的反斜杠。</translation>
     </message>
 </context>
 <context>
@@ -2339,6 +4915,95 @@
     </message>
 </context>
 <context>
+    <name>WorkspaceCommand</name>
+    <message>
+        <source>write the workspace as JSON (- for stdout); secrets by name only</source>
+        <translation>将工作区写为 JSON（- 表示标准输出）；机密只写名称</translation>
+    </message>
+    <message>
+        <source>add or replace projects and servers from such a file (- for stdin)</source>
+        <translation>从这样的文件添加或替换项目和服务器（- 表示标准输入）</translation>
+    </message>
+    <message>
+        <source>where the workspace is, and its projects</source>
+        <translation>工作区所在位置及其项目</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with space left.</source>
+        <translation>请选择一个您有写入权限且有剩余空间的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>Check the file name and that you may read it.</source>
+        <translation>请检查文件名以及您是否有读取权限。</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON workspace export (%2 at byte %3).</source>
+        <translation>%1 不是 JSON 格式的工作区导出文件（第 %3 字节处：%2）。</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>Choose a file made by gantryctl workspace export or Gantry&apos;s export.</source>
+        <translation>请选择由 gantryctl workspace export 或 Gantry 导出功能生成的文件。</translation>
+    </message>
+    <message>
+        <source>Exported the workspace to %1 (secrets by name only, no values).</source>
+        <translation>已将工作区导出到 %1（机密只含名称，不含值）。</translation>
+    </message>
+    <message>
+        <source>Imported %1 project(s) and %2 server(s).</source>
+        <translation>已导入 %1 个项目和 %2 台服务器。</translation>
+    </message>
+    <message>
+        <source>The export holds no secret values. Unless the keychain has them already, set each with gantryctl profile set PROJECT PROFILE --secret NAME:
+  %1</source>
+        <translation>导出文件不含机密值。除非钥匙串中已有这些值，否则请用 gantryctl profile set PROJECT PROFILE --secret NAME 逐个设置：
+  %1</translation>
+    </message>
+    <message>
+        <source>Workspace %1</source>
+        <translation>工作区 %1</translation>
+    </message>
+    <message>
+        <source>id %1, schema version %2</source>
+        <translation>ID %1，架构版本 %2</translation>
+    </message>
+    <message>
+        <source>Usage: gantryctl workspace &lt;action&gt; ...
+
+%1</source>
+        <translation>用法：gantryctl workspace &lt;操作&gt; ...
+
+%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an action; use one of export, import, info.</source>
+        <translation>“%1”不是有效的操作；请使用 export、import、info 之一。</translation>
+    </message>
+    <message>
+        <source>Print JSON on stdout.</source>
+        <translation>在标准输出上打印 JSON。</translation>
+    </message>
+    <message>
+        <source>takes no arguments.</source>
+        <translation>不接受参数。</translation>
+    </message>
+    <message>
+        <source>give one FILE.json.</source>
+        <translation>请给出一个 FILE.json。</translation>
+    </message>
+</context>
+<context>
     <name>WorkspaceTransfer</name>
     <message>
         <source>This is not a Gantry workspace export.</source>
@@ -2360,20 +5025,74 @@
 <context>
     <name>gantryctl</name>
     <message>
-        <source>Usage: gantryctl &lt;command&gt; [options]
+        <source>Usage: gantryctl [--workspace DIR] &lt;command&gt; [options]
 
 Commands:
-  build PROJECT_DIR   build static, version-stamped, packaged binaries
-  version             print gantryctl&apos;s version
+  build PROJECT_DIR
+      build static, version-stamped, packaged binaries
+%1
+%2
+  server add NAME --host H [--port P] [--user U] [--key FILE | --auth agent|password]
+             [--accept-new-host-key | --trust-host-key SHA256:...] [--password-stdin [--remember-password]]
+  server check NAME | server list | server remove NAME | server trust NAME --forget | server import [FILE]
+      servers over SSH; a host key is trusted only on your word and pinned
+  deploy PROJECT --server NAME [--server NAME]... [--profile P] [--version V] [--dry-run]
+      build if needed, upload, install a hardened systemd unit, start, wait for health, roll back on failure
+  releases PROJECT --server NAME
+  rollback PROJECT --server NAME [--to N]
+  status PROJECT [--server NAME]
+  env diff PROJECT --server NAME --profile P
+      what a deploy would change in the server&apos;s env file (secrets masked)
+  keychain check
+      is there a keychain Gantry can keep secrets in?
+  version
+      print gantryctl&apos;s version
 
-Run &quot;gantryctl &lt;command&gt; --help&quot; for the options of a command.</source>
-        <translation>用法：gantryctl &lt;命令&gt; [选项]
+PROJECT is a project folder (added to the workspace on first use, named after the folder, with
+the profiles base, dev, test and prod) or the name of a project the workspace knows.
+Secret values go to the OS keychain, never to the workspace or the command line:
+  printf &apos;%s&apos; &quot;$TOKEN&quot; | gantryctl profile set PROJECT prod --secret API_TOKEN
+reads the value from stdin (one trailing line end is dropped) or asks for it, unechoed.
+
+Options for every command, before or after it:
+  --workspace DIR   the workspace folder (default: %3)
+
+Exit codes: 0 done, 1 failed (nothing was written), 2 wrong usage.
+Run &quot;gantryctl &lt;command&gt; --help&quot; or &quot;gantryctl profile &lt;action&gt; --help&quot; for the options.</source>
+        <translation>用法：gantryctl [--workspace DIR] &lt;命令&gt; [选项]
 
 命令：
-  build PROJECT_DIR   构建静态链接、嵌入版本号并已打包的二进制文件
-  version             显示 gantryctl 的版本
+  build PROJECT_DIR
+      构建静态的、带版本信息并已打包的二进制文件
+%1
+%2
+  server add NAME --host H [--port P] [--user U] [--key FILE | --auth agent|password]
+             [--accept-new-host-key | --trust-host-key SHA256:...] [--password-stdin [--remember-password]]
+  server check NAME | server list | server remove NAME | server trust NAME --forget | server import [FILE]
+      通过 SSH 管理服务器；主机密钥只有经您确认才会被信任并固定
+  deploy PROJECT --server NAME [--server NAME]... [--profile P] [--version V] [--dry-run]
+      按需构建、上传、安装加固的 systemd 单元、启动、等待健康检查，失败时回滚
+  releases PROJECT --server NAME
+  rollback PROJECT --server NAME [--to N]
+  status PROJECT [--server NAME]
+  env diff PROJECT --server NAME --profile P
+      部署将对服务器环境变量文件做出的改动（机密已隐藏）
+  keychain check
+      是否有可供 Gantry 保存机密的钥匙串？
+  version
+      打印 gantryctl 的版本
 
-运行“gantryctl &lt;命令&gt; --help”查看某个命令的选项。</translation>
+PROJECT 是项目文件夹（首次使用时加入工作区，以文件夹命名，并带有部署配置
+base、dev、test 和 prod），或工作区中已知项目的名称。
+机密值保存在系统钥匙串中，绝不会写入工作区或命令行：
+  printf &apos;%s&apos; &quot;$TOKEN&quot; | gantryctl profile set PROJECT prod --secret API_TOKEN
+从标准输入读取值（去掉一个结尾换行符），或以不回显的方式询问。
+
+适用于所有命令的选项，可写在命令之前或之后：
+  --workspace DIR   工作区文件夹（默认：%3）
+
+退出码：0 完成，1 失败（未写入任何内容），2 用法错误。
+运行“gantryctl &lt;命令&gt; --help”或“gantryctl profile &lt;操作&gt; --help”查看选项。</translation>
     </message>
 </context>
 </TS>

@@ -15,8 +15,10 @@
 #include "widgets/aboutpage.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
+#include "widgets/deploypage.h"
 #include "widgets/profilespage.h"
 #include "widgets/projectspage.h"
+#include "widgets/serverspage.h"
 #include "widgets/settingspage.h"
 
 using namespace Qt::StringLiterals;
@@ -32,6 +34,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_projectsPage = new ProjectsPage(workspace, this);
     m_buildPage = new BuildPage(this);
     m_profilesPage = new ProfilesPage(workspace, this);
+    m_serversPage = new ServersPage(workspace, this);
+    m_deployPage = new DeployPage(workspace, this);
     m_settingsPage = new SettingsPage(workspace ? workspace->dir() : AppSettings::workspaceDir(), this);
     m_aboutPage = new AboutPage(this);
     addPage(ProjectsId, u"projects"_s, tr("Projects"),
@@ -39,6 +43,10 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     addPage(BuildId, u"build"_s, tr("Build"), tr("Build static binaries for your servers"), m_buildPage);
     addPage(ProfilesId, u"profiles"_s, tr("Profiles"),
         tr("Variables, secrets and deploy settings per profile"), m_profilesPage);
+    addPage(ServersId, u"servers"_s, tr("Servers"),
+        tr("The servers you deploy to: sign-in, host keys and what they run"), m_serversPage);
+    addPage(DeployId, u"deploy"_s, tr("Deploy"),
+        tr("Deploy the project to your servers, watch it happen, roll back"), m_deployPage);
     addPage(SettingsId, u"settings"_s, tr("Settings"), tr("Workspace, Go toolchain, language and theme"),
         m_settingsPage);
     addPage(AboutId, u"about"_s, tr("About"), tr("Version and license"), m_aboutPage);
@@ -136,15 +144,21 @@ void MainWindow::connectPages()
             m_buildPage->openProject(dir);
             m_buildPage->setBuildSettings(m_projectsPage->effectiveBuildSettings());
             m_profilesPage->setProject(name);
+            m_deployPage->setBuildSettings(m_projectsPage->effectiveBuildSettings());
+            m_deployPage->setProject(name);
         });
     connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_buildPage, &BuildPage::setBuildSettings);
+    connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_deployPage, &DeployPage::setBuildSettings);
+    connect(m_serversPage, &ServersPage::serversChanged, m_deployPage, &DeployPage::reloadServers);
     connect(m_buildPage, &BuildPage::chooseProjectRequested, m_projectsPage, &ProjectsPage::chooseProject);
     connect(m_settingsPage, &SettingsPage::goPathChanged, m_buildPage, &BuildPage::setGoPath);
+    connect(m_settingsPage, &SettingsPage::goPathChanged, m_deployPage, &DeployPage::setGoPath);
     connect(m_settingsPage, &SettingsPage::defaultTargetsChanged, this, [this] {
         if (!m_projectsPage->projectName().isEmpty())
             m_buildPage->setBuildSettings(m_projectsPage->effectiveBuildSettings());
     });
     m_buildPage->setGoPath(AppSettings::goPath());
+    m_deployPage->setGoPath(AppSettings::goPath());
 }
 
 QStringList MainWindow::pageIds() const

@@ -10,8 +10,10 @@ namespace Gantry {
 
 class AboutPage;
 class BuildPage;
+class DeployPage;
 class ProfilesPage;
 class ProjectsPage;
+class ServersPage;
 class SettingsPage;
 class Workspace;
 
@@ -24,6 +26,8 @@ public:
     static inline const QString ProjectsId = QStringLiteral("projects");
     static inline const QString BuildId = QStringLiteral("build");
     static inline const QString ProfilesId = QStringLiteral("profiles");
+    static inline const QString ServersId = QStringLiteral("servers");
+    static inline const QString DeployId = QStringLiteral("deploy");
     static inline const QString SettingsId = QStringLiteral("settings");
     static inline const QString AboutId = QStringLiteral("about");
 
@@ -34,6 +38,8 @@ public:
     ProjectsPage *projectsPage() const { return m_projectsPage; }
     BuildPage *buildPage() const { return m_buildPage; }
     ProfilesPage *profilesPage() const { return m_profilesPage; }
+    ServersPage *serversPage() const { return m_serversPage; }
+    DeployPage *deployPage() const { return m_deployPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     AboutPage *aboutPage() const { return m_aboutPage; }
 
@@ -65,6 +71,8 @@ private:
     ProjectsPage *m_projectsPage = nullptr;
     BuildPage *m_buildPage = nullptr;
     ProfilesPage *m_profilesPage = nullptr;
+    ServersPage *m_serversPage = nullptr;
+    DeployPage *m_deployPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     AboutPage *m_aboutPage = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -173,7 +173,8 @@ QString HostDeployer::uploadsDir() const
 Result<QString> HostDeployer::probe()
 {
     auto output = m_remote.run(
-        QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort)));
+        QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort)), false,
+        false);
     if (!output)
         return std::unexpected(output.error());
     auto facts = HostProbe::parse(output->stdOut);
@@ -201,8 +202,8 @@ Result<QString> HostDeployer::probe()
                         .arg(m_host.server.name,
                             facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
             tr("Stop that program, or set another service port in the profile."));
-    auto present =
-        m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
+    auto present = m_remote.run(
+        u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true, false);
     const bool uploaded = present && present->stdOut.startsWith(m_artifact->sha256.toLatin1());
     const qint64 needed = (uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
     if (facts->freeBytes >= 0 && facts->freeBytes < needed)
@@ -216,8 +217,8 @@ Result<QString> HostDeployer::probe()
 
 Result<QString> HostDeployer::upload()
 {
-    auto present =
-        m_remote.run(u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true);
+    auto present = m_remote.run(
+        u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true, false);
     if (present && present->stdOut.startsWith(m_artifact->sha256.toLatin1()))
         return tr("already on the server (0 bytes sent)");
     const auto progress = [this](qint64 done, qint64 total) {
@@ -268,7 +269,8 @@ UnitSpec HostDeployer::unitSpec(const DeployRequest &request, const DeployHost &
 {
     UnitSpec spec;
     spec.app = request.app;
-    spec.description = tr("%1 %2, deployed by Gantry").arg(request.app, request.version);
+    // No version here: an unchanged unit spares systemd a daemon-reload on every deploy.
+    spec.description = tr("%1, deployed by Gantry").arg(request.app);
     spec.deployRoot = request.deployRoot();
     spec.binaryName = request.binaryName;
     spec.settings = host.settings;
@@ -285,8 +287,13 @@ Result<QString> HostDeployer::installUnit()
     const QByteArray script = "# install the systemd unit\nset -e\nu=" + shellQuote(path) +
         "\nb=" + shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s)) +
         "\nif [ -f \"$u\" ]; then cp -p \"$u\" \"$b\"; else rm -f \"$b\"; fi\n" +
-        RemoteHost::writeFileScript(path, *unit, u"root:root"_s, u"0644"_s) +
-        "systemctl daemon-reload\nsystemctl enable " + shellQuote(m_request.unitName()) + " 2>/dev/null\n";
+        RemoteHost::writeFileScript(path + u".new"_s, *unit, u"root:root"_s, u"0644"_s) +
+        // systemd is reloaded only when the unit really changed: a reload costs about a second.
+        "if cmp -s \"$u.new\" \"$u\"; then rm -f \"$u.new\"; else mv -f \"$u.new\" \"$u\"; systemctl "
+        "daemon-reload; fi\n"
+        "systemctl is-enabled --quiet " +
+        shellQuote(m_request.unitName()) + " 2>/dev/null || systemctl enable " +
+        shellQuote(m_request.unitName()) + " 2>/dev/null\n";
     if (auto installed = m_remote.runAsRoot(script); !installed)
         return std::unexpected(installed.error());
     return m_request.unitName();

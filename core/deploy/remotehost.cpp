@@ -99,9 +99,9 @@ Error RemoteHost::commandError(const QString &what, const SshSession::ExecResult
         tr("Read the output below, fix the cause on the server, and try again."), output };
 }
 
-Result<SshSession::ExecResult> RemoteHost::run(const QString &command, bool allowFailure)
+Result<SshSession::ExecResult> RemoteHost::run(const QString &command, bool allowFailure, bool logStdout)
 {
-    auto result = m_session->exec(command, options());
+    auto result = m_session->exec(command, options(logStdout));
     if (result && !allowFailure && result->exitStatus != 0)
         return std::unexpected(commandError(command.section(u' ', 0, 1), *result));
     return result;

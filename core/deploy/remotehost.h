@@ -33,7 +33,8 @@ public:
     Privilege::SudoKind sudoKind() const;
 
     // Non-zero exit statuses are errors carrying the command's stderr, unless `allowFailure`.
-    Result<SshSession::ExecResult> run(const QString &command, bool allowFailure = false);
+    Result<SshSession::ExecResult> run(
+        const QString &command, bool allowFailure = false, bool logStdout = true);
     Result<SshSession::ExecResult> runAsRoot(
         const QByteArray &script, bool allowFailure = false, bool logStdout = true);
     // Runs one of ReleaseLayout's scripts and reads its output with the matching ReleaseOutput parser.

@@ -1,4 +1,6 @@
 #include <QApplication>
+#include <QCheckBox>
+#include <QLineEdit>
 #include <QComboBox>
 #include <QLabel>
 #include <QListView>
@@ -17,9 +19,13 @@
 #include "widgets/targetlistmodel.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
+#include "widgets/deploypage.h"
 #include "widgets/mainwindow.h"
 #include "widgets/profilespage.h"
 #include "widgets/projectspage.h"
+#include "widgets/serverdialog.h"
+#include "widgets/serverlistmodel.h"
+#include "widgets/serverspage.h"
 #include "widgets/settingspage.h"
 #include "widgets/singleinstance.h"
 #include "widgettest.h"
@@ -39,6 +45,7 @@ private slots:
     void openedProjectReachesBuildAndProfiles();
     void projectSettingsReachTheBuildPage();
     void settingsPersistAndCheckGo();
+    void addedServersReachTheDeployPage();
     void themeIsAppliedLive();
     void secondInstanceHandsItsProjectOver();
     void instanceKeyDependsOnTheWorkspace();
@@ -72,11 +79,11 @@ void tst_MainWindow::navigatesThroughEveryPage()
     auto *navigation = child<QListWidget>(&window, u"navigation"_s);
     auto *pages = window.findChild<QStackedWidget *>();
     const QList<QWidget *> expected { window.projectsPage(), window.buildPage(), window.profilesPage(),
-        window.settingsPage(), window.aboutPage() };
+        window.serversPage(), window.deployPage(), window.settingsPage(), window.aboutPage() };
     QCOMPARE(navigation->count(), expected.size());
     QCOMPARE(window.pageIds(),
         (QStringList { MainWindow::ProjectsId, MainWindow::BuildId, MainWindow::ProfilesId,
-            MainWindow::SettingsId, MainWindow::AboutId }));
+            MainWindow::ServersId, MainWindow::DeployId, MainWindow::SettingsId, MainWindow::AboutId }));
     for (int row = 0; row < navigation->count(); ++row) {
         QVERIFY(!navigation->item(row)->icon().isNull());
         QVERIFY(!navigation->item(row)->toolTip().isEmpty());
@@ -94,6 +101,10 @@ void tst_MainWindow::navigatesThroughEveryPage()
     QCOMPARE(pages->currentWidget(), expected.first());
     // Ctrl+<n> from anywhere.
     QTest::keyClick(&window, Qt::Key_4, Qt::ControlModifier);
+    QCOMPARE(pages->currentWidget(), window.serversPage());
+    QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(pages->currentWidget(), window.deployPage());
+    QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
     QCOMPARE(pages->currentWidget(), window.settingsPage());
     // Mouse.
     QTest::mouseClick(
@@ -131,6 +142,7 @@ void tst_MainWindow::openedProjectReachesBuildAndProfiles()
     QCOMPARE(window.buildPage()->projectDir(), QDir::cleanPath(project));
     QCOMPARE(window.profilesPage()->project(), u"hello-gin"_s);
     QCOMPARE(window.profilesPage()->profile(), u"base"_s);
+    QCOMPARE(window.deployPage()->project(), u"hello-gin"_s);
     QVERIFY(window.windowTitle().startsWith(u"hello-gin"_s));
 }
 
@@ -154,6 +166,23 @@ void tst_MainWindow::projectSettingsReachTheBuildPage()
     }
     Test::click(window.projectsPage(), u"saveSettingsButton"_s);
     QCOMPARE(buildTargets->checkedTargets(), QList<BuildTarget> { *BuildTarget::parse(u"linux/arm64") });
+}
+
+void tst_MainWindow::addedServersReachTheDeployPage()
+{
+    MainWindow window(m_workspace.get());
+    window.show();
+    window.showPage(MainWindow::ServersId);
+    QCOMPARE(window.deployPage()->serversModel()->rowCount(), 0);
+    Test::click(window.serversPage(), u"addServerButton"_s);
+    auto *dialog = window.serversPage()->findChild<ServerDialog *>(u"serverDialog"_s);
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, u"serverNameEdit"_s)->setText(u"web1"_s);
+    child<QLineEdit>(dialog, u"serverAddressEdit"_s)->setText(u"10.0.0.21"_s);
+    child<QCheckBox>(dialog, u"connectCheck"_s)->setChecked(false);
+    dialog->accept();
+    QCOMPARE(window.deployPage()->serversModel()->rowCount(), 1);
+    QCOMPARE(window.deployPage()->serversModel()->checkedNames(), QStringList { u"web1"_s });
 }
 
 void tst_MainWindow::settingsPersistAndCheckGo()

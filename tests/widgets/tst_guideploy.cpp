@@ -1,0 +1,238 @@
+// End to end through the GUI on a real systemd host; run by test_gui_deploy.sh, which boots the
+// host and passes it in GANTRY_GUI_* variables, inside tests/support/with-keyring.sh.
+#include <QCheckBox>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QTimer>
+
+#include "core/secret/secretstore.h"
+#include "core/store/workspace.h"
+#include "widgets/deploypage.h"
+#include "widgets/errorpanel.h"
+#include "widgets/deployprogressmodel.h"
+#include "widgets/guiprompter.h"
+#include "widgets/mainwindow.h"
+#include "widgets/messageboxes.h"
+#include "widgets/projectspage.h"
+#include "widgets/releaselistmodel.h"
+#include "widgets/releasespanel.h"
+#include "widgets/serverdialog.h"
+#include "widgets/serverlistmodel.h"
+#include "widgets/serverspage.h"
+#include "widgets/unitfiledialog.h"
+#include "widgettest.h"
+
+using namespace Qt::StringLiterals;
+using namespace Gantry;
+using Test::child;
+
+namespace {
+
+QString env(const char *name)
+{
+    const QString value = qEnvironmentVariable(name);
+    if (value.isEmpty())
+        qFatal("%s is not set; run through test_gui_deploy.sh", name);
+    return value;
+}
+
+// How late a 20 ms timer on the GUI thread fires, at worst.
+class StallMeter {
+public:
+    StallMeter()
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+            const qint64 now = m_clock.elapsed();
+            const qint64 late = now - m_last - 20;
+            if (late > 50) // where it happened, between the app's own log lines
+                qInfo("GUI timer %lld ms late in %s", late, QTest::currentTestFunction());
+            m_worst = std::max(m_worst, late);
+            m_last = now;
+        });
+        m_clock.start();
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.start(20);
+    }
+    qint64 worst() const { return m_worst; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_last = 0;
+    qint64 m_worst = 0;
+};
+
+} // namespace
+
+class tst_GuiDeploy : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void addTheServerTrustingItsKey();
+    void deployAndSeeItHealthy();
+    void deployAgainAndRollBack();
+    void guiThreadNeverStalled();
+    void cleanupTestCase();
+
+private:
+    void deployVersion(const QString &version);
+    void waitForStatus(const QString &version);
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<StallMeter> m_stall;
+    QString m_fingerprint;
+};
+
+void tst_GuiDeploy::initTestCase()
+{
+    Test::isolateSettings(m_settingsDir);
+    auto workspace = Workspace::open(env("GANTRY_GUI_WORK") + u"/ws"_s);
+    QVERIFY(workspace);
+    m_workspace = std::move(*workspace);
+    m_fingerprint = env("GANTRY_GUI_HOST_FP");
+    // The deploy user's sudo password is remembered in the (private, real) keychain, as
+    // "Remember in the keychain" would have left it.
+    auto saved =
+        SecretStore::write(GuiPrompter::serverKeychainKey(m_workspace->id(), u"gui1"_s), u"gantry-test-pw"_s);
+    QVERIFY(QTest::qWaitFor([&] { return saved.isFinished(); }, 20000));
+    QVERIFY2(saved.result(), qPrintable(saved.result() ? QString() : saved.result().error().toString()));
+    m_window = std::make_unique<MainWindow>(m_workspace.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_stall = std::make_unique<StallMeter>();
+    m_window->openProject(env("GANTRY_GUI_PROJECT"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->projectsPage()->projectName(), u"hello-gin"_s, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->deployPage()->project(), u"hello-gin"_s, 10000);
+}
+
+void tst_GuiDeploy::addTheServerTrustingItsKey()
+{
+    m_window->showPage(MainWindow::ServersId);
+    ServersPage *page = m_window->serversPage();
+    QSignalSpy tested(page, &ServersPage::connectionTested);
+    Test::click(page, u"addServerButton"_s);
+    auto *dialog = page->findChild<ServerDialog *>(u"serverDialog"_s);
+    QVERIFY(dialog);
+    child<QLineEdit>(dialog, u"serverNameEdit"_s)->setText(u"gui1"_s);
+    child<QLineEdit>(dialog, u"serverAddressEdit"_s)->setText(env("GANTRY_GUI_HOST_IP"));
+    child<QLineEdit>(dialog, u"serverUserEdit"_s)->setText(u"deploypw"_s);
+    auto *auth = child<QComboBox>(dialog, u"serverAuthCombo"_s);
+    auth->setCurrentIndex(auth->findData(int(AuthKind::Key)));
+    child<QLineEdit>(dialog, u"serverKeyEdit"_s)->setText(env("GANTRY_GUI_HOST_KEY"));
+    QVERIFY(child<QCheckBox>(dialog, u"connectCheck"_s)->isChecked());
+    MessageBoxes::setNextAnswer(true); // "Trust" in the new host key question
+    dialog->accept();
+    QVERIFY(tested.wait(60000));
+    QVERIFY2(tested.first().at(1).toBool(), qPrintable(page->status()->text()));
+    QVERIFY2(MessageBoxes::lastQuestion().contains(m_fingerprint), qPrintable(MessageBoxes::lastQuestion()));
+    QVERIFY(MessageBoxes::lastQuestion().contains(u"A host key proves"_s));
+    QCOMPARE(m_workspace->server(u"gui1"_s)->hostKeyFingerprint, m_fingerprint);
+    QCOMPARE(m_workspace->server(u"gui1"_s)->arch, u"amd64"_s);
+    QVERIFY(child<QLabel>(page, u"archValue"_s)->text().contains(u"amd64"_s));
+    QCOMPARE(child<QLabel>(page, u"systemdValue"_s)->text(), u"systemd"_s);
+    QCOMPARE(child<QLabel>(page, u"sudoValue"_s)->text(), u"sudo with a password"_s);
+    QVERIFY(child<QLabel>(page, u"osValue"_s)->text().contains(u"Debian"_s));
+    QVERIFY(child<QLabel>(page, u"diskValue"_s)->text().contains(u"free"_s));
+}
+
+void tst_GuiDeploy::deployVersion(const QString &version)
+{
+    m_window->showPage(MainWindow::DeployId);
+    DeployPage *page = m_window->deployPage();
+    QCOMPARE(page->serversModel()->checkedNames(), QStringList { u"gui1"_s });
+    QCOMPARE(child<QComboBox>(page, u"deployProfileCombo"_s)->currentText(), u"prod"_s);
+    child<QLineEdit>(page, u"deployVersionEdit"_s)->setText(version);
+    QSignalSpy planned(page, &DeployPage::planReady);
+    Test::click(page, u"reviewButton"_s);
+    QVERIFY(planned.wait(600000));
+    QVERIFY2(planned.first().first().toBool(), qPrintable(page->planText()));
+    QVERIFY2(page->planText().contains(u"== gui1 (deploypw@"_s), qPrintable(page->planText()));
+    QVERIFY(page->planText().contains(u"hello-gin "_s + version));
+
+    Test::click(page, u"unitButton"_s);
+    auto *unit = page->findChild<UnitFileDialog *>(u"unitDialog"_s);
+    QVERIFY(unit);
+    QVERIFY(unit->text().contains(u"EnvironmentFile=/opt/gantry/hello-gin/shared/hello-gin.env"_s));
+    unit->close();
+
+    QSignalSpy finished(page, &DeployPage::deployFinished);
+    QSignalSpy refreshed(page->releasesPanel(), &ReleasesPanel::refreshed);
+    Test::click(page, u"deployButton"_s);
+    QCOMPARE(page->busy(), DeployPage::Busy::Deploying);
+    QVERIFY(finished.wait(600000));
+    QVERIFY2(finished.first().first().toBool(),
+        qPrintable(page->status()->text() + u'\n' + page->status()->details()));
+    QCOMPARE(page->progressModel()->hostState(u"gui1"_s), DeployProgressModel::HostState::Succeeded);
+    QCOMPARE(page->progressModel()->stepState(u"gui1"_s, DeployStep::Health), std::optional(StepState::Done));
+    QVERIFY(page->status()->text().contains(version));
+    QVERIFY(refreshed.wait(60000) || !refreshed.isEmpty());
+}
+
+void tst_GuiDeploy::waitForStatus(const QString &version)
+{
+    ReleasesPanel *panel = m_window->deployPage()->releasesPanel();
+    QTRY_VERIFY_WITH_TIMEOUT(!panel->isBusy(), 60000);
+    const QString status = panel->statusText();
+    QVERIFY2(status.contains(u"active (running)"_s), qPrintable(status));
+    QVERIFY2(status.contains(u"version "_s + version), qPrintable(status));
+    QVERIFY2(status.contains(u"HTTP 200"_s), qPrintable(status));
+}
+
+void tst_GuiDeploy::deployAndSeeItHealthy()
+{
+    deployVersion(u"1.0.0"_s);
+    waitForStatus(u"1.0.0"_s);
+}
+
+void tst_GuiDeploy::deployAgainAndRollBack()
+{
+    deployVersion(u"2.0.0"_s);
+    waitForStatus(u"2.0.0"_s);
+    ReleasesPanel *panel = m_window->deployPage()->releasesPanel();
+    QCOMPARE(panel->model()->rowCount(), 2);
+    panel->selectRelease(1);
+    QSignalSpy rolledBack(panel, &ReleasesPanel::rolledBack);
+    QSignalSpy refreshed(panel, &ReleasesPanel::refreshed);
+    MessageBoxes::setNextAnswer(true);
+    Test::click(panel, u"rollbackButton"_s);
+    QVERIFY(rolledBack.wait(120000));
+    QVERIFY2(rolledBack.first().first().toBool(), qPrintable(panel->statusText()));
+    QVERIFY2(MessageBoxes::lastQuestion().contains(u"release 1, version 1.0.0"_s),
+        qPrintable(MessageBoxes::lastQuestion()));
+    QVERIFY(refreshed.wait(60000));
+    waitForStatus(u"1.0.0"_s);
+    const auto history = m_workspace->deployments(u"hello-gin"_s);
+    QVERIFY(history);
+    QCOMPARE(history->size(), 3);
+    QCOMPARE(history->at(0).result, u"rollback"_s);
+    QCOMPARE(history->at(1).version, u"2.0.0"_s);
+    QCOMPARE(history->at(1).result, u"success"_s);
+}
+
+void tst_GuiDeploy::guiThreadNeverStalled()
+{
+    const qint64 worst = m_stall->worst();
+    qInfo(
+        "max GUI stall: %lld ms late (a 20 ms timer on the GUI thread, through build, deploys and rollback)",
+        worst);
+    QVERIFY2(
+        worst <= 100, qPrintable(u"the GUI thread stalled: a 20 ms timer fired %1 ms late"_s.arg(worst)));
+}
+
+void tst_GuiDeploy::cleanupTestCase()
+{
+    m_stall.reset();
+    m_window.reset();
+    m_workspace.reset();
+}
+
+QTEST_MAIN(tst_GuiDeploy)
+#include "tst_guideploy.moc"
