@@ -11,9 +11,11 @@
 #include <QTimer>
 
 #include "cli/await.h"
+#include "cli/commandcontext.h"
 #include "cli/cliprompter.h"
 #include "cli/exitcode.h"
 #include "cli/globaloptions.h"
+#include "cli/monitorcommand.h"
 #include "cli/projectlocator.h"
 #include "cli/report.h"
 #include "cli/serverpasswords.h"
@@ -33,98 +35,7 @@ namespace Gantry::Cli {
 
 namespace {
 
-// What every command here shares: the workspace, the project, the servers and a prompter.
-struct Context {
-    std::unique_ptr<Workspace> workspace;
-    ProjectRecord project;
-    QList<ServerRecord> servers;
-    CliPrompter prompter;
-    QString knownHosts;
-};
-
-// The service's name on servers: gantry-<app>.service in /opt/gantry/<app>.
-QString appName(const ProjectRecord &project)
-{
-    const QString configured = project.buildSettings.value(u"app"_s).toString();
-    return configured.isEmpty() ? QFileInfo(project.path).fileName().toLower() : configured;
-}
-
-HostConnection connectionTo(Context &c, const ServerRecord &server)
-{
-    HostConnection connection;
-    connection.server = server;
-    connection.knownHostsFile = c.knownHosts;
-    connection.prompter = &c.prompter;
-    return connection;
-}
-
-void addCommonOptions(QCommandLineParser &parser)
-{
-    parser.addHelpOption();
-    parser.addPositionalArgument(
-        u"PROJECT"_s, DeployCommand::tr("A project folder, or a project name the workspace knows."));
-    parser.addOptions({
-        { u"server"_s, DeployCommand::tr("A server's name (repeat for several)."), u"NAME"_s },
-        { u"profile"_s, DeployCommand::tr("The profile (default prod)."), u"P"_s, u"prod"_s },
-        { u"password-stdin"_s, DeployCommand::tr("Read the login and sudo password from standard input.") },
-        { u"break-lock"_s, DeployCommand::tr("Break a lock left by a deploy that is gone for good.") },
-        { u"json"_s, DeployCommand::tr("Print the result as JSON on stdout.") },
-    });
-}
-
-// Parses, opens the workspace, finds the project and the servers (all of them when none is named).
-Result<std::unique_ptr<Context>> prepare(const GlobalOptions &global, QCommandLineParser &parser,
-    const QStringList &arguments, const QString &command, bool serverRequired)
-{
-    if (!parser.parse(arguments))
-        return fail(parser.errorText());
-    if (parser.positionalArguments().size() != 1)
-        return fail(DeployCommand::tr("give exactly one PROJECT."));
-    if (serverRequired && parser.values(u"server"_s).isEmpty())
-        return fail(DeployCommand::tr("name a server with --server NAME."));
-    auto context = std::make_unique<Context>();
-    auto workspace = Workspace::open(global.workspaceDir);
-    if (!workspace)
-        return std::unexpected(Error { workspace.error() });
-    context->workspace = std::move(*workspace);
-    context->knownHosts = QDir(context->workspace->dir()).filePath(u"known_hosts"_s);
-    auto located = ProjectLocator(*context->workspace).open(parser.positionalArguments().first());
-    if (!located)
-        return std::unexpected(located.error());
-    auto project = context->workspace->project(located->name);
-    if (!project)
-        return std::unexpected(project.error());
-    context->project = *project;
-    QStringList names = parser.values(u"server"_s);
-    if (names.isEmpty())
-        if (auto all = context->workspace->servers())
-            for (const ServerRecord &s : *all)
-                names << s.name;
-    for (const QString &name : names) {
-        auto server = context->workspace->server(name);
-        if (!server)
-            return std::unexpected(server.error());
-        context->servers.append(*server);
-    }
-    if (parser.isSet(u"password-stdin"_s)) {
-        if (auto read = ServerPasswords::readStdin(context->prompter); !read)
-            return std::unexpected(read.error());
-    }
-    ServerPasswords::loadRemembered(*context->workspace, context->servers, context->prompter);
-    Q_UNUSED(command);
-    return context;
-}
-
-int failed(const Error &error, bool usage, const QString &command)
-{
-    return usage ? Report::usage(command, error.message) : Report::failure(error);
-}
-
-void printJson(const QJsonValue &value)
-{
-    Terminal::out(QString::fromUtf8(value.isArray() ? QJsonDocument(value.toArray()).toJson()
-                                                    : QJsonDocument(value.toObject()).toJson()));
-}
+using Context = CommandContext;
 
 // Builds the Linux targets the servers need (the build is skipped when nothing changed).
 Result<BuildManifest> build(const Context &context, const QString &version)
@@ -204,7 +115,7 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
         const std::function<Result<QList<EnvChange>>(RemoteHost &)> diff = [&](RemoteHost &remote) {
             return ServiceOps::envDiff(remote, request.app, host.env);
         };
-        auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(context, host.server), diff));
+        auto changes = await(runOnHost<QList<EnvChange>>(context.connectionTo(host.server), diff));
         if (!changes)
             return Report::failure(changes.error());
         Terminal::out(
@@ -235,14 +146,14 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Build if needed, then deploy a project's service to servers, "
                                         "health-checked, with automatic rollback."));
-    addCommonOptions(parser);
+    CommandContext::addCommonOptions(parser);
     parser.addOptions({
         { u"version"_s, tr("The version to stamp and deploy (default: from git)."), u"V"_s },
         { u"package"_s, tr("The main package to deploy when the project has several."), u"PKG"_s },
         { u"batch"_s, tr("After the first server, how many switch at once (default: all)."), u"N"_s },
         { u"dry-run"_s, tr("Print the plan, the unit and the env diff; change nothing.") },
     });
-    auto context = prepare(global, parser, arguments, u"deploy"_s, true);
+    auto context = CommandContext::prepare(global, parser, arguments, true);
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"deploy"_s);
     Context &c = **context;
@@ -315,8 +226,8 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("The releases kept on a server, newest first."));
-    addCommonOptions(parser);
-    auto context = prepare(global, parser, arguments, u"releases"_s, true);
+    CommandContext::addCommonOptions(parser);
+    auto context = CommandContext::prepare(global, parser, arguments, true);
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"releases"_s);
     Context &c = **context;
@@ -326,7 +237,7 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
         const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [&](RemoteHost &host) {
             return ServiceOps::releases(host, app);
         };
-        auto list = await(runOnHost<QList<ReleaseInfo>>(connectionTo(c, server), body));
+        auto list = await(runOnHost<QList<ReleaseInfo>>(c.connectionTo(server), body));
         if (!list)
             return Report::failure(list.error());
         QJsonArray releases;
@@ -356,10 +267,10 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Switch a server back to a kept release, without rebuilding."));
-    addCommonOptions(parser);
+    CommandContext::addCommonOptions(parser);
     parser.addOption(
         { u"to"_s, tr("The release number (default: the newest good one before the current)."), u"N"_s });
-    auto context = prepare(global, parser, arguments, u"rollback"_s, true);
+    auto context = CommandContext::prepare(global, parser, arguments, true);
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"rollback"_s);
     Context &c = **context;
@@ -375,14 +286,14 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
         const std::function<Result<int>(RemoteHost &)> body = [&](RemoteHost &host) {
             return ServiceOps::rollback(host, app, to, settings, who, breakLock);
         };
-        auto release = await(runOnHost<int>(connectionTo(c, server), body));
+        auto release = await(runOnHost<int>(c.connectionTo(server), body));
         if (!release)
             return Report::failure(release.error());
         const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> list = [&](RemoteHost &host) {
             return ServiceOps::releases(host, app);
         };
         QString version;
-        if (auto releases = await(runOnHost<QList<ReleaseInfo>>(connectionTo(c, server), list)))
+        if (auto releases = await(runOnHost<QList<ReleaseInfo>>(c.connectionTo(server), list)))
             for (const ReleaseInfo &r : *releases)
                 if (r.n == *release)
                     version = r.version;
@@ -405,11 +316,14 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("What systemd and the health check say about the project's service on each server."));
-    addCommonOptions(parser);
-    auto context = prepare(global, parser, arguments, u"status"_s, false);
+    CommandContext::addCommonOptions(parser);
+    MonitorCommand::addWatchOptions(parser);
+    auto context = CommandContext::prepare(global, parser, arguments, false);
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"status"_s);
     Context &c = **context;
+    if (parser.isSet(u"watch"_s))
+        return MonitorCommand::watch(c, parser);
     const QString app = appName(c.project);
     QJsonArray all;
     bool reachable = true;
@@ -421,7 +335,7 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
         const std::function<Result<ServiceStatus>(RemoteHost &)> body = [&](RemoteHost &host) {
             return ServiceOps::status(host, app, settings);
         };
-        auto status = await(runOnHost<ServiceStatus>(connectionTo(c, server), body));
+        auto status = await(runOnHost<ServiceStatus>(c.connectionTo(server), body));
         if (!status) {
             reachable = false;
             Report::failure(status.error());
@@ -454,8 +368,8 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
     QCommandLineParser parser;
     parser.setApplicationDescription(
         tr("What a deploy would change in the env file a server has; secret values masked."));
-    addCommonOptions(parser);
-    auto context = prepare(global, parser, arguments, u"env diff"_s, true);
+    CommandContext::addCommonOptions(parser);
+    auto context = CommandContext::prepare(global, parser, arguments, true);
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"env diff"_s);
     Context &c = **context;
@@ -478,7 +392,7 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
         const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [&](RemoteHost &remote) {
             return ServiceOps::envDiff(remote, app, next);
         };
-        auto changes = await(runOnHost<QList<EnvChange>>(connectionTo(c, server), body));
+        auto changes = await(runOnHost<QList<EnvChange>>(c.connectionTo(server), body));
         if (!changes)
             return Report::failure(changes.error());
         const auto print = parser.isSet(u"json"_s) ? Terminal::err : Terminal::out;

@@ -77,6 +77,7 @@ SshSession::ExecOptions RemoteHost::options(bool logStdout) const
     if (logStdout)
         options.onStdout = forward;
     options.onStderr = forward;
+    options.keepGoing = m_keepGoing;
     return options;
 }
 
@@ -116,6 +117,17 @@ Result<SshSession::ExecResult> RemoteHost::runAsRoot(
         return std::unexpected(commandError(what, *result));
     }
     return result;
+}
+
+Result<SshSession::ExecResult> RemoteHost::streamAsRoot(const QByteArray &script,
+    const SshSession::OutputCallback &onLine, const std::function<bool()> &keepGoing)
+{
+    SshSession::ExecOptions options;
+    options.onStdout = onLine;
+    options.keepGoing = keepGoing;
+    options.keepOutput = false;
+    options.timeout = std::chrono::hours(24 * 365); // a follow ends when it is told to
+    return m_privilege->runAsRoot(script, options);
 }
 
 Result<std::optional<QByteArray>> RemoteHost::readAsRoot(const QString &path)

@@ -46,6 +46,12 @@ public:
             return std::unexpected(result.error());
         return parse(result->stdOut);
     }
+    // Streams a root script's stdout a line at a time to `onLine`, keeping none of it; ends when
+    // the script does or `keepGoing` returns false (then `cancelled` is set). stderr is kept.
+    Result<SshSession::ExecResult> streamAsRoot(const QByteArray &script,
+        const SshSession::OutputCallback &onLine, const std::function<bool()> &keepGoing);
+    // Asked during every command; returning false ends it (a monitor that stops).
+    void setKeepGoing(std::function<bool()> keepGoing) { m_keepGoing = std::move(keepGoing); }
     // A file only root may read; std::nullopt when it does not exist.
     Result<std::optional<QByteArray>> readAsRoot(const QString &path);
     QStringList journalTail(const QString &unit, int lines);
@@ -62,6 +68,7 @@ private:
     QString m_knownHostsFile;
     SshPrompter *m_prompter;
     LineSink m_log;
+    std::function<bool()> m_keepGoing;
     std::unique_ptr<SshSession> m_session;
     std::unique_ptr<Privilege> m_privilege;
 };

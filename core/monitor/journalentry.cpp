@@ -1,5 +1,6 @@
 #include "core/monitor/journalentry.h"
 
+#include <algorithm>
 #include <array>
 
 #include <QJsonArray>
@@ -18,7 +19,7 @@ namespace {
 constexpr qsizetype CauseLimit = 200;
 
 // The fields JournalEntry reads; journalctl adds __CURSOR and __REALTIME_TIMESTAMP anyway.
-constexpr QStringView NeededFields = u"MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER";
+constexpr QStringView NeededFields = u"MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT";
 
 QString excerpt(QByteArrayView text)
 {
@@ -132,7 +133,7 @@ QDateTime JournalEntry::time() const
 
 Result<QString> JournalEntryParser::command(const JournalQuery &query)
 {
-    if (!oneLine(query.unit))
+    if (!oneLine(query.unit) || !std::ranges::all_of(query.moreUnits, oneLine))
         return fail(
             tr("The log needs the name of one service unit."), tr("Pick a service to show the log of."));
     if (query.maxPriority < -1 || query.maxPriority > 7)
@@ -145,6 +146,8 @@ Result<QString> JournalEntryParser::command(const JournalQuery &query)
             tr("Open the log again to start from the newest entries."));
     QStringList words { u"journalctl"_s, u"--unit="_s + QString::fromUtf8(shellQuote(query.unit)), u"-o"_s,
         u"json"_s, u"--all"_s, u"--no-pager"_s };
+    for (const QString &unit : query.moreUnits)
+        words.insert(2, u"--unit="_s + QString::fromUtf8(shellQuote(unit)));
     if (query.follow)
         words << u"-f"_s;
     if (query.since.isValid()) {
@@ -190,6 +193,7 @@ Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line)
     entry.priority = priority && *priority >= 0 && *priority <= 7 ? int(*priority) : -1;
     entry.pid = std::max<qint64>(numberField(object, u"_PID").value_or(0), 0);
     entry.identifier = firstText(object, u"SYSLOG_IDENTIFIER");
+    entry.unit = firstText(object, u"_SYSTEMD_UNIT");
     return entry;
 }
 

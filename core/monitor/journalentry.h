@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include "core/common/error.h"
 
@@ -21,6 +22,7 @@ struct JournalEntry {
     qint64 pid = 0; // _PID; 0 when absent
     QString identifier; // SYSLOG_IDENTIFIER ("shop", or "systemd" for the manager's own lines)
     QString cursor; // __CURSOR: where to resume with --after-cursor
+    QString unit; // _SYSTEMD_UNIT ("gantry-shop.service"); empty for the manager's own lines
 
     QDateTime time() const; // realtimeUSec in UTC, millisecond precision
 };
@@ -35,6 +37,7 @@ struct JournalQuery {
     QString afterCursor; // --after-cursor: resume after an entry already shown; empty for none
     // --output-fields: only the fields JournalEntry reads (systemd 236 and later; 2017).
     bool onlyNeededFields = true;
+    QStringList moreUnits; // more units, merged into the same stream by journalctl
 };
 
 // Reads journalctl's JSON output a line at a time, and builds the command that prints it.

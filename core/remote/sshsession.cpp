@@ -34,9 +34,10 @@ public:
     {
     }
 
-    void append(const char *data, int size, QByteArray &all)
+    void append(const char *data, int size, QByteArray &all, bool keep = true)
     {
-        all.append(data, size);
+        if (keep)
+            all.append(data, size);
         if (!m_callback)
             return;
         m_pending.append(data, size);
@@ -438,11 +439,20 @@ Result<SshSession::ExecResult> SshSession::exec(const QString &command, const Ex
     QDeadlineTimer keepAlive(d->target.keepAlive);
     char buffer[ReadChunk];
     while (true) {
+        if (options.keepGoing && !options.keepGoing()) {
+            // journalctl -f only notices a closed pipe when it next writes: ask it to end now.
+            ssh_channel_request_send_signal(ch, "TERM");
+            ssh_channel_close(ch);
+            out.finish();
+            err.finish();
+            result.cancelled = true;
+            return result;
+        }
         const int n = ssh_channel_read_timeout(ch, buffer, sizeof buffer, 0, 100);
         if (n == SSH_ERROR)
             return std::unexpected(d->lost(tr("a command ran")));
         if (n > 0)
-            out.append(buffer, n, result.stdOut);
+            out.append(buffer, n, result.stdOut, options.keepOutput);
         const int e = ssh_channel_read_nonblocking(ch, buffer, sizeof buffer, 1);
         if (e == SSH_ERROR)
             return std::unexpected(d->lost(tr("a command ran")));

@@ -27,6 +27,7 @@ public:
         int exitStatus = -1;
         QByteArray stdOut; // also streamed line by line to the callbacks
         QByteArray stdErr;
+        bool cancelled = false; // keepGoing said stop
     };
 
     struct ExecOptions {
@@ -34,6 +35,11 @@ public:
         OutputCallback onStdout;
         OutputCallback onStderr;
         std::chrono::seconds timeout { 300 };
+        // Asked between reads, at least every 100 ms, on the calling thread. Returning false
+        // sends SIGTERM to the command, closes the channel and ends exec() with `cancelled` set.
+        std::function<bool()> keepGoing;
+        // False for endless streams (journalctl -f): stdout lines reach the callback only.
+        bool keepOutput = true;
     };
 
     struct HttpResponse {

@@ -166,6 +166,42 @@ Result<int> HistoryStore::pruneHealth(const QDateTime &now)
     return removed;
 }
 
+Result<void> HistoryStore::addEvents(QList<EventRecord> &events)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        for (EventRecord &e : events) {
+            const auto insert = m_db.exec(
+                u"INSERT INTO events (at_ms, server, unit, project, kind, recovery, "
+                "message) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
+                { Database::toMs(e.time), e.server, e.unit, e.project, e.kind, int(e.recovery), e.message });
+            if (!insert)
+                return std::unexpected(insert.error());
+            e.id = insert->lastInsertId().toLongLong();
+        }
+        const auto pruned = m_db.change(
+            u"DELETE FROM events WHERE id NOT IN (SELECT id FROM events ORDER BY id DESC LIMIT ?)"_s,
+            { MaxEvents });
+        if (!pruned)
+            return std::unexpected(pruned.error());
+        return {};
+    });
+}
+
+Result<QList<EventRecord>> HistoryStore::events(int limit) const
+{
+    Result<QSqlQuery> q = m_db.exec(u"SELECT id, at_ms, server, unit, project, kind, recovery, message "
+                                    "FROM events ORDER BY id DESC LIMIT ?"_s,
+        { limit });
+    if (!q)
+        return std::unexpected(q.error());
+    QList<EventRecord> list;
+    while (q->next())
+        list << EventRecord { q->value(0).toLongLong(), Database::fromMs(q->value(1).toLongLong()),
+            q->value(2).toString(), q->value(3).toString(), q->value(4).toString(), q->value(5).toString(),
+            q->value(6).toBool(), q->value(7).toString() };
+    return list;
+}
+
 Result<int> HistoryStore::pruneOld(const QDateTime &now)
 {
     const auto maxAge = std::chrono::duration_cast<std::chrono::milliseconds>(m_retention.maxAge);

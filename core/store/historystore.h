@@ -32,6 +32,10 @@ public:
         const QString &server, const QString &unit, const QDateTime &since) const;
     Result<int> pruneHealth(const QDateTime &now);
 
+    static constexpr int MaxEvents = 10000;
+    Result<void> addEvents(QList<EventRecord> &events); // sets their ids; keeps the newest MaxEvents
+    Result<QList<EventRecord>> events(int limit) const; // newest first
+
 private:
     Result<int> pruneOld(const QDateTime &now);
     Result<int> pruneRows(const QString &server, const QString &unit);

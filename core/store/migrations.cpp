@@ -151,6 +151,11 @@ const QList<Migrations::Step> &Migrations::steps()
                 u"CREATE INDEX health_by_unit ON health_samples (server, unit, at_ms)"_s,
                 u"CREATE INDEX health_by_time ON health_samples (at_ms)"_s,
                 u"CREATE INDEX deployments_by_project ON deployments (project, at_ms)"_s } },
+        { 3, u"monitor events (alerts and recoveries)"_s,
+            { u"CREATE TABLE events (id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, "
+              "server TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', project TEXT NOT NULL DEFAULT '', "
+              "kind TEXT NOT NULL, recovery INTEGER NOT NULL DEFAULT 0, message TEXT NOT NULL)"_s,
+                u"CREATE INDEX events_by_time ON events (at_ms)"_s } },
     };
     return list;
 }

@@ -131,6 +131,18 @@ struct HealthSample {
     int healthLatencyMs = -1; // -1: the health check did not answer
 };
 
+// An alert the monitor raised, or the recovery that ended it (AlertEngine).
+struct EventRecord {
+    qint64 id = 0; // set by the store
+    QDateTime time;
+    QString server;
+    QString unit; // empty for the server itself
+    QString project;
+    QString kind; // AlertEngine::kindName: "failed", "recovered", "health-failing", "unreachable" ...
+    bool recovery = false;
+    QString message; // one sentence for people
+};
+
 // Health samples are pruned by age and to a number of rows per (server, unit).
 struct HealthRetention {
     std::chrono::hours maxAge { 24 * 7 };

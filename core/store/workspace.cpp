@@ -662,6 +662,34 @@ Result<int> Workspace::pruneHealth(const QDateTime &now)
     return m_history->pruneHealth(now);
 }
 
+Result<void> Workspace::addEvents(QList<EventRecord> &events)
+{
+    return m_history->addEvents(events);
+}
+
+Result<QList<EventRecord>> Workspace::events(int limit) const
+{
+    return m_history->events(limit);
+}
+
+Result<QString> Workspace::webhookUrl() const
+{
+    Result<QSqlQuery> query = m_db->exec(u"SELECT value FROM meta WHERE key = 'webhook'"_s);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() ? query->value(0).toString() : QString();
+}
+
+Result<void> Workspace::setWebhookUrl(const QString &url)
+{
+    const auto changed = url.isEmpty()
+        ? m_db->change(u"DELETE FROM meta WHERE key = 'webhook'"_s)
+        : m_db->change(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('webhook', ?)"_s, { url });
+    if (!changed)
+        return std::unexpected(changed.error());
+    return {};
+}
+
 Result<QJsonObject> Workspace::exportJson() const
 {
     return WorkspaceTransfer::exportJson(*this);

@@ -95,6 +95,13 @@ public:
         const QString &server, const QString &unit, const QDateTime &since = {}) const;
     Result<int> pruneHealth(const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+    // Monitor events, newest first (the store keeps the newest HistoryStore::MaxEvents).
+    Result<void> addEvents(QList<EventRecord> &events); // sets their ids
+    Result<QList<EventRecord>> events(int limit = 200) const;
+    // Where alerts are POSTed as JSON (AlertWebhook); empty for nowhere.
+    Result<QString> webhookUrl() const;
+    Result<void> setWebhookUrl(const QString &url);
+
     // Everything but health samples and secret values (secrets are exported by name only);
     // see WorkspaceTransfer.
     Result<QJsonObject> exportJson() const;

@@ -3,7 +3,9 @@ package main
 import (
 	"embed"
 	"io/fs"
+	"log"
 	"net/http"
+	"os"
 	"runtime"
 	"time"
 
@@ -29,6 +31,9 @@ func newRouter() *gin.Engine {
 	r.GET("/healthz", handleHealth)
 	r.GET("/version", handleVersion)
 	r.GET("/api/hello/:name", handleHello)
+	if os.Getenv("DEMO_LOG_ENDPOINT") == "1" {
+		r.GET("/log", handleLog)
+	}
 
 	static, err := fs.Sub(staticFiles, "static")
 	if err != nil {
@@ -51,7 +56,16 @@ func handleRoot(c *gin.Context) {
 	})
 }
 
+// handleHealth answers 503 while the file named by HEALTH_FAIL_FILE exists,
+// so a monitor's health alerts can be tried without breaking the service.
 func handleHealth(c *gin.Context) {
+	if path := os.Getenv("HEALTH_FAIL_FILE"); path != "" {
+		if _, err := os.Stat(path); err == nil {
+			logWarn("health check failing on purpose", "file", path)
+			c.JSON(http.StatusServiceUnavailable, gin.H{"status": "failing", "version": version})
+			return
+		}
+	}
 	c.JSON(http.StatusOK, gin.H{
 		"status":         "ok",
 		"version":        version,
@@ -78,4 +92,25 @@ func handleHello(c *gin.Context) {
 	}
 	logDebug("greeting", "name", name, "client", c.ClientIP())
 	c.JSON(http.StatusOK, gin.H{"message": "Hello, " + name + "!"})
+}
+
+// handleLog writes one line to the service's log, for trying a log viewer:
+// /log?level=warn&msg=text logs "level=warn msg=..."; /log?raw=text logs the
+// text as it is (bytes that are not UTF-8 included). Only with
+// DEMO_LOG_ENDPOINT=1.
+func handleLog(c *gin.Context) {
+	if raw, ok := c.GetQuery("raw"); ok {
+		log.Print(raw)
+		c.Status(http.StatusNoContent)
+		return
+	}
+	level := c.DefaultQuery("level", "info")
+	switch level {
+	case "debug", "info", "warn", "error":
+	default:
+		c.JSON(http.StatusBadRequest, gin.H{"error": "level must be debug, info, warn or error"})
+		return
+	}
+	logAt(level, c.Query("msg"))
+	c.Status(http.StatusNoContent)
 }

@@ -217,7 +217,7 @@ void TestJournalEntry::command_data()
     QTest::addColumn<QString>("expected");
 
     const QString head = u"journalctl --unit='gantry-shop.service' -o json --all --no-pager"_s;
-    const QString fields = u" --output-fields=MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER"_s;
+    const QString fields = u" --output-fields=MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT"_s;
     const QString shop = u"gantry-shop.service"_s;
     QTest::newRow("defaults") << shop << true << -1ll << -1 << -1 << QString() << true
                               << head + u" -f"_s + fields;
@@ -303,7 +303,8 @@ void TestJournalEntry::commandRefuses()
     QFETCH(int, maxPriority);
     QFETCH(int, lines);
     QFETCH(QString, cursor);
-    const auto command = JournalEntryParser::command({ unit, true, {}, maxPriority, lines, cursor, true });
+    const auto command =
+        JournalEntryParser::command({ unit, true, {}, maxPriority, lines, cursor, true, {} });
     QVERIFY(!command.has_value());
     QTEST(command.error().message, "message");
     QVERIFY(!command.error().hint.isEmpty());
@@ -321,7 +322,7 @@ void TestJournalEntry::commandWordsSurviveTheShell()
     QVERIFY(fake.setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     const QString unit = u"gantry-$(touch x) `y` \"z\" 'q'.service"_s;
     const QString cursor = u"s=1;i=2;b='$HOME'"_s;
-    const auto command = JournalEntryParser::command({ unit, true, {}, 3, 10, cursor, false });
+    const auto command = JournalEntryParser::command({ unit, true, {}, 3, 10, cursor, false, {} });
     QVERIFY(command.has_value());
     QProcess sh;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

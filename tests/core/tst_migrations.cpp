@@ -137,7 +137,7 @@ void TestMigrations::freshDatabaseGetsEveryTable()
     QCOMPARE(*Migrations::version(raw.db()), Migrations::latestVersion());
     QCOMPARE(raw.value(u"PRAGMA application_id"_s).toInt(), Migrations::ApplicationId);
     for (const QString &table : { u"meta"_s, u"projects"_s, u"servers"_s, u"profiles"_s, u"variables"_s,
-             u"deployments"_s, u"health_samples"_s }) {
+             u"deployments"_s, u"health_samples"_s, u"events"_s }) {
         QVERIFY2(
             raw.value(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'"_s.arg(table))
                     .toInt() == 1,
@@ -179,6 +179,12 @@ void TestMigrations::migratesFromEveryOlderVersion()
         u"active"_s, 1.5, 1024, 0, 12 };
     QVERIFY_OK(ws.addHealthSamples({ sample }));
     QCOMPARE(ws.healthSamples(u"web1"_s, u"shop.service"_s)->size(), 1);
+    QList<Gantry::EventRecord> events { { 0, QDateTime::currentDateTimeUtc(), u"web1"_s,
+        u"gantry-shop.service"_s, u"shop"_s, u"failed"_s, false,
+        u"gantry-shop.service on web1 has failed."_s } };
+    QVERIFY_OK(ws.addEvents(events));
+    QVERIFY(events.first().id > 0);
+    QCOMPARE(ws.events()->first().kind, u"failed"_s);
 }
 
 void TestMigrations::failedStepLeavesNothing()

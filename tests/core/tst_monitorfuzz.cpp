@@ -246,8 +246,8 @@ void TestMonitorFuzz::commands()
         if (!status)
             QVERIFY(sensible(status.error()));
         JournalQuery query { text, bool(random.bounded(2)), QDateTime(), int(random.bounded(11)) - 2,
-            int(random.bounded(5)) - 2, QString::fromUtf8(mutate("s=1;i=2", random)),
-            bool(random.bounded(2)) };
+            int(random.bounded(5)) - 2, QString::fromUtf8(mutate("s=1;i=2", random)), bool(random.bounded(2)),
+            {} };
         const auto journal = JournalEntryParser::command(query);
         if (journal)
             QVERIFY(journal->startsWith(u"journalctl --unit='"_s) && !journal->contains(u'\n'));

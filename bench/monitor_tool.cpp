@@ -1,0 +1,228 @@
+// monitor_tool: the two monitor benches (bench/monitor_bench.sh runs them).
+//
+//   monitor_tool ingest-gantry FILE    parse + classify every journal-JSON line of FILE, keep them
+//   monitor_tool ingest-baseline FILE  read FILE and split it into lines, keep them
+//   monitor_tool generate FILE N       write N journal-JSON lines of Go services' logs
+//   monitor_tool status KEY IP...      one refresh of every gantry-* unit per host (HostMonitor)
+//                                      against one `systemctl show` per unit, hosts in parallel
+// Each prints one line of key=value results.
+#include <cstdio>
+#include <thread>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include "core/deploy/remotehost.h"
+#include "core/monitor/hostmonitor.h"
+#include "core/monitor/logstream.h"
+#include "core/monitor/unitstatus.h"
+
+using namespace Qt::StringLiterals;
+using namespace Gantry;
+
+namespace {
+
+qint64 rssKiB()
+{
+    QFile status(u"/proc/self/status"_s);
+    status.open(QIODevice::ReadOnly);
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
+
+const char *const Messages[] = {
+    "[GIN] 2024/06/01 - 10:00:00 | 200 |     1.2ms |  10.0.0.1 | GET      \"/api/items\"",
+    "[GIN] 2024/06/01 - 10:00:00 | 500 |     8.1ms |  10.0.0.1 | POST     \"/api/orders\"",
+    "2024/06/01 10:00:00 level=info msg=\"listening\" addr=0.0.0.0:8080",
+    "time=2024-06-01T10:00:00Z level=WARN msg=\"slow query\" ms=812",
+    "{\"level\":\"error\",\"ts\":1717236000.1,\"caller\":\"db/pool.go:88\",\"msg\":\"connection reset\"}",
+    "{\"time\":\"2024-06-01T10:00:00Z\",\"level\":\"INFO\",\"msg\":\"order placed\",\"id\":81723}",
+    "[GIN-debug] GET    /healthz                  --> main.handleHealth (3 handlers)",
+    "2024/06/01 10:00:00 http: TLS handshake error from 10.0.0.9:51234: EOF",
+};
+
+int generate(const QString &path, qint64 n)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return 1;
+    QByteArray chunk;
+    for (qint64 i = 0; i < n; ++i) {
+        const QJsonObject entry { { u"__CURSOR"_s, u"s=8f0c;i=%1;b=4d2;m=%2;t=61a;x=9e"_s.arg(i, 0, 16).arg(i * 7, 0, 16) },
+            { u"__REALTIME_TIMESTAMP"_s, QString::number(1717236000000000 + i * 1000) },
+            { u"PRIORITY"_s, i % 8 == 1 ? u"3"_s : u"6"_s }, { u"_PID"_s, u"4812"_s },
+            { u"SYSLOG_IDENTIFIER"_s, u"shop"_s }, { u"_SYSTEMD_UNIT"_s, u"gantry-shop.service"_s },
+            { u"MESSAGE"_s, QString(QString::fromUtf8(Messages[i % 8]) + u" #"_s + QString::number(i)) } };
+        chunk += QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n';
+        if (chunk.size() > (1 << 20))
+            file.write(std::exchange(chunk, {}));
+    }
+    file.write(chunk);
+    return 0;
+}
+
+int ingest(const QString &path, bool gantry)
+{
+    const qint64 rssBefore = rssKiB();
+    QElapsedTimer clock;
+    clock.start();
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 1;
+    std::vector<LogLine> kept;
+    std::vector<QByteArray> raw;
+    qint64 bytes = 0, skipped = 0;
+    // The way the SSH channel hands them over: a line at a time out of read chunks.
+    QByteArray pending;
+    while (!file.atEnd()) {
+        pending += file.read(1 << 16);
+        qsizetype start = 0;
+        for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
+            const QByteArrayView line(pending.constData() + start, end - start);
+            bytes += line.size() + 1;
+            if (gantry) {
+                if (auto parsed = LogStream::toLogLine(u"web1"_s, line))
+                    kept.push_back(std::move(*parsed));
+                else
+                    ++skipped;
+            } else {
+                raw.emplace_back(line.toByteArray());
+            }
+            start = end + 1;
+        }
+        pending.remove(0, start);
+    }
+    const qint64 ingestMs = clock.elapsed();
+    clock.restart();
+    qint64 warnings = 0;
+    for (const LogLine &l : kept)
+        warnings += l.level >= LogLevel::Warning;
+    const qint64 filterMs = clock.elapsed();
+    std::printf("lines=%lld bytes=%lld ms=%lld rss_kib=%lld filter_ms=%lld warn_and_above=%lld skipped=%lld\n",
+        qint64(gantry ? kept.size() : raw.size()), bytes, ingestMs, rssKiB() - rssBefore, filterMs, warnings,
+        skipped);
+    return 0;
+}
+
+ServerRecord benchServer(const QString &ip, const QString &key)
+{
+    ServerRecord server;
+    server.name = ip;
+    server.address = ip;
+    server.port = 22;
+    server.user = u"root"_s;
+    server.auth = AuthKind::Key;
+    server.keyFile = key;
+    return server;
+}
+
+// One `systemctl show` per unit, each its own command, hosts in parallel.
+void baseline(const QStringList &ips, const QString &key, const QString &knownHosts, qint64 *ms, int *commands)
+{
+    std::vector<std::thread> threads;
+    std::atomic<int> count = 0;
+    QElapsedTimer clock;
+    std::vector<std::unique_ptr<RemoteHost>> hosts;
+    for (const QString &ip : ips) {
+        hosts.push_back(std::make_unique<RemoteHost>(benchServer(ip, key), knownHosts, nullptr, RemoteHost::LineSink()));
+        HostKeyPolicy policy;
+        policy.acceptNew = true;
+        if (auto ok = hosts.back()->connect(policy); !ok)
+            std::fprintf(stderr, "%s\n", qPrintable(ok.error().toString()));
+    }
+    clock.start();
+    for (auto &host : hosts)
+        threads.emplace_back([&host, &count] {
+            auto list = host->run(u"systemctl list-units --no-legend --plain 'gantry-*.service' | awk '{print $1}'"_s);
+            ++count;
+            for (const QByteArray &unit : list->stdOut.split('\n')) {
+                if (unit.isEmpty())
+                    continue;
+                host->run(u"systemctl show -p Id,LoadState,ActiveState,SubState,Result,MainPID,NRestarts,"
+                          "ExecMainStartTimestamp,MemoryCurrent,CPUUsageNSec "_s + QString::fromUtf8(unit));
+                ++count;
+            }
+        });
+    for (auto &t : threads)
+        t.join();
+    *ms = clock.elapsed();
+    *commands = count;
+}
+
+int status(const QString &key, const QStringList &ips)
+{
+    QTemporaryDir dir;
+    const QString knownHosts = dir.filePath(u"known_hosts"_s);
+    qint64 baselineMs = 0;
+    int baselineCommands = 0;
+    baseline(ips, key, knownHosts, &baselineMs, &baselineCommands);
+
+    std::vector<std::unique_ptr<HostMonitor>> monitors;
+    QEventLoop loop;
+    QHash<QString, HostSnapshot> second;
+    QHash<QString, int> seen;
+    QElapsedTimer clock;
+    for (const QString &ip : ips) {
+        HostConnection c { benchServer(ip, key), knownHosts, nullptr, {}, std::chrono::seconds(10), {} };
+        HostMonitor::Options options;
+        options.interval = std::chrono::hours(1); // refreshed by hand below
+        auto monitor = std::make_unique<HostMonitor>(c, QList<MonitoredService> {}, options);
+        HostMonitor *m = monitor.get();
+        QObject::connect(m, &HostMonitor::snapshotReady, &loop, [&, m](const HostSnapshot &s) {
+            if (++seen[s.server] == 1) {
+                if (std::ranges::all_of(ips, [&](const QString &i) { return seen.value(i) >= 1; })) {
+                    clock.start(); // every session is up: time one refresh of all
+                    for (auto &each : monitors)
+                        each->refreshNow();
+                }
+                return;
+            }
+            Q_UNUSED(m);
+            second.insert(s.server, s);
+            if (second.size() == ips.size())
+                loop.quit();
+        });
+        monitors.push_back(std::move(monitor));
+    }
+    for (auto &m : monitors)
+        m->start();
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    loop.exec();
+    const qint64 gantryMs = clock.elapsed();
+    int units = 0, commands = 0, maxCommands = 0;
+    for (const HostSnapshot &s : std::as_const(second)) {
+        units += int(s.units.size());
+        commands += s.remoteCommands;
+        maxCommands = std::max(maxCommands, s.remoteCommands);
+    }
+    std::printf("hosts=%lld units=%d gantry_ms=%lld gantry_commands=%d max_commands_per_host=%d "
+                "baseline_ms=%lld baseline_commands=%d\n",
+        qint64(ips.size()), units, gantryMs, commands, maxCommands, baselineMs, baselineCommands);
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const QString mode = args.value(1);
+    if (mode == u"generate"_s)
+        return generate(args.value(2), args.value(3).toLongLong());
+    if (mode == u"ingest-gantry"_s || mode == u"ingest-baseline"_s)
+        return ingest(args.value(2), mode == u"ingest-gantry"_s);
+    if (mode == u"status"_s)
+        return status(args.value(2), args.mid(3));
+    std::fprintf(stderr, "usage: monitor_tool generate FILE N | ingest-gantry FILE | ingest-baseline FILE | "
+                         "status KEY IP...\n");
+    return 2;
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <memory>
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include "core/common/error.h"
+#include "core/deploy/hosttask.h"
+#include "core/monitor/journalentry.h"
+#include "core/monitor/loglevel.h"
+
+namespace Gantry {
+
+// One line of a service's log, typed for a log model: which server and unit, the journal
+// entry, and the level read from the line itself (LogLevelClassifier).
+struct LogLine {
+    QString server;
+    QString unit;
+    JournalEntry entry;
+    LogLevel level = LogLevel::Unknown;
+};
+
+struct LogStreamQuery {
+    QStringList units; // gantry-<app>.service, one or more
+    bool follow = true;
+    QDateTime since; // invalid for journalctl's default
+    int lines = -1; // the last N entries before following; -1 for journalctl's default
+};
+
+// The journal of one or more units of one server, streamed as root (the login user need not be
+// in systemd-journal) on a worker thread that owns the SSH session. Lines arrive in batches
+// about every 100 ms on the stream's thread; stop() closes the channel and ends journalctl.
+//
+// For a log view model: append each linesReady batch (a bounded ring, oldest dropped), filter
+// by LogLine::level in a proxy; merge several streams by entry.realtimeUSec.
+class LogStream final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LogStream)
+public:
+    LogStream(HostConnection connection, LogStreamQuery query, QObject *parent = nullptr);
+    ~LogStream() override; // stops, and waits for the worker
+
+    void start();
+    void stop(); // nothing arrives after this returns
+    bool isRunning() const;
+    qint64 skippedLines() const; // lines that were not journal entries
+
+    // Parses and classifies one line of `journalctl -o json`.
+    static Result<LogLine> toLogLine(const QString &server, QByteArrayView json);
+
+signals:
+    void linesReady(const QList<Gantry::LogLine> &lines);
+    // The stream ended: by stop(), by journalctl's end without --follow (`error` empty), or on
+    // a failure (connection, sudo, journalctl's complaint) told in `error`.
+    void finished(const Gantry::Error &error);
+
+private:
+    struct Worker;
+    std::shared_ptr<Worker> m_worker;
+    QThread *m_thread = nullptr;
+};
+
+} // namespace Gantry
