@@ -2,6 +2,51 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AlertEngine</name>
+    <message>
+        <source>%1 cannot be reached: %2</source>
+        <translation>无法连接 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 answers again.</source>
+        <translation>%1 已恢复响应。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 has failed.</source>
+        <translation>%2 上的 %1 已失败。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 went from %3 to failed.</source>
+        <translation>%2 上的 %1 从 %3 变为失败。</translation>
+    </message>
+    <message>
+        <source>%1 on %2 is active again.</source>
+        <translation>%2 上的 %1 已重新运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 restarted %n time(s) since the last check.</source>
+        <translation>
+            <numerusform>自上次检查以来，%2 上的 %1 重启了 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 has not restarted for %n check(s).</source>
+        <translation>
+            <numerusform>%2 上的 %1 已连续 %n 次检查未重启。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 on %2 passes its health check again.</source>
+        <translation>%2 上的 %1 重新通过了健康检查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %2 failed its health check %n time(s) in a row: %3</source>
+        <translation>
+            <numerusform>%2 上的 %1 连续 %n 次健康检查失败：%3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReader</name>
     <message>
         <source>Cannot read the archive %1.</source>
@@ -856,6 +901,17 @@
     </message>
 </context>
 <context>
+    <name>Gantry::AlertWebhook</name>
+    <message>
+        <source>The webhook %1 answered HTTP %2.</source>
+        <translation>Webhook %1 返回了 HTTP %2。</translation>
+    </message>
+    <message>
+        <source>The webhook %1 could not be reached: %2</source>
+        <translation>无法连接 Webhook %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::Application</name>
     <message>
         <source>Build Go web services and deploy them to your servers.</source>
@@ -1108,6 +1164,41 @@
     <message>
         <source>up to date</source>
         <translation>已是最新</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::DemoServer</name>
+    <message>
+        <source>The demo server&apos;s boot script (testhost.sh) is not installed with this Gantry.</source>
+        <translation>此 Gantry 未安装演示服务器的启动脚本（testhost.sh）。</translation>
+    </message>
+    <message>
+        <source>The demo server needs systemd-nspawn: install the systemd-container package.</source>
+        <translation>演示服务器需要 systemd-nspawn：请安装 systemd-container 软件包。</translation>
+    </message>
+    <message>
+        <source>The demo server needs a Linux machine.</source>
+        <translation>演示服务器需要在 Linux 机器上运行。</translation>
+    </message>
+    <message>
+        <source>The demo server needs root rights to boot a container: start Gantry with sudo for the demo.</source>
+        <translation>演示服务器需要 root 权限才能启动容器：请使用 sudo 启动 Gantry 来运行演示。</translation>
+    </message>
+    <message>
+        <source>Booting the demo server (a local systemd container)…</source>
+        <translation>正在启动演示服务器（一个本地 systemd 容器）…</translation>
+    </message>
+    <message>
+        <source>The demo server did not boot: %1 Check that this machine can run systemd-nspawn containers (root, systemd-container installed).</source>
+        <translation>演示服务器未能启动：%1 请检查本机能否运行 systemd-nspawn 容器（需要 root 权限并已安装 systemd-container）。</translation>
+    </message>
+    <message>
+        <source>The demo server booted, but its address or host key could not be read.</source>
+        <translation>演示服务器已启动，但无法读取其地址或主机密钥。</translation>
+    </message>
+    <message>
+        <source>The demo server&apos;s host key could not be saved in %1.</source>
+        <translation>无法将演示服务器的主机密钥保存到 %1。</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1505,24 @@
     <message>
         <source>Show what the server or the tool said</source>
         <translation>显示服务器或工具的原始输出</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::HostMonitor</name>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>%2 返回 HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::LogStream</name>
+    <message>
+        <source>journalctl on %1 ended with exit status %2.</source>
+        <translation>%1 上的 journalctl 已结束，退出状态 %2。</translation>
+    </message>
+    <message>
+        <source>Read the details, fix the cause on the server and open the log again.</source>
+        <translation>请阅读详细信息，在服务器上修复原因，然后重新打开日志。</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3248,17 @@
     </message>
 </context>
 <context>
+    <name>HostStatusQuery</name>
+    <message>
+        <source>The server&apos;s answer to the service status query was cut short.</source>
+        <translation>服务器对服务状态查询的响应被截断。</translation>
+    </message>
+    <message>
+        <source>Check the connection to the server and try again.</source>
+        <translation>请检查与服务器的连接，然后重试。</translation>
+    </message>
+</context>
+<context>
     <name>HttpResponseParser</name>
     <message>
         <source>The service answered the health check with something that is not HTTP.</source>
@@ -3147,6 +3267,109 @@
     <message>
         <source>Check that the service port in the profile is the port the service listens on.</source>
         <translation>请检查部署配置中的服务端口是否就是服务实际监听的端口。</translation>
+    </message>
+</context>
+<context>
+    <name>JournalEntryParser</name>
+    <message>
+        <source>The server&apos;s journal no longer has the entry the log stopped at.</source>
+        <translation>服务器的日志中已不再有日志停止时所在的条目。</translation>
+    </message>
+    <message>
+        <source>Open the log again to continue from the newest entries.</source>
+        <translation>请重新打开日志，从最新的条目继续。</translation>
+    </message>
+    <message>
+        <source>journalctl on the server did not accept the start time of the log.</source>
+        <translation>服务器上的 journalctl 不接受该日志起始时间。</translation>
+    </message>
+    <message>
+        <source>Pick another start time.</source>
+        <translation>请选择其他起始时间。</translation>
+    </message>
+    <message>
+        <source>journalctl on the server is too old for an option Gantry uses.</source>
+        <translation>服务器上的 journalctl 版本过旧，不支持 Gantry 使用的某个选项。</translation>
+    </message>
+    <message>
+        <source>Update systemd on the server (236 or later reads every option).</source>
+        <translation>请更新服务器上的 systemd（236 或更高版本支持所有选项）。</translation>
+    </message>
+    <message>
+        <source>The server keeps no journal.</source>
+        <translation>服务器没有保存日志。</translation>
+    </message>
+    <message>
+        <source>Check that systemd-journald runs: systemctl status systemd-journald.</source>
+        <translation>请检查 systemd-journald 是否正在运行：systemctl status systemd-journald。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s user may not read the services&apos; log.</source>
+        <translation>服务器上的用户无权读取服务日志。</translation>
+    </message>
+    <message>
+        <source>Add the user to the systemd-journal group (sudo usermod -aG systemd-journal USER) and connect again.</source>
+        <translation>请将该用户加入 systemd-journal 组（sudo usermod -aG systemd-journal USER），然后重新连接。</translation>
+    </message>
+    <message>
+        <source>journalctl on the server did not accept the service&apos;s name.</source>
+        <translation>服务器上的 journalctl 不接受该服务名称。</translation>
+    </message>
+    <message>
+        <source>Check the name of the service.</source>
+        <translation>请检查服务名称。</translation>
+    </message>
+    <message>
+        <source>journalctl is not installed on the server.</source>
+        <translation>服务器上未安装 journalctl。</translation>
+    </message>
+    <message>
+        <source>Gantry reads service logs from systemd&apos;s journal; the server needs systemd.</source>
+        <translation>Gantry 从 systemd 日志中读取服务日志；服务器需要 systemd。</translation>
+    </message>
+    <message>
+        <source>The log needs the name of one service unit.</source>
+        <translation>日志需要指定一个服务单元的名称。</translation>
+    </message>
+    <message>
+        <source>Pick a service to show the log of.</source>
+        <translation>请选择要显示日志的服务。</translation>
+    </message>
+    <message>
+        <source>Log priority %1 does not exist.</source>
+        <translation>日志优先级 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>Pick a priority from 0 (emergency) to 7 (debug).</source>
+        <translation>请选择 0（emergency）到 7（debug）之间的优先级。</translation>
+    </message>
+    <message>
+        <source>A log cannot show %1 lines.</source>
+        <translation>日志无法显示 %1 行。</translation>
+    </message>
+    <message>
+        <source>Pick 0 or more lines.</source>
+        <translation>请选择 0 行或更多。</translation>
+    </message>
+    <message>
+        <source>The saved log position is damaged.</source>
+        <translation>保存的日志位置已损坏。</translation>
+    </message>
+    <message>
+        <source>Open the log again to start from the newest entries.</source>
+        <translation>请重新打开日志，从最新的条目开始。</translation>
+    </message>
+    <message>
+        <source>A line of the service&apos;s log is not a journal entry.</source>
+        <translation>服务日志中的某一行不是日志条目。</translation>
+    </message>
+    <message>
+        <source>Gantry skips it; if every line fails, check that journalctl on the server is systemd&apos;s own.</source>
+        <translation>Gantry 会跳过该行；如果每一行都失败，请检查服务器上的 journalctl 是否为 systemd 自带的版本。</translation>
+    </message>
+    <message>
+        <source>A line of the service&apos;s log has no position or time.</source>
+        <translation>服务日志中的某一行没有位置或时间。</translation>
     </message>
 </context>
 <context>
@@ -3177,6 +3400,37 @@
     <message>
         <source>Use one of %1.</source>
         <translation>请使用以下之一：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>LogLevelClassifier</name>
+    <message>
+        <source>Trace</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>调试</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>致命</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +3497,109 @@
     <message>
         <source>Check that the file is readable.</source>
         <translation>请检查该文件是否可读。</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorCommand</name>
+    <message>
+        <source>HTTP %1 %2 ms</source>
+        <translation>HTTP %1 %2 毫秒</translation>
+    </message>
+    <message>
+        <source>SERVER	UNIT	STATE	VERSION	UPTIME	RESTARTS	CPU	MEMORY	HEALTH</source>
+        <translation>服务器	单元	状态	版本	运行时长	重启次数	CPU	内存	健康</translation>
+    </message>
+    <message>
+        <source>%1	unreachable: %2 (retry in %3 s)</source>
+        <translation>%1	无法连接：%2（%3 秒后重试）</translation>
+    </message>
+    <message>
+        <source>%1	warning: the journal takes %2 (its disk is %3% full)</source>
+        <translation>%1	警告：日志占用 %2（所在磁盘已用 %3%）</translation>
+    </message>
+    <message>
+        <source>recovered: %1</source>
+        <translation>已恢复：%1</translation>
+    </message>
+    <message>
+        <source>ALERT: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a log level; use trace, debug, info, warn, error, fatal or all.</source>
+        <translation>“%1”不是日志级别；请使用 trace、debug、info、warn、error、fatal 或 all。</translation>
+    </message>
+    <message>
+        <source>--grep: %1</source>
+        <translation>--grep：%1</translation>
+    </message>
+    <message>
+        <source>Refresh until Ctrl+C: one JSON line per refresh with --json, else a table.</source>
+        <translation>持续刷新直到按下 Ctrl+C：使用 --json 时每次刷新输出一行 JSON，否则输出表格。</translation>
+    </message>
+    <message>
+        <source>Seconds between refreshes (default 5).</source>
+        <translation>刷新间隔秒数（默认 5）。</translation>
+    </message>
+    <message>
+        <source>With --watch, stop after N refreshes of each server.</source>
+        <translation>与 --watch 一起使用时，每台服务器刷新 N 次后停止。</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of seconds, at least 0.2.</source>
+        <translation>--interval 需要一个秒数，至少为 0.2。</translation>
+    </message>
+    <message>
+        <source>The journal of the project&apos;s service on servers, with levels read from each line.</source>
+        <translation>服务器上项目服务的日志，并从每一行中读取级别。</translation>
+    </message>
+    <message>
+        <source>Keep printing new lines until Ctrl+C.</source>
+        <translation>持续输出新行，直到按下 Ctrl+C。</translation>
+    </message>
+    <message>
+        <source>Only this level and worse: trace, debug, info, warn, error, fatal (default all).</source>
+        <translation>仅显示此级别及更严重的级别：trace、debug、info、warn、error、fatal（默认 all）。</translation>
+    </message>
+    <message>
+        <source>From this time: 30s, 10m, 2h, 1d ago, or 2024-06-01T10:00:00.</source>
+        <translation>从此时间开始：30s、10m、2h、1d 之前，或 2024-06-01T10:00:00。</translation>
+    </message>
+    <message>
+        <source>Only lines whose message matches this regular expression.</source>
+        <translation>仅显示消息匹配此正则表达式的行。</translation>
+    </message>
+    <message>
+        <source>The last N lines before following (default 100 without --since).</source>
+        <translation>开始跟踪前显示的最后 N 行（未指定 --since 时默认 100）。</translation>
+    </message>
+    <message>
+        <source>--since: &quot;%1&quot; is not a time.</source>
+        <translation>--since：“%1”不是有效的时间。</translation>
+    </message>
+    <message>
+        <source>Alerts and recoveries the monitor raised, newest first.</source>
+        <translation>监控产生的告警和恢复事件，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Print the events as JSON on stdout.</source>
+        <translation>以 JSON 格式将事件输出到标准输出。</translation>
+    </message>
+    <message>
+        <source>At most N events (default 50).</source>
+        <translation>最多 N 个事件（默认 50）。</translation>
+    </message>
+    <message>
+        <source>POST every new alert as JSON to this URL (kept in the workspace).</source>
+        <translation>将每条新告警以 JSON 格式 POST 到此 URL（保存在工作区中）。</translation>
+    </message>
+    <message>
+        <source>Stop posting alerts to the webhook.</source>
+        <translation>停止向 Webhook 发送告警。</translation>
+    </message>
+    <message>
+        <source>--webhook needs an http:// or https:// URL.</source>
+        <translation>--webhook 需要一个 http:// 或 https:// URL。</translation>
     </message>
 </context>
 <context>
@@ -4796,6 +5153,57 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     </message>
 </context>
 <context>
+    <name>UnitStatusQuery</name>
+    <message>
+        <source>&quot;%1&quot; is not the name of a Gantry service.</source>
+        <translation>“%1”不是 Gantry 服务的名称。</translation>
+    </message>
+    <message>
+        <source>Service names are 1 to 64 lower-case letters, digits, dots, dashes and underscores.</source>
+        <translation>服务名称由 1 到 64 个小写字母、数字、点、连字符和下划线组成。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the service status query was not understood.</source>
+        <translation>无法理解服务器对服务状态查询的响应。</translation>
+    </message>
+    <message>
+        <source>Check that the login shell of the server&apos;s user runs commands and prints nothing else (a menu, or a shell that exits at once, cannot be used).</source>
+        <translation>请检查服务器上该用户的登录 shell 能否执行命令且不输出其他内容（菜单或立即退出的 shell 无法使用）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the service status query was cut short.</source>
+        <translation>服务器对服务状态查询的响应被截断。</translation>
+    </message>
+    <message>
+        <source>Check the connection to the server and try again.</source>
+        <translation>请检查与服务器的连接，然后重试。</translation>
+    </message>
+    <message>
+        <source>systemctl on the server could not tell the status of the services.</source>
+        <translation>服务器上的 systemctl 无法获取服务状态。</translation>
+    </message>
+    <message>
+        <source>Gantry runs services with systemd, and systemd does not run on this server.</source>
+        <translation>Gantry 使用 systemd 运行服务，但此服务器上未运行 systemd。</translation>
+    </message>
+    <message>
+        <source>Run &quot;systemctl status &apos;gantry-*&apos;&quot; on the server to see why.</source>
+        <translation>请在服务器上运行“systemctl status &apos;gantry-*&apos;”查看原因。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the service status query has a line Gantry does not understand: &quot;%1&quot;.</source>
+        <translation>服务器对服务状态查询的响应中有一行 Gantry 无法理解：“%1”。</translation>
+    </message>
+    <message>
+        <source>Check that &quot;systemctl&quot; on the server is systemd&apos;s own and not a wrapper or an alias.</source>
+        <translation>请检查服务器上的“systemctl”是否为 systemd 自带的版本，而不是包装脚本或别名。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer to the service status query has a unit without a name.</source>
+        <translation>服务器对服务状态查询的响应中有一个没有名称的单元。</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>Cannot create the workspace folder %1.</source>
@@ -5040,7 +5448,13 @@ Commands:
       build if needed, upload, install a hardened systemd unit, start, wait for health, roll back on failure
   releases PROJECT --server NAME
   rollback PROJECT --server NAME [--to N]
-  status PROJECT [--server NAME]
+  status PROJECT [--server NAME] [--watch [--interval S] [--count N]] [--json]
+      state, version, uptime, restarts, CPU, memory and health; --watch refreshes until Ctrl+C
+      (one command per server per refresh) and records alerts
+  logs PROJECT --server NAME [--follow] [--level L] [--since T] [--grep RE] [--lines N] [--json]
+      the service&apos;s journal, each line with its level (trace ... fatal; default all levels)
+  events [--json] [--limit N] [--webhook URL | --no-webhook]
+      alerts (failed, flapping, health failing, unreachable) and recoveries; where to POST them
   env diff PROJECT --server NAME --profile P
       what a deploy would change in the server&apos;s env file (secrets masked)
   keychain check
@@ -5063,32 +5477,38 @@ Run &quot;gantryctl &lt;command&gt; --help&quot; or &quot;gantryctl profile &lt;
 
 命令：
   build PROJECT_DIR
-      构建静态的、带版本信息并已打包的二进制文件
+      构建静态链接、带版本标记并已打包的二进制文件
 %1
 %2
   server add NAME --host H [--port P] [--user U] [--key FILE | --auth agent|password]
              [--accept-new-host-key | --trust-host-key SHA256:...] [--password-stdin [--remember-password]]
   server check NAME | server list | server remove NAME | server trust NAME --forget | server import [FILE]
-      通过 SSH 管理服务器；主机密钥只有经您确认才会被信任并固定
+      通过 SSH 访问的服务器；主机密钥只有经您确认才会被信任并固定
   deploy PROJECT --server NAME [--server NAME]... [--profile P] [--version V] [--dry-run]
-      按需构建、上传、安装加固的 systemd 单元、启动、等待健康检查，失败时回滚
+      按需构建、上传、安装加固的 systemd 单元、启动、等待健康检查通过，失败时回滚
   releases PROJECT --server NAME
   rollback PROJECT --server NAME [--to N]
-  status PROJECT [--server NAME]
+  status PROJECT [--server NAME] [--watch [--interval S] [--count N]] [--json]
+      状态、版本、运行时长、重启次数、CPU、内存和健康状况；--watch 持续刷新直到按下 Ctrl+C
+      （每次刷新每台服务器执行一条命令）并记录告警
+  logs PROJECT --server NAME [--follow] [--level L] [--since T] [--grep RE] [--lines N] [--json]
+      服务的日志，每一行附带其级别（trace ... fatal；默认所有级别）
+  events [--json] [--limit N] [--webhook URL | --no-webhook]
+      告警（失败、频繁重启、健康检查失败、无法连接）和恢复事件；以及将其 POST 到何处
   env diff PROJECT --server NAME --profile P
-      部署将对服务器环境变量文件做出的改动（机密已隐藏）
+      部署将对服务器上的环境变量文件做出的改动（机密已隐藏）
   keychain check
       是否有可供 Gantry 保存机密的钥匙串？
   version
       打印 gantryctl 的版本
 
-PROJECT 是项目文件夹（首次使用时加入工作区，以文件夹命名，并带有部署配置
-base、dev、test 和 prod），或工作区中已知项目的名称。
-机密值保存在系统钥匙串中，绝不会写入工作区或命令行：
+PROJECT 是一个项目文件夹（首次使用时添加到工作区，以文件夹命名，
+并带有部署配置 base、dev、test 和 prod），或工作区已知的项目名称。
+机密值保存到操作系统钥匙串，绝不会写入工作区或命令行：
   printf &apos;%s&apos; &quot;$TOKEN&quot; | gantryctl profile set PROJECT prod --secret API_TOKEN
-从标准输入读取值（去掉一个结尾换行符），或以不回显的方式询问。
+会从标准输入读取该值（去掉末尾的一个换行符），或以不回显的方式提示输入。
 
-适用于所有命令的选项，可写在命令之前或之后：
+适用于所有命令的选项，可放在命令之前或之后：
   --workspace DIR   工作区文件夹（默认：%3）
 
 退出码：0 完成，1 失败（未写入任何内容），2 用法错误。
