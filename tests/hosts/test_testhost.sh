@@ -21,7 +21,8 @@ trap 'echo "interrupted"; exit 130' INT TERM
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TH=$HERE/testhost.sh
-export GANTRY_HOSTS_DIR=${GANTRY_HOSTS_DIR:-/tmp/gantry-hosts}
+# Its own harness folder: its down-all must not stop hosts other tests booted in /tmp/gantry-hosts.
+export GANTRY_HOSTS_DIR=/tmp/gantry-hosts-selftest
 DIR=$GANTRY_HOSTS_DIR
 HOSTS=(h1 h2)
 declare -A IDX=([h1]=1 [h2]=2)
