@@ -56,11 +56,13 @@ int generate(const QString &path, qint64 n)
         return 1;
     QByteArray chunk;
     for (qint64 i = 0; i < n; ++i) {
-        const QJsonObject entry { { u"__CURSOR"_s, u"s=8f0c;i=%1;b=4d2;m=%2;t=61a;x=9e"_s.arg(i, 0, 16).arg(i * 7, 0, 16) },
+        const QJsonObject entry {
+            { u"__CURSOR"_s, u"s=8f0c;i=%1;b=4d2;m=%2;t=61a;x=9e"_s.arg(i, 0, 16).arg(i * 7, 0, 16) },
             { u"__REALTIME_TIMESTAMP"_s, QString::number(1717236000000000 + i * 1000) },
             { u"PRIORITY"_s, i % 8 == 1 ? u"3"_s : u"6"_s }, { u"_PID"_s, u"4812"_s },
             { u"SYSLOG_IDENTIFIER"_s, u"shop"_s }, { u"_SYSTEMD_UNIT"_s, u"gantry-shop.service"_s },
-            { u"MESSAGE"_s, QString(QString::fromUtf8(Messages[i % 8]) + u" #"_s + QString::number(i)) } };
+            { u"MESSAGE"_s, QString(QString::fromUtf8(Messages[i % 8]) + u" #"_s + QString::number(i)) }
+        };
         chunk += QJsonDocument(entry).toJson(QJsonDocument::Compact) + '\n';
         if (chunk.size() > (1 << 20))
             file.write(std::exchange(chunk, {}));
@@ -106,7 +108,8 @@ int ingest(const QString &path, bool gantry)
     for (const LogLine &l : kept)
         warnings += l.level >= LogLevel::Warning;
     const qint64 filterMs = clock.elapsed();
-    std::printf("lines=%lld bytes=%lld ms=%lld rss_kib=%lld filter_ms=%lld warn_and_above=%lld skipped=%lld\n",
+    std::printf(
+        "lines=%lld bytes=%lld ms=%lld rss_kib=%lld filter_ms=%lld warn_and_above=%lld skipped=%lld\n",
         qint64(gantry ? kept.size() : raw.size()), bytes, ingestMs, rssKiB() - rssBefore, filterMs, warnings,
         skipped);
     return 0;
@@ -125,14 +128,16 @@ ServerRecord benchServer(const QString &ip, const QString &key)
 }
 
 // One `systemctl show` per unit, each its own command, hosts in parallel.
-void baseline(const QStringList &ips, const QString &key, const QString &knownHosts, qint64 *ms, int *commands)
+void baseline(
+    const QStringList &ips, const QString &key, const QString &knownHosts, qint64 *ms, int *commands)
 {
     std::vector<std::thread> threads;
     std::atomic<int> count = 0;
     QElapsedTimer clock;
     std::vector<std::unique_ptr<RemoteHost>> hosts;
     for (const QString &ip : ips) {
-        hosts.push_back(std::make_unique<RemoteHost>(benchServer(ip, key), knownHosts, nullptr, RemoteHost::LineSink()));
+        hosts.push_back(
+            std::make_unique<RemoteHost>(benchServer(ip, key), knownHosts, nullptr, RemoteHost::LineSink()));
         HostKeyPolicy policy;
         policy.acceptNew = true;
         if (auto ok = hosts.back()->connect(policy); !ok)
@@ -141,13 +146,15 @@ void baseline(const QStringList &ips, const QString &key, const QString &knownHo
     clock.start();
     for (auto &host : hosts)
         threads.emplace_back([&host, &count] {
-            auto list = host->run(u"systemctl list-units --no-legend --plain 'gantry-*.service' | awk '{print $1}'"_s);
+            auto list = host->run(
+                u"systemctl list-units --no-legend --plain 'gantry-*.service' | awk '{print $1}'"_s);
             ++count;
             for (const QByteArray &unit : list->stdOut.split('\n')) {
                 if (unit.isEmpty())
                     continue;
                 host->run(u"systemctl show -p Id,LoadState,ActiveState,SubState,Result,MainPID,NRestarts,"
-                          "ExecMainStartTimestamp,MemoryCurrent,CPUUsageNSec "_s + QString::fromUtf8(unit));
+                          "ExecMainStartTimestamp,MemoryCurrent,CPUUsageNSec "_s +
+                    QString::fromUtf8(unit));
                 ++count;
             }
         });
@@ -222,7 +229,8 @@ int main(int argc, char *argv[])
         return ingest(args.value(2), mode == u"ingest-gantry"_s);
     if (mode == u"status"_s)
         return status(args.value(2), args.mid(3));
-    std::fprintf(stderr, "usage: monitor_tool generate FILE N | ingest-gantry FILE | ingest-baseline FILE | "
-                         "status KEY IP...\n");
+    std::fprintf(stderr,
+        "usage: monitor_tool generate FILE N | ingest-gantry FILE | ingest-baseline FILE | "
+        "status KEY IP...\n");
     return 2;
 }

@@ -17,6 +17,7 @@
 #include "cli/serverpasswords.h"
 #include "cli/terminal.h"
 #include "core/deploy/hosttask.h"
+#include "core/deploy/serverprobe.h"
 #include "core/remote/hostprobe.h"
 #include "core/remote/privilege.h"
 #include "core/remote/sshconfig.h"
@@ -29,76 +30,37 @@ namespace Gantry::Cli {
 
 namespace {
 
-struct ServerFacts {
-    HostFacts facts;
-    Privilege::SudoKind sudo = Privilege::SudoKind::Unavailable;
-    HostKeyInfo hostKey;
-};
-
-QString sudoText(Privilege::SudoKind kind)
-{
-    switch (kind) {
-    case Privilege::SudoKind::Root:
-        return ServerCommand::tr("logged in as root");
-    case Privilege::SudoKind::NoPassword:
-        return ServerCommand::tr("sudo without a password");
-    case Privilege::SudoKind::Password:
-        return ServerCommand::tr("sudo with a password");
-    case Privilege::SudoKind::Unavailable:
-        break;
-    }
-    return ServerCommand::tr("no sudo");
-}
-
 QString knownHostsFile(const Workspace &workspace)
 {
     return QDir(workspace.dir()).filePath(u"known_hosts"_s);
 }
 
-QJsonObject factsJson(const ServerRecord &server, const ServerFacts &f)
+QJsonObject factsJson(const ServerRecord &server, const ServerProbe &f)
 {
     return QJsonObject { { u"name"_s, server.name }, { u"host"_s, server.address },
         { u"port"_s, server.port }, { u"user"_s, server.user },
         { u"auth"_s, ServerRecord::authName(server.auth) }, { u"os"_s, f.facts.osPrettyName },
         { u"osId"_s, f.facts.osId }, { u"arch"_s, f.facts.goarch }, { u"systemd"_s, f.facts.systemd },
-        { u"sudo"_s, sudoText(f.sudo) }, { u"freeBytes"_s, double(f.facts.freeBytes) },
+        { u"sudo"_s, ServerProbe::sudoText(f.sudo) }, { u"freeBytes"_s, double(f.facts.freeBytes) },
         { u"fingerprint"_s, f.hostKey.fingerprint } };
 }
 
-void printFacts(const ServerRecord &server, const ServerFacts &f)
+void printFacts(const ServerRecord &server, const ServerProbe &f)
 {
-    Terminal::err(ServerCommand::tr("%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.")
-                      .arg(server.name, server.user, server.address)
-                      .arg(server.port)
-                      .arg(f.facts.osPrettyName, f.facts.goarch,
-                          f.facts.systemd ? ServerCommand::tr("systemd") : ServerCommand::tr("no systemd"),
-                          sudoText(f.sudo), QLocale::system().formattedDataSize(f.facts.freeBytes)));
+    Terminal::err(
+        ServerCommand::tr("%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.")
+            .arg(server.name, server.user, server.address)
+            .arg(server.port)
+            .arg(f.facts.osPrettyName, f.facts.goarch,
+                f.facts.systemd ? ServerCommand::tr("systemd") : ServerCommand::tr("no systemd"),
+                ServerProbe::sudoText(f.sudo), QLocale::system().formattedDataSize(f.facts.freeBytes)));
     Terminal::err(ServerCommand::tr("Host key %1 is pinned.").arg(f.hostKey.fingerprint));
 }
 
 // Connects on a worker thread, authenticates and probes; the session never leaves that thread.
-Result<ServerFacts> probe(const ServerRecord &server, const QString &knownHosts, SshPrompter *prompter,
+Result<ServerProbe> probe(const ServerRecord &server, const QString &knownHosts, SshPrompter *prompter,
     const HostKeyPolicy &policy, const QCommandLineParser &parser)
 {
-    const std::function<Result<ServerFacts>(RemoteHost &)> body =
-        [](RemoteHost &host) -> Result<ServerFacts> {
-        ServerFacts result;
-        result.hostKey = host.session().hostKey();
-        auto out = host.run(QString::fromUtf8(HostProbe::script(u"/opt/gantry"_s, 0)));
-        if (!out)
-            return std::unexpected(out.error());
-        auto facts = HostProbe::parse(out->stdOut);
-        if (!facts)
-            return std::unexpected(facts.error());
-        result.facts = *facts;
-        result.sudo = host.sudoKind();
-        if (result.sudo == Privilege::SudoKind::Password) {
-            // Ask for the sudo password now, so a wrong one shows up here and not mid-deploy.
-            if (auto root = host.runAsRoot("# check sudo\nid -u\n"); !root)
-                return std::unexpected(root.error());
-        }
-        return result;
-    };
     HostConnection connection;
     connection.server = server;
     connection.knownHostsFile = knownHosts;
@@ -106,7 +68,7 @@ Result<ServerFacts> probe(const ServerRecord &server, const QString &knownHosts,
     connection.policy = policy;
     if (parser.isSet(u"connect-timeout"_s))
         connection.connectTimeout = std::chrono::seconds(qMax(1, parser.value(u"connect-timeout"_s).toInt()));
-    return await(runOnHost<ServerFacts>(connection, body));
+    return await(runOnHost<ServerProbe>(connection, &ServerProbe::run));
 }
 
 Result<HostKeyPolicy> policyFrom(const QCommandLineParser &parser)

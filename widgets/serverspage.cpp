@@ -21,7 +21,7 @@
 #include "widgets/messageboxes.h"
 #include "widgets/serverdialog.h"
 #include "widgets/serverlistmodel.h"
-#include "widgets/serverprobe.h"
+#include "core/deploy/serverprobe.h"
 #include "widgets/sshimportdialog.h"
 
 using namespace Qt::StringLiterals;

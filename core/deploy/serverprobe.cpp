@@ -1,4 +1,4 @@
-#include "widgets/serverprobe.h"
+#include "core/deploy/serverprobe.h"
 
 #include "core/deploy/remotehost.h"
 

@@ -10,7 +10,7 @@ namespace Gantry {
 
 class RemoteHost;
 
-// What "Test Connection" learns about a server, as `gantryctl server check` does.
+// What "Test Connection" in the app and `gantryctl server add/check` learn about a server.
 struct ServerProbe {
     Q_DECLARE_TR_FUNCTIONS(ServerProbe)
 public:
