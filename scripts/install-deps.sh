@@ -9,7 +9,7 @@ PACKAGES=(
     # libraries (core, widgets, app)
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-networkauth-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-svg-dev
-    qtkeychain-qt6-dev libssh-dev libarchive-dev libspdlog-dev libfmt-dev
+    qtkeychain-qt6-dev libssh-dev libssl-dev libarchive-dev libspdlog-dev libfmt-dev
     libgl-dev libegl-dev libxkbcommon-dev libvulkan-dev libqt6opengl6-dev
     # the Go toolchain and Gin's sources (offline builds of the example)
     golang-go golang-github-gin-gonic-gin-dev golang-github-mattn-go-sqlite3-dev

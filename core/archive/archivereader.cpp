@@ -6,9 +6,10 @@
 #include <functional>
 #include <memory>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+
+#include "core/common/sha256.h"
 
 using namespace Qt::StringLiterals;
 
@@ -61,7 +62,7 @@ Result<QList<ArchiveReader::Item>> ArchiveReader::list(const QString &archiveFil
         item.mode = int(archive_entry_perm(entry));
         item.size = archive_entry_size(entry);
         if (!item.isDir) {
-            QCryptographicHash hash(QCryptographicHash::Sha256);
+            Sha256 hash;
             char buffer[1 << 16];
             la_ssize_t n;
             while ((n = archive_read_data(a, buffer, sizeof(buffer))) > 0)

@@ -1,6 +1,7 @@
 #include "core/build/checksumfile.h"
 
-#include <QCryptographicHash>
+#include "core/common/sha256.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -14,7 +15,7 @@ Result<QString> ChecksumFile::sha256OfFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("Cannot read %1 to compute its checksum.").arg(path),
             tr("Check that the file exists."), file.errorString());
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     if (!hash.addData(&file))
         return fail(tr("Cannot read %1 to compute its checksum.").arg(path), tr("Check the disk."),
             file.errorString());

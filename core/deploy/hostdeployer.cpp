@@ -203,7 +203,8 @@ Result<QString> HostDeployer::probe()
                             facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
             tr("Stop that program, or set another service port in the profile."));
     auto present = m_remote.run(
-        u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true, false);
+        QString::fromUtf8(SshSession::sha256Command(shellQuote(m_uploadPath))) + u" 2>/dev/null"_s, true,
+        false);
     const bool uploaded = present && present->stdOut.startsWith(m_artifact->sha256.toLatin1());
     const qint64 needed = (uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
     if (facts->freeBytes >= 0 && facts->freeBytes < needed)
@@ -218,7 +219,8 @@ Result<QString> HostDeployer::probe()
 Result<QString> HostDeployer::upload()
 {
     auto present = m_remote.run(
-        u"sha256sum "_s + QString::fromUtf8(shellQuote(m_uploadPath)) + u" 2>/dev/null"_s, true, false);
+        QString::fromUtf8(SshSession::sha256Command(shellQuote(m_uploadPath))) + u" 2>/dev/null"_s, true,
+        false);
     if (present && present->stdOut.startsWith(m_artifact->sha256.toLatin1()))
         return tr("already on the server (0 bytes sent)");
     const auto progress = [this](qint64 done, qint64 total) {

@@ -72,6 +72,10 @@ public:
     Result<qint64> upload(
         const QString &localPath, const QString &remotePath, const ProgressCallback &progress);
 
+    // A shell command printing "<sha256 hex> ..." for the file at `quotedPath` (already quoted):
+    // openssl's digest where the server has it (SHA instructions, 3x sha256sum), else sha256sum.
+    static QByteArray sha256Command(const QByteArray &quotedPath);
+
     // Small files over SFTP. The data is sent as is (callers convert to LF for Linux).
     Result<QByteArray> readFile(const QString &remotePath, qint64 maxBytes = 1 << 20);
     Result<void> writeFile(const QString &remotePath, const QByteArray &data, int mode = 0600);

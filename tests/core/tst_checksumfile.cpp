@@ -5,6 +5,7 @@
 #include <QTest>
 
 #include "core/build/checksumfile.h"
+#include "core/common/sha256.h"
 #include "core/testsupport.h"
 
 using namespace Qt::StringLiterals;
@@ -44,6 +45,7 @@ private slots:
     void sha256OfFile_data();
     void sha256OfFile();
     void sha256OfMissingFile();
+    void sha256StreamsLikeQt();
     void sha256sumAccepts();
 };
 
@@ -178,6 +180,21 @@ void TestChecksumFile::sha256OfMissingFile()
     QVERIFY(!sum.has_value());
     QVERIFY(sum.error().message.contains(u"missing.bin"_s));
     QVERIFY(!sum.error().hint.isEmpty());
+}
+
+// Gantry::Sha256 (libcrypto) fed in uneven pieces gives QCryptographicHash's digest of the whole.
+void TestChecksumFile::sha256StreamsLikeQt()
+{
+    QByteArray data;
+    for (int i = 0; i < 300000; ++i)
+        data += char((i * 131 + i / 7) & 0xff);
+    for (const int piece : { 1, 63, 64, 65, 4096, 299999 }) {
+        Gantry::Sha256 sha;
+        for (qsizetype at = 0; at < data.size(); at += piece)
+            sha.addData(QByteArrayView(data).sliced(at, std::min<qsizetype>(piece, data.size() - at)));
+        QCOMPARE(sha.result(), QCryptographicHash::hash(data, QCryptographicHash::Sha256));
+    }
+    QCOMPARE(Gantry::Sha256::hash("abc").toHex(), AbcSha256.toLatin1());
 }
 
 // The file must be what `sha256sum -c` checks, so users can verify downloads with the usual tool.
