@@ -126,7 +126,8 @@ bool BuildFingerprint::isCurrent(const BuildStep &step, const QString &fingerpri
         !stamp->sha256.isEmpty();
 }
 
-void BuildFingerprint::write(const BuildStep &step, const QString &fingerprint, const QString &sha256)
+void BuildFingerprint::write(
+    const BuildStep &step, const QString &fingerprint, const QString &sha256, int keep)
 {
     const QFileInfo binary(step.cachedBinary);
     const QJsonObject json { { u"fingerprint"_s, fingerprint }, { u"sha256"_s, sha256 },
@@ -134,6 +135,19 @@ void BuildFingerprint::write(const BuildStep &step, const QString &fingerprint, 
     QFile file(stampPath(step));
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         file.write(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    file.close();
+
+    // <target>/<version>/<binary>: the other versions' slots, newest first.
+    QDir versions(QFileInfo(binary.path()).path());
+    const QFileInfoList versionSlots = versions.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Time);
+    for (const QFileInfo &old : versions.entryInfoList(QDir::Files | QDir::Hidden))
+        QFile::remove(old.absoluteFilePath()); // the layout before version slots
+    int kept = 0;
+    for (const QFileInfo &slot : versionSlots) {
+        if (slot.absoluteFilePath() == QFileInfo(binary.path()).absoluteFilePath() || ++kept < keep)
+            continue;
+        QDir(slot.absoluteFilePath()).removeRecursively();
+    }
 }
 
 void BuildFingerprint::invalidate(const BuildStep &step)

@@ -27,7 +27,10 @@ public:
     };
     static QString stampPath(const BuildStep &step);
     static bool isCurrent(const BuildStep &step, const QString &fingerprint, Stamp *stamp);
-    static void write(const BuildStep &step, const QString &fingerprint, const QString &sha256);
+    // Also removes the least recently written version slots of the same target beyond `keep`.
+    static void write(
+        const BuildStep &step, const QString &fingerprint, const QString &sha256, int keep = KeptVersions);
+    static constexpr int KeptVersions = 4;
     static void invalidate(const BuildStep &step);
 
     // The folders `replace` points to that are on this disk, resolved against `baseDir`.

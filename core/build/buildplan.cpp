@@ -163,8 +163,10 @@ Result<BuildStep> BuildPlan::makeStep(const BuildOptions &options, const GoProje
     const QString cacheRoot = options.cacheDir.isEmpty() ? defaultCacheDir(project.dir) : options.cacheDir;
     const QString packageKey =
         package.relativeDir == u"." ? u"_root"_s : QString(package.relativeDir).replace(u'/', u'_');
+    // One slot per version: the version is linked in, so going back and forth between two
+    // versions (a deploy, then a rollback by redeploying) finds both up to date.
     step.cachedBinary = cacheRoot + u'/' + packageKey + u'/' + target.goos + u'_' + target.goarch + u'/' +
-        ArtifactNaming::binaryInArchive(package.binaryName, target);
+        version.version + u'/' + ArtifactNaming::binaryInArchive(package.binaryName, target);
 
     QString versionSymbol = options.versionVar;
     if (versionSymbol.isEmpty() && !package.versionVar.isEmpty())

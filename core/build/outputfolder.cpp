@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QStorageInfo>
@@ -54,6 +55,13 @@ Result<OutputFolder::Staging> OutputFolder::prepare(const QString &outputDir, qi
     auto created = makeFolders(outputDir);
     if (!created)
         return std::unexpected(created.error());
+    // A build that was killed leaves its staging folder; one untouched for a day is nobody's.
+    const QDateTime stale = QDateTime::currentDateTime().addDays(-1);
+    for (const QFileInfo &old : QDir(outputDir).entryInfoList(
+             { u".gantry-staging-*"_s }, QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot)) {
+        if (old.lastModified() < stale)
+            QDir(old.absoluteFilePath()).removeRecursively();
+    }
     Staging staging {
         outputDir + u"/.gantry-staging-"_s + QUuid::createUuid().toString(QUuid::Id128).left(12), *created
     };

@@ -220,8 +220,8 @@ void TestBuildPlan::defaultPlan()
     const QStringList binaries { u"hello-gin_4.5.6_linux_amd64"_s, u"hello-gin_4.5.6_windows_amd64.exe"_s };
     const QStringList archives { u"hello-gin_4.5.6_linux_amd64.tar.gz"_s,
         u"hello-gin_4.5.6_windows_amd64.zip"_s };
-    const QStringList cached { m_cache.path() + u"/_root/linux_amd64/hello-gin"_s,
-        m_cache.path() + u"/_root/windows_amd64/hello-gin.exe"_s };
+    const QStringList cached { m_cache.path() + u"/_root/linux_amd64/4.5.6/hello-gin"_s,
+        m_cache.path() + u"/_root/windows_amd64/4.5.6/hello-gin.exe"_s };
     for (qsizetype i = 0; i < plan->steps.size(); ++i) {
         const BuildStep &step = plan->steps[i];
         QCOMPARE(step.binaryFile, binaries[i]);

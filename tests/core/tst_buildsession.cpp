@@ -1,4 +1,6 @@
 // Integration tests: real Go 1.19, real Gin sources, real files. No mocks.
+#include <filesystem>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -136,9 +138,18 @@ void tst_BuildSession::unchangedRebuildKeepsArtifacts()
     options.version = u"1.2.3"_s;
     options.targets = { *BuildTarget::parse(u"linux/amd64"), *BuildTarget::parse(u"linux/arm64"),
         *BuildTarget::parse(u"windows/amd64"), *BuildTarget::parse(u"darwin/arm64") };
+    // A killed build's staging folder goes once it is a day old; a fresh one may be another build's.
+    const QString stale = m_fourOut + u"/.gantry-staging-killed"_s;
+    const QString fresh = m_fourOut + u"/.gantry-staging-running"_s;
+    QVERIFY(QDir().mkpath(stale) && QDir().mkpath(fresh));
+    std::filesystem::last_write_time(std::filesystem::path(stale.toStdU16String()),
+        std::filesystem::file_time_type::clock::now() - std::chrono::hours(25));
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY2(result.success, qPrintable(result.error.toString()));
+    QVERIFY(!QFileInfo::exists(stale));
+    QVERIFY(QFileInfo::exists(fresh));
+    QDir(fresh).removeRecursively();
     QFile after(m_fourOut + u"/checksums.txt"_s);
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), sumsBefore); // reproducible: same binaries, same archives
