@@ -149,6 +149,10 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
     CommandContext::addCommonOptions(parser);
     parser.addOptions({
         { u"version"_s, tr("The version to stamp and deploy (default: from git)."), u"V"_s },
+        { u"artifacts"_s,
+            tr("Deploy this finished build (a folder with manifest.json, such as dist/1.2.0) without "
+               "building."),
+            u"DIR"_s },
         { u"package"_s, tr("The main package to deploy when the project has several."), u"PKG"_s },
         { u"batch"_s, tr("After the first server, how many switch at once (default: all)."), u"N"_s },
         { u"dry-run"_s, tr("Print the plan, the unit and the env diff; change nothing.") },
@@ -160,7 +164,13 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
     const bool json = parser.isSet(u"json"_s);
     QElapsedTimer clock;
     clock.start();
-    auto manifest = build(c, parser.value(u"version"_s));
+    if (parser.isSet(u"artifacts"_s) && parser.isSet(u"version"_s))
+        return failed(Error { tr("--artifacts and --version cannot be used together."),
+                          tr("The build folder names its version; drop --version."), {} },
+            true, u"deploy"_s);
+    auto manifest = parser.isSet(u"artifacts"_s)
+        ? DeployPlanner::builtOutput(parser.value(u"artifacts"_s), c.project.name)
+        : build(c, parser.value(u"version"_s));
     if (!manifest)
         return Report::failure(manifest.error());
     DeployChoice choice;

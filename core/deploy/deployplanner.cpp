@@ -1,10 +1,13 @@
 #include "core/deploy/deployplanner.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QPromise>
 #include <QSysInfo>
 
 #include "core/common/redactor.h"
+#include "core/common/sha256.h"
 #include "core/profile/systemdenvfile.h"
 #include "core/secret/secretstore.h"
 #include "core/store/workspace.h"
@@ -145,6 +148,33 @@ Result<DeployRequest> DeployPlanner::plan(
         request.hosts.append(*host);
     }
     return request;
+}
+
+Result<BuildManifest> DeployPlanner::builtOutput(const QString &dir, const QString &project)
+{
+    const QString native = QDir::toNativeSeparators(dir);
+    if (!QFileInfo::exists(dir + u"/manifest.json"_s))
+        return fail(tr("%1 holds no build: manifest.json is missing.").arg(native),
+            tr("Pick the folder a build wrote (dist/<version>), or build first."));
+    auto manifest = BuildManifest::load(dir + u"/manifest.json"_s);
+    if (!manifest)
+        return manifest;
+    if (!project.isEmpty() && manifest->project != project)
+        return fail(tr("The build in %1 is of %2, not %3.").arg(native, manifest->project, project),
+            tr("Pick a build of %1, or deploy from that project.").arg(project));
+    manifest->outputDir = QDir(dir).absolutePath();
+    for (const BuildArtifact &a : std::as_const(manifest->artifacts)) {
+        if (a.kind != u"archive"_s || !a.target.startsWith(u"linux/"_s))
+            continue;
+        QFile file(QDir(dir).filePath(a.file));
+        Sha256 sha;
+        if (!file.open(QIODevice::ReadOnly) || file.size() != a.size || !sha.addData(&file) ||
+            QString::fromLatin1(sha.result().toHex()) != a.sha256)
+            return fail(tr("%1 in %2 is missing or not what the build made (its size or sha256 differs).")
+                            .arg(a.file, native),
+                tr("Build version %1 again, then deploy.").arg(manifest->version));
+    }
+    return manifest;
 }
 
 QFuture<Result<DeployRequest>> DeployPlanner::readSecrets(DeployRequest request, const Workspace &)

@@ -32,6 +32,9 @@ public:
     static Result<DeployRequest> plan(
         const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest);
     // Reads the secrets from the keychain and renders every server's env file.
+    // A finished build's folder (its manifest.json), to deploy without building: the Linux archives
+    // must be there with the size and sha256 the manifest names, and the project must match.
+    static Result<BuildManifest> builtOutput(const QString &dir, const QString &project);
     static QFuture<Result<DeployRequest>> readSecrets(DeployRequest request, const Workspace &workspace);
     // Renders the env file of one server from its variables (secrets must be filled in).
     static Result<void> render(DeployHost &host);

@@ -115,9 +115,14 @@ Result<void> HostDeployer::pipeline()
         if (auto ok = step(id, [this, body] { return (this->*body)(); }); !ok)
             return ok;
     }
-    if (auto ok = step(DeployStep::Switch, [this] { return switchAndRestart(); }); !ok)
-        return ok;
-    if (auto healthy = step(DeployStep::Health, [this] { return waitHealthy(); }); !healthy) {
+    Result<void> healthy = step(DeployStep::Switch, [this] { return switchAndRestart(); });
+    if (!healthy && !m_switched)
+        return healthy;
+    if (healthy)
+        healthy = step(DeployStep::Health, [this] { return waitHealthy(); });
+    else
+        m_outcome.lastLogLines = m_remote.journalTail(m_request.unitName(), 30);
+    if (!healthy) {
         finishFirst(false);
         const Error why = healthy.error();
         const Result<void> back = step(DeployStep::RollBack, [this] { return rollBack(); });
@@ -152,16 +157,16 @@ Result<QString> HostDeployer::lock()
     m_layout = *layout;
     const LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
         m_request.version, {} };
-    auto note = ServiceOps::lock(m_remote, *m_layout, info, m_request.breakLock);
+    // The login user uploads into this folder itself; root only reads from it. Made in the
+    // lock's own trip; if that fails, the lock is let go again.
+    const QByteArray uploads = shellQuote(uploadsDir());
+    const QByteArray prepareUploads = "    mkdir -p " + uploads + " && chown " +
+        shellQuote(QString(m_remote.loginUser() + u':')) + " " + uploads + " && chmod 700 " + uploads +
+        " || { rm -rf -- \"$g/lock\"; fail io " + uploads + "; }\n";
+    auto note = ServiceOps::lock(m_remote, *m_layout, info, m_request.breakLock, prepareUploads);
     if (!note)
         return std::unexpected(note.error());
     m_locked = true;
-    // The login user uploads here itself; root only reads from it.
-    const QByteArray uploads = shellQuote(uploadsDir());
-    const QByteArray script = "# prepare the upload folder\nset -e\nmkdir -p " + uploads + "\nchown " +
-        shellQuote(QString(m_remote.loginUser() + u':')) + " " + uploads + "\nchmod 700 " + uploads + "\n";
-    if (auto made = m_remote.runAsRoot(script); !made)
-        return std::unexpected(made.error());
     return *note;
 }
 
@@ -172,9 +177,15 @@ QString HostDeployer::uploadsDir() const
 
 Result<QString> HostDeployer::probe()
 {
+    // One trip: the host probe, whether the unit runs, and which of this version's artifacts the
+    // upload folder already holds (its checksum computed there, so a damaged file does not count).
+    QByteArray extra = "echo '@@unit-active'\nsystemctl is-active " + shellQuote(m_request.unitName()) +
+        " 2>/dev/null\necho '@@uploaded'\n";
+    for (const DeployArtifact &artifact : std::as_const(m_request.artifacts))
+        extra += SshSession::sha256Command(shellQuote(uploadPathFor(artifact))) + " 2>/dev/null\n";
     auto output = m_remote.run(
-        QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort)), false,
-        false);
+        QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort, extra)),
+        false, false);
     if (!output)
         return std::unexpected(output.error());
     auto facts = HostProbe::parse(output->stdOut);
@@ -192,21 +203,19 @@ Result<QString> HostDeployer::probe()
                 .arg(m_host.server.name, facts->goarch.isEmpty() ? facts->unameMachine : facts->goarch),
             tr("Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.")
                 .arg(facts->goarch));
-    m_uploadPath = uploadsDir() + u'/' + m_artifact->sha256 + u".tar.gz"_s;
-    auto active =
-        m_remote.run(u"systemctl is-active "_s + QString::fromUtf8(shellQuote(m_request.unitName())), true);
-    const bool ours = active && active->stdOut.trimmed() == "active";
+    m_uploadPath = uploadPathFor(*m_artifact);
+    const bool ours = facts->extra.value("unit-active").value(0).trimmed() == "active";
     if (facts->portInUse && !ours)
         return fail(tr("Port %1 on %2 is already taken by %3.")
                         .arg(m_host.settings.servicePort)
                         .arg(m_host.server.name,
                             facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
             tr("Stop that program, or set another service port in the profile."));
-    auto present = m_remote.run(
-        QString::fromUtf8(SshSession::sha256Command(shellQuote(m_uploadPath))) + u" 2>/dev/null"_s, true,
-        false);
-    const bool uploaded = present && present->stdOut.startsWith(m_artifact->sha256.toLatin1());
-    const qint64 needed = (uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
+    const QByteArray sha = m_artifact->sha256.toLatin1();
+    const QList<QByteArray> sums = facts->extra.value("uploaded");
+    m_uploaded =
+        std::any_of(sums.cbegin(), sums.cend(), [&](const QByteArray &l) { return l.startsWith(sha); });
+    const qint64 needed = (m_uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
     if (facts->freeBytes >= 0 && facts->freeBytes < needed)
         return fail(
             tr("%1 has %2 free under %3, and this release needs %4.")
@@ -216,12 +225,14 @@ Result<QString> HostDeployer::probe()
     return tr("%1, linux/%2, %3 free").arg(facts->osPrettyName, facts->goarch, size(facts->freeBytes));
 }
 
+QString HostDeployer::uploadPathFor(const DeployArtifact &artifact) const
+{
+    return uploadsDir() + u'/' + artifact.sha256 + u".tar.gz"_s;
+}
+
 Result<QString> HostDeployer::upload()
 {
-    auto present = m_remote.run(
-        QString::fromUtf8(SshSession::sha256Command(shellQuote(m_uploadPath))) + u" 2>/dev/null"_s, true,
-        false);
-    if (present && present->stdOut.startsWith(m_artifact->sha256.toLatin1()))
+    if (m_uploaded)
         return tr("already on the server (0 bytes sent)");
     const auto progress = [this](qint64 done, qint64 total) {
         if (m_events)
@@ -237,15 +248,19 @@ Result<QString> HostDeployer::upload()
 
 Result<QString> HostDeployer::unpack()
 {
-    auto prepared = m_remote.runLayout(
-        m_layout->prepareRelease(m_host.settings.serviceUser), &ReleaseOutput::parsePrepare);
+    const auto parse = [](const QByteArray &output) -> Result<PreparedRelease> {
+        auto prepared = ReleaseOutput::parsePrepare(output);
+        if (!prepared)
+            return prepared;
+        if (auto unpacked = ReleaseOutput::parseUnpack(output); !unpacked)
+            return std::unexpected(unpacked.error());
+        return prepared;
+    };
+    auto prepared = m_remote.runLayout<PreparedRelease>(
+        m_layout->prepareAndUnpack(m_host.settings.serviceUser, m_uploadPath), parse);
     if (!prepared)
         return std::unexpected(prepared.error());
     m_outcome.release = prepared->n;
-    if (auto unpacked = m_remote.runLayout(
-            m_layout->unpackRelease(prepared->n, m_uploadPath), &ReleaseOutput::parseUnpack);
-        !unpacked)
-        return std::unexpected(unpacked.error());
     QString detail = tr("release %1").arg(prepared->n);
     if (!prepared->cleaned.isEmpty())
         detail += tr("; removed %n unfinished release(s) of an interrupted deploy", nullptr,
@@ -314,26 +329,39 @@ Result<QString> HostDeployer::waitForFirst()
     return QString();
 }
 
-Result<QString> HostDeployer::restart()
+QByteArray HostDeployer::restartScript() const
 {
     const QByteArray unit = shellQuote(m_request.unitName());
-    const QByteArray script = "# restart " + unit + "\nsystemctl reset-failed " + unit +
-        " 2>/dev/null || true\nsystemctl restart " + unit + "\n";
-    if (auto restarted = m_remote.runAsRoot(script); !restarted)
-        return std::unexpected(restarted.error());
+    return "systemctl reset-failed " + unit + " 2>/dev/null || true\nsystemctl restart " + unit +
+        " || fail restart-failed " + unit + "\necho RESTARTED\n";
+}
+
+Result<QString> HostDeployer::switchTo(int release)
+{
+    // Switch and restart in one trip. A switch that happened shows as "CURRENT" even when the
+    // restart then failed, so the caller knows to switch back.
+    auto result = m_remote.runAsRoot(m_layout->switchCurrent(release) + restartScript(), true, false);
+    if (!result)
+        return std::unexpected(result.error());
+    auto switched = ReleaseOutput::parseSwitch(result->stdOut);
+    if (switched) {
+        m_outcome.previous = release == m_outcome.release ? switched->previous : m_outcome.previous;
+        m_switched = m_switched || release == m_outcome.release;
+    } else if (!result->stdOut.contains("\nCURRENT ") && !result->stdOut.startsWith("CURRENT ")) {
+        return std::unexpected(switched.error());
+    }
+    if (result->exitStatus != 0 || !result->stdOut.contains("RESTARTED")) {
+        const QString output = QString::fromUtf8(result->stdErr + result->stdOut).trimmed();
+        return fail(tr("systemd could not restart %1 on %2.").arg(m_request.unitName(), m_host.server.name),
+            tr("Read the service's log below; the previous release is put back."), output);
+    }
     return QString();
 }
 
 Result<QString> HostDeployer::switchAndRestart()
 {
-    auto switched =
-        m_remote.runLayout(m_layout->switchCurrent(m_outcome.release), &ReleaseOutput::parseSwitch);
-    if (!switched)
-        return std::unexpected(switched.error());
-    m_outcome.previous = switched->previous;
-    m_switched = true;
-    if (auto restarted = restart(); !restarted)
-        return restarted;
+    if (auto switched = switchTo(m_outcome.release); !switched)
+        return switched;
     return tr("current -> release %1").arg(m_outcome.release);
 }
 
@@ -371,12 +399,8 @@ Result<QString> HostDeployer::rollBack()
     }
     if (auto restored = restoreConfig(); !restored)
         return std::unexpected(restored.error());
-    if (auto back =
-            m_remote.runLayout(m_layout->switchCurrent(m_outcome.previous), &ReleaseOutput::parseSwitch);
-        !back)
-        return std::unexpected(back.error());
-    if (auto restarted = restart(); !restarted)
-        return restarted;
+    if (auto back = switchTo(m_outcome.previous); !back)
+        return back;
     const HostOutcome failed = m_outcome; // keep the failing probe for the report
     auto healthy = waitHealthy();
     m_outcome.healthStatus = failed.healthStatus;
@@ -417,14 +441,14 @@ Result<QString> HostDeployer::record()
 
 Result<QString> HostDeployer::prune()
 {
-    auto pruned = m_remote.runLayout(
-        m_layout->prune(m_host.settings.keepReleases, m_outcome.previous), &ReleaseOutput::parsePrune);
+    // Only the artifact of the live release stays in the upload folder: a redeploy sends nothing.
+    const QByteArray uploads = "for f in " + shellQuote(uploadsDir()) +
+        "/*; do [ \"$f\" = " + shellQuote(m_uploadPath) + " ] || rm -f -- \"$f\"; done\n";
+    auto pruned =
+        m_remote.runLayout(m_layout->prune(m_host.settings.keepReleases, m_outcome.previous) + uploads,
+            &ReleaseOutput::parsePrune);
     if (!pruned)
         return std::unexpected(pruned.error());
-    // Only the artifact of the live release stays in the upload folder: a redeploy sends nothing.
-    const QByteArray script = "# remove old uploads\nfor f in " + shellQuote(uploadsDir()) +
-        "/*; do [ \"$f\" = " + shellQuote(m_uploadPath) + " ] || rm -f -- \"$f\"; done\nexit 0\n";
-    m_remote.runAsRoot(script, true);
     return tr("keeping %n release(s)", nullptr, m_host.settings.keepReleases);
 }
 

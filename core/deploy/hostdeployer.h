@@ -44,9 +44,11 @@ private:
     Result<QString> installUnit();
     Result<QString> waitForFirst();
     Result<QString> switchAndRestart();
-    Result<QString> restart();
+    QByteArray restartScript() const;
+    Result<QString> switchTo(int release);
     Result<void> restoreConfig();
     QString uploadsDir() const;
+    QString uploadPathFor(const DeployArtifact &artifact) const;
     Result<QString> waitHealthy();
     Result<QString> rollBack();
     Result<QString> record();
@@ -65,6 +67,7 @@ private:
     std::optional<ReleaseLayout> m_layout;
     const DeployArtifact *m_artifact = nullptr;
     QString m_uploadPath;
+    bool m_uploaded = false; // the probe found the artifact in the upload folder, checksum and all
     bool m_locked = false;
     bool m_inBatch = false;
     bool m_firstReported = false;

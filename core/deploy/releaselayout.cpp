@@ -35,7 +35,9 @@ constexpr QByteArrayView AcquireLock = R"SH(mkdir -p "$g" && chmod 0700 "$g" || 
 if mkdir "$g/lock" 2>/dev/null; then
     printf '{"time":"%s",%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$info" >"$g/lock/info.tmp" &&
         mv -f "$g/lock/info.tmp" "$g/lock/info" || fail io "cannot write $g/lock/info"
-    echo 'LOCK acquired'
+)SH";
+
+constexpr QByteArrayView AcquireLockEnd = R"SH(    echo 'LOCK acquired'
     exit 0
 fi
 printf 'LOCKED %s\n' "$(tr -d '\n' <"$g/lock/info" 2>/dev/null)"
@@ -214,11 +216,12 @@ QByteArray ReleaseLayout::script(
     return s;
 }
 
-QByteArray ReleaseLayout::acquireLock(const LockInfo &info) const
+QByteArray ReleaseLayout::acquireLock(const LockInfo &info, const QByteArray &onAcquired) const
 {
     const QJsonObject holder { { u"who"_s, info.who }, { u"host"_s, info.host }, { u"pid"_s, info.pid },
         { u"version"_s, info.version } };
-    return script("take the deploy lock", { { "info", jsonTail(holder) } }, AcquireLock.toByteArray());
+    return script("take the deploy lock", { { "info", jsonTail(holder) } },
+        AcquireLock.toByteArray() + onAcquired + AcquireLockEnd.toByteArray());
 }
 
 QByteArray ReleaseLayout::breakLock() const
@@ -243,6 +246,14 @@ QByteArray ReleaseLayout::unpackRelease(int n, const QString &archivePath) const
 {
     return script("unpack a release", { { "n", QString::number(n) }, { "archive", archivePath } },
         CheckNumber.toByteArray() + Unpack.toByteArray());
+}
+
+QByteArray ReleaseLayout::prepareAndUnpack(const QString &serviceUser, const QString &archivePath) const
+{
+    const QByteArray body = EnsureUser.toByteArray() + MakeFolders.toByteArray() +
+        CleanLeftovers.toByteArray() + NextNumber.toByteArray() + Unpack.toByteArray();
+    return script("prepare and unpack a release",
+        { { "user", serviceUser }, { "create", u"yes"_s }, { "archive", archivePath } }, body);
 }
 
 QByteArray ReleaseLayout::switchCurrent(int n) const

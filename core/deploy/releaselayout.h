@@ -43,8 +43,9 @@ public:
     static Result<ReleaseLayout> forRoot(const QString &root);
     const QString &root() const { return m_root; }
 
-    // "LOCK acquired"; or "LOCKED <holder json>" and exit 3 when someone holds it.
-    QByteArray acquireLock(const LockInfo &info) const;
+    // "LOCK acquired"; or "LOCKED <holder json>" and exit 3 when someone holds it. `onAcquired`
+    // (sh, may call fail after removing "$g/lock") runs once the lock is held, in the same trip.
+    QByteArray acquireLock(const LockInfo &info, const QByteArray &onAcquired = {}) const;
     // Removes the lock whoever holds it: "BROKEN <holder json>", or "UNLOCKED" if there was none.
     QByteArray breakLock() const;
     // Removes the lock this deploy took: "UNLOCKED".
@@ -56,6 +57,9 @@ public:
     QByteArray prepareRelease(const QString &serviceUser, UserMode mode = UserMode::Create) const;
     // Unpacks a .tar.gz into releases/<n>, marked incomplete until done: "UNPACKED <n>".
     QByteArray unpackRelease(int n, const QString &archivePath) const;
+    // prepareRelease() then unpackRelease() of the number it picked, in one script: the output
+    // of both ("RELEASE n", "UNPACKED n").
+    QByteArray prepareAndUnpack(const QString &serviceUser, const QString &archivePath) const;
     // Points current at releases/<n> atomically: "CURRENT <n> PREVIOUS <m or ->".
     QByteArray switchCurrent(int n) const;
 

@@ -42,10 +42,10 @@ Result<QList<ReleaseInfo>> ServiceOps::releases(RemoteHost &host, const QString 
     return list;
 }
 
-Result<QString> ServiceOps::lock(
-    RemoteHost &host, const ReleaseLayout &layout, const LockInfo &me, bool breakLock)
+Result<QString> ServiceOps::lock(RemoteHost &host, const ReleaseLayout &layout, const LockInfo &me,
+    bool breakLock, const QByteArray &onAcquired)
 {
-    auto locked = host.runLayout(layout.acquireLock(me), &ReleaseOutput::parseLock);
+    auto locked = host.runLayout(layout.acquireLock(me, onAcquired), &ReleaseOutput::parseLock);
     if (!locked)
         return std::unexpected(locked.error());
     if (locked->acquired)
@@ -68,7 +68,7 @@ Result<QString> ServiceOps::lock(
     }
     if (auto broken = host.runLayout(layout.breakLock(), &ReleaseOutput::parseUnlock); !broken)
         return std::unexpected(broken.error());
-    auto again = host.runLayout(layout.acquireLock(me), &ReleaseOutput::parseLock);
+    auto again = host.runLayout(layout.acquireLock(me, onAcquired), &ReleaseOutput::parseLock);
     if (!again)
         return std::unexpected(again.error());
     if (!again->acquired)
@@ -101,7 +101,7 @@ ServiceOps::HealthWait ServiceOps::waitHealthy(RemoteHost &host, const DeploySet
         if (onAttempt)
             onAttempt(wait.attempts, wait.lastError);
         // A service usually answers within a second of its start: look early, then every interval.
-        const auto early = std::chrono::milliseconds(100 << qMin(wait.attempts - 1, 4));
+        const auto early = std::chrono::milliseconds(50 << qMin(wait.attempts - 1, 5));
         std::this_thread::sleep_for(
             std::min<std::chrono::milliseconds>(early, std::chrono::seconds(settings.healthIntervalSecs)));
     }

@@ -42,8 +42,9 @@ public:
     // Takes the deploy lock. A lock left by a Gantry of this machine that is gone is taken over,
     // and so is any lock with `breakLock`; otherwise the error names the holder.
     // Returns a note for the user ("took over a stale lock of ...") or an empty string.
-    static Result<QString> lock(
-        RemoteHost &host, const ReleaseLayout &layout, const LockInfo &me, bool breakLock);
+    // `onAcquired` is passed to ReleaseLayout::acquireLock().
+    static Result<QString> lock(RemoteHost &host, const ReleaseLayout &layout, const LockInfo &me,
+        bool breakLock, const QByteArray &onAcquired = {});
     // Switches back to release `to` (0: the newest good release before the current one), restarts,
     // waits for health and marks the release rolled back from as bad. Returns the release now current.
     static Result<int> rollback(RemoteHost &host, const QString &app, int to, const DeploySettings &settings,

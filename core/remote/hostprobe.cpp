@@ -140,7 +140,7 @@ QString unquoted(QStringView value, qsizetype &i, QChar quote)
 
 } // namespace
 
-QByteArray HostProbe::script(const QString &deployRoot, int port)
+QByteArray HostProbe::script(const QString &deployRoot, int port, const QByteArray &extra)
 {
     QByteArray s = "# Gantry host probe: read-only, no sudo.\n"
                    "echo '@@gantry-probe 1'\n"
@@ -168,8 +168,8 @@ QByteArray HostProbe::script(const QString &deployRoot, int port)
         "  echo '@@ss'; printf '%s\\n' \"$out\"\n"
         "else\n"
         "  echo '@@proc-net-tcp'; cat /proc/net/tcp /proc/net/tcp6 2>/dev/null\n"
-        "fi\n"
-        "echo '@@end'\n";
+        "fi\n" +
+        extra + "echo '@@end'\n";
     return s;
 }
 
@@ -193,6 +193,12 @@ Result<HostFacts> HostProbe::parse(const QByteArray &output)
     readDf(sections->value("df"), facts);
     readSs(sections->value("ss"), port, facts);
     readProcNet(sections->value("proc-net-tcp"), port, facts);
+    static const QByteArrayList known { "gantry-probe 1", "port", "os-release", "uname", "systemd", "df",
+        "ss", "proc-net-tcp", "end" };
+    for (auto it = sections->cbegin(); it != sections->cend(); ++it) {
+        if (!known.contains(it.key()))
+            facts.extra.insert(it.key(), it.value());
+    }
     if (facts.unameMachine.isEmpty())
         return fail(tr("The server did not say which machine type it is."),
             tr("Check that the uname command works for the SSH user."),

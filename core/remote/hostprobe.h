@@ -2,6 +2,8 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QHash>
+#include <QList>
 #include <QString>
 
 #include "core/common/error.h"
@@ -22,6 +24,8 @@ struct HostFacts {
     bool portInUse = false; // something listens on the service port (TCP, any address)
     QString portOwner; // process name, when ss could tell (the login user's own processes, or as root)
     qint64 portOwnerPid = 0;
+    // The lines of the caller's own sections (see script()'s `extra`), by name.
+    QHash<QByteArray, QList<QByteArray>> extra;
 };
 
 // A read-only look at a server before the first deploy: OS, architecture, init system, free
@@ -33,7 +37,9 @@ public:
     // The script, to run with `sh -s` (on stdin) or `sh -c`. It prints sections that start
     // with "@@" lines: raw os-release, uname, /run/systemd/system, df -Pk, and the listening
     // sockets from `ss -Hltnp` (or, without a working ss, /proc/net/tcp and tcp6).
-    static QByteArray script(const QString &deployRoot, int port);
+    // `extra` is more POSIX sh, run last, printing its own "@@name" sections; parse() hands them
+    // back in HostFacts::extra, so a deploy asks everything it needs in one round trip.
+    static QByteArray script(const QString &deployRoot, int port, const QByteArray &extra = {});
 
     // Reads the script's output, ignoring anything a login shell printed before it. Fails
     // when the output has no probe header, is cut short, or lacks uname.

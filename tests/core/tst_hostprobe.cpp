@@ -90,6 +90,7 @@ private slots:
     void scriptIsDashCompatible();
     void runOnThisMachine();
     void runWithoutSs();
+    void extraSectionsComeBack();
 };
 
 void TestHostProbe::goarchFor_data()
@@ -327,6 +328,20 @@ void TestHostProbe::runWithoutSs()
     QVERIFY(facts->portOwner.isEmpty());
     QCOMPARE(facts->goarch, u"amd64"_s);
     QVERIFY(facts->freeBytes > 0);
+}
+
+// A deploy asks its own questions in the probe's trip; their sections come back by name and
+// never disturb the probe's own.
+void TestHostProbe::extraSectionsComeBack()
+{
+    const QByteArray extra =
+        "echo '@@unit-active'\necho active\necho '@@uploaded'\necho ab12 x\necho cd34 y\n";
+    const auto facts = HostProbe::parse(runScript(HostProbe::script(u"/"_s, 1, extra)));
+    QVERIFY2(facts.has_value(), qPrintable(facts ? QString() : facts.error().toString()));
+    QCOMPARE(facts->extra.value("unit-active"), QByteArrayList { "active" });
+    QCOMPARE(facts->extra.value("uploaded"), (QByteArrayList { "ab12 x", "cd34 y" }));
+    QVERIFY(!facts->extra.contains("uname") && !facts->extra.contains("end"));
+    QCOMPARE(facts->kernel, u"Linux"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHostProbe)

@@ -176,6 +176,8 @@ private slots:
     void prepareRefusesBadCounter();
     void counterSkipsLoggedNumbers();
     void unpackRealArchive();
+    void prepareAndUnpackInOneTrip();
+    void lockHookRunsOnlyWhenAcquired();
     void interruptedUnpack();
     void unpackRefusesExisting();
     void switchIsAtomic();
@@ -224,7 +226,9 @@ void TestReleaseLayout::scriptsAreValidSh()
         layout->releaseLock(), layout->prepareRelease(u"shop"_s),
         layout->unpackRelease(3, u"/tmp/a.tar.gz"_s), layout->switchCurrent(3),
         layout->recordRelease({ 3, u"v1"_s, ReleaseStatus::Good, u"ff"_s }), layout->markBad(3),
-        layout->listReleases(), layout->prune(5, 2) };
+        layout->listReleases(), layout->prune(5, 2), layout->prepareAndUnpack(u"shop"_s, u"/tmp/a.tar.gz"_s),
+        layout->acquireLock(
+            holder(u"ann"_s), "    mkdir -p /tmp/x || { rm -rf -- \"$g/lock\"; fail io x; }\n") };
     for (const QByteArray &script : scripts) {
         QVERIFY2(syntaxOk(u"/bin/sh"_s, script), script.constData());
         QVERIFY(!script.contains('\r'));
@@ -379,6 +383,46 @@ void TestReleaseLayout::unpackRealArchive()
     QCOMPARE(binary.groupId(), 0u);
     QVERIFY(!(QFileInfo(dir + u"/open.txt"_s).permissions() & QFileDevice::WriteOther));
     QVERIFY(QFileInfo(dir + u"/open.txt"_s).permissions() & QFileDevice::ReadOther);
+}
+
+// The deploy's one-trip form: a number, the folders, and the unpacked release, both reported.
+void TestReleaseLayout::prepareAndUnpackInOneTrip()
+{
+    Server server;
+    const Run first = runSh(server.layout().prepareAndUnpack(u"daemon"_s, server.archive(u"v1"_s)));
+    QCOMPARE(first.exitCode, 0);
+    QCOMPARE(ReleaseOutput::parsePrepare(first.out).value_or(Gantry::PreparedRelease {}).n, 1);
+    QCOMPARE(ReleaseOutput::parseUnpack(first.out).value_or(-1), 1);
+    QVERIFY(QFileInfo(server.path(u"releases/1/shop"_s)).isExecutable());
+    QVERIFY(!QFileInfo::exists(server.path(u"releases/1/.incomplete"_s)));
+    // A missing archive fails after the number was taken; the next trip takes the next number.
+    const Run missing = runSh(server.layout().prepareAndUnpack(u"daemon"_s, server.tmp(u"gone.tar.gz"_s)));
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.out.contains("ERROR no-archive "), missing.out.constData());
+    QVERIFY(!ReleaseOutput::parsePrepare(missing.out).has_value());
+    const Run next = runSh(server.layout().prepareAndUnpack(u"daemon"_s, server.archive(u"v2"_s)));
+    QCOMPARE(ReleaseOutput::parseUnpack(next.out).value_or(-1), 3);
+}
+
+// What the deploy runs under the lock in the lock's own trip: only when it took the lock, and a
+// failure there lets the lock go again.
+void TestReleaseLayout::lockHookRunsOnlyWhenAcquired()
+{
+    Server server;
+    const QString marker = server.tmp(u"hook-ran"_s);
+    const QByteArray hook = "    : >" + marker.toUtf8() + "\n";
+    QCOMPARE(runSh(server.layout().acquireLock(holder(u"ann"_s), hook)).exitCode, 0);
+    QVERIFY(QFileInfo::exists(marker));
+    QFile::remove(marker);
+    QCOMPARE(runSh(server.layout().acquireLock(holder(u"bob"_s), hook)).exitCode, 3);
+    QVERIFY(!QFileInfo::exists(marker));
+    QVERIFY(ReleaseOutput::parseUnlock(runSh(server.layout().releaseLock()).out).has_value());
+
+    const Run failed = runSh(server.layout().acquireLock(
+        holder(u"cat"_s), "    false || { rm -rf -- \"$g/lock\"; fail io hook; }\n"));
+    QCOMPARE(failed.exitCode, 2);
+    QVERIFY(!ReleaseOutput::parseLock(failed.out).has_value());
+    QVERIFY(!QFileInfo::exists(server.path(u".gantry/lock"_s)));
 }
 
 // A failed unpack keeps its marker: it cannot go live, and the next prepare removes it.

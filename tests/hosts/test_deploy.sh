@@ -119,8 +119,11 @@ done
 health d1 | grep -q 1.0.0 && ok "kill -9: serving again" || bad "kill -9: not serving"
 
 # --- the same artifact again: nothing uploaded ---
-expect "redeploy unchanged" 0 "" -- G deploy "$P" --server d1 --profile prod --version 1.0.0 --json
+# (from the finished build's folder, so no build check runs either)
+expect "redeploy unchanged" 0 "" -- G deploy "$P" --server d1 --profile prod --artifacts "$P/dist/1.0.0" --json
 json "d['hosts'][0]['uploadedBytes']==0" && ok "unchanged artifact: 0 bytes uploaded" || bad "uploaded $(python3 -c "import json; print(json.load(open('$T/out'))['hosts'][0]['uploadedBytes'])")"
+cp -r "$P/dist/1.0.0" "$T/tampered" && printf x >>"$T/tampered/hello-gin_1.0.0_linux_amd64.tar.gz"
+expect "a build folder whose archive changed is refused" 1 "not what the build made" -- G deploy "$P" --server d1 --profile prod --artifacts "$T/tampered"
 
 # --- v2, then roll back ---
 expect "deploy v2" 0 "" -- G deploy "$P" --server d1 --profile prod --version 2.0.0
