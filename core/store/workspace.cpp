@@ -1,6 +1,8 @@
 #include "core/store/workspace.h"
 
 #include <QDir>
+#include <QHash>
+#include <QMutex>
 #include <QSet>
 #include <QSqlError>
 #include <QStandardPaths>
@@ -16,6 +18,18 @@ using namespace Qt::StringLiterals;
 namespace Gantry {
 
 namespace {
+
+// How many Workspaces of this process have each database open. Closing any descriptor of a file
+// drops every POSIX lock the process holds on it, SQLite's included: a plain read of the header
+// while another connection of this process is open let another process checkpoint and remove
+// the WAL under it, and later writes were lost. So the header is read only by the first opener.
+QMutex openLock;
+QHash<QString, int> openCounts;
+
+QString databasePath(const QString &dir)
+{
+    return QDir(QDir(dir).absolutePath()).filePath(Workspace::databaseFileName());
+}
 
 const QString ProjectColumns = u"name, path, build_settings, created_ms"_s;
 const QString ServerColumns =
@@ -76,10 +90,17 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &dir)
     if (dir.isEmpty() || !QDir().mkpath(dir))
         return fail(
             tr("Cannot create the workspace folder %1.").arg(dir), tr("Choose a folder you can write to."));
-    // Read-only checks first: a file Gantry refuses is never opened for writing.
-    if (auto version = Migrations::inspect(QDir(dir).absoluteFilePath(databaseFileName())); !version)
-        return std::unexpected(version.error());
-    std::unique_ptr<Workspace> workspace(new Workspace(QDir(dir).absolutePath()));
+    const QString path = databasePath(dir);
+    std::unique_ptr<Workspace> workspace;
+    {
+        const QMutexLocker locker(&openLock);
+        // Read-only checks first: a file Gantry refuses is never opened for writing.
+        if (openCounts.value(path) == 0) {
+            if (auto version = Migrations::inspect(path); !version)
+                return std::unexpected(version.error());
+        }
+        workspace.reset(new Workspace(QDir(dir).absolutePath()));
+    }
     if (auto ok = workspace->initialize(); !ok)
         return std::unexpected(ok.error());
     return workspace;
@@ -90,9 +111,18 @@ Workspace::Workspace(const QString &dir)
     , m_db(std::make_unique<Database>(QDir(dir).filePath(databaseFileName())))
     , m_history(std::make_unique<HistoryStore>(*m_db))
 {
+    ++openCounts[databasePath(m_dir)]; // under openLock, in open()
 }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace()
+{
+    m_history.reset();
+    m_db.reset();
+    const QMutexLocker locker(&openLock);
+    const QString path = databasePath(m_dir);
+    if (--openCounts[path] <= 0)
+        openCounts.remove(path);
+}
 
 Result<void> Workspace::initialize()
 {

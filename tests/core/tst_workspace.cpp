@@ -154,6 +154,7 @@ private slots:
     void importRejectsNewerFormat();
     void writeIsSeenByOtherInstance();
     void concurrentProcessesLoseNothing();
+    void secondOpenInProcessKeepsWrites();
 };
 
 void TestWorkspace::openCreatesWalWorkspace()
@@ -666,6 +667,33 @@ void TestWorkspace::concurrentProcessesLoseNothing()
     QVERIFY(counter.waitForFinished(60000));
     QCOMPARE(counter.readAllStandardOutput().trimmed(),
         QByteArray::number(3 * Count) + ' ' + QByteArray::number(3 * Count));
+}
+
+// The watch of `gantryctl status --watch` holds the workspace open on its main thread while each
+// server's monitor opens it again on a worker. That second open once read the file's header with
+// a plain descriptor, whose close dropped the process's SQLite locks: the next process to close
+// the workspace took itself for the last one, checkpointed and removed the WAL, and every later
+// write of the first connection went into the removed file and was lost.
+void TestWorkspace::secondOpenInProcessKeepsWrites()
+{
+    const QString writer = writerPath();
+    QTemporaryDir tmp;
+    auto first = openOrFail(tmp.path());
+    QVERIFY_OK(first->addProject({ u"shared"_s, {}, {}, {} }));
+    QVERIFY_OK(first->setVariable(u"shared"_s, u"dev"_s, plain(u"BEFORE"_s, u"1"_s)));
+    for (int round = 0; round < 3; ++round) {
+        auto second = openOrFail(tmp.path()); // as a monitor's worker does
+        QVERIFY(second);
+        QProcess reader; // another gantryctl that opens and closes it
+        reader.start(writer, { tmp.path(), u"count"_s });
+        QVERIFY(reader.waitForFinished(60000));
+        QCOMPARE(reader.exitCode(), 0);
+        QVERIFY_OK(first->setVariable(u"shared"_s, u"dev"_s, plain(u"AFTER_%1"_s.arg(round), u"1"_s)));
+    }
+    QProcess counter;
+    counter.start(writer, { tmp.path(), u"count"_s });
+    QVERIFY(counter.waitForFinished(60000));
+    QCOMPARE(counter.readAllStandardOutput().trimmed().split(' ').value(0), "4");
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

@@ -138,8 +138,10 @@ e=[x for x in json.load(open('$T/out'))['events'] if x['kind']=='health-failing'
 sys.exit(0 if len(e)==1 and e[0]['unit']=='gantry-hello-gin.service' else 1)" && ok "health failing: exactly one alert in events" || bad "health alerts: $(cat "$T/out")"
 on m1 rm -f /opt/gantry/hello-gin/shared/fail-health
 wait_for 10 grep -q "recovered: .*passes its health check" "$T/watch.err" && ok "health back: a recovery on stderr" || bad "no recovery"
-# Known defect (issue 6 note): the health-ok recovery is printed by the watch but does not show
-# in `gantryctl events` yet; its check comes back with the fix.
+# The watch stores the event before it prints it; give another process's read a few tries.
+wait_for 10 sh -c "\"$GANTRYCTL\" --workspace \"$T/ws\" events --json >\"$T/out\" 2>\"$T/err\" && grep -q '\"health-ok\"' \"$T/out\""
+rc=$?
+grep -q '"health-ok"' "$T/out" && ok "health back: a recovery event in events" || bad "no recovery event (events exit $rc): $(tail -n 8 "$T/watch.err")"
 expect "events (text)" 0 "health-failing" -- G events
 kill -INT $WATCH
 wait_for 5 sh -c "! kill -0 $WATCH" && ok "watch: Ctrl+C ends it" || bad "watch did not end on Ctrl+C"
