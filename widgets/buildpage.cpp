@@ -18,7 +18,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include "core/build/buildsession.h"
+#include "core/build/backgroundbuild.h"
 #include "widgets/targetlistmodel.h"
 
 using namespace Qt::StringLiterals;
@@ -165,23 +165,23 @@ void BuildPage::startBuild()
     m_output->clear();
     m_artifacts->clear();
     m_targets->resetStates();
-    m_session = new BuildSession(std::move(options), this);
-    connect(m_session, &BuildSession::planned, this, [this](const BuildPlan &plan) {
+    m_session = new BackgroundBuild(std::move(options), this);
+    connect(m_session, &BackgroundBuild::planned, this, [this](const BuildPlan &plan) {
         m_status->setText(
             tr("Building %1 %2 with %3…").arg(plan.projectName, plan.version.version, plan.goVersion));
     });
-    connect(m_session, &BuildSession::warning, this,
+    connect(m_session, &BackgroundBuild::warning, this,
         [this](const Error &w) { m_output->appendPlainText(tr("Warning: %1 %2").arg(w.message, w.hint)); });
-    connect(m_session, &BuildSession::targetStateChanged, m_targets, &TargetListModel::setState);
-    connect(m_session, &BuildSession::targetStateChanged, this,
+    connect(m_session, &BackgroundBuild::targetStateChanged, m_targets, &TargetListModel::setState);
+    connect(m_session, &BackgroundBuild::targetStateChanged, this,
         [this](const QString &key, BuildSession::TargetState state, const QString &detail) {
             const QString line = u"[%1] %2"_s.arg(key, BuildSession::stateName(state));
             m_output->appendPlainText(detail.isEmpty() ? line : line + u"  "_s + detail);
         });
-    connect(m_session, &BuildSession::outputLine, this, [this](const QString &key, const QString &line) {
+    connect(m_session, &BackgroundBuild::outputLine, this, [this](const QString &key, const QString &line) {
         m_output->appendPlainText(u"[%1] %2"_s.arg(key, line));
     });
-    connect(m_session, &BuildSession::finished, this, &BuildPage::onFinished);
+    connect(m_session, &BackgroundBuild::finished, this, &BuildPage::onFinished);
     m_buildButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_openFolderButton->setEnabled(false);

@@ -15,7 +15,7 @@ class QTreeWidget;
 
 namespace Gantry {
 
-class BuildSession;
+class BackgroundBuild;
 class TargetListModel;
 
 // Open a Go project, tick targets, press Build: progress per target, live output, artifacts.
@@ -60,7 +60,7 @@ private:
     QLabel *m_status = nullptr;
     QPlainTextEdit *m_output = nullptr;
     QTreeWidget *m_artifacts = nullptr;
-    QPointer<BuildSession> m_session;
+    QPointer<BackgroundBuild> m_session;
     QString m_outputDir;
     BuildSettings m_settings;
     QString m_goPath;

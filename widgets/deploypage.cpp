@@ -22,7 +22,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "core/build/buildsession.h"
+#include "core/build/backgroundbuild.h"
 #include "core/deploy/deployplanner.h"
 #include "core/deploy/deployrun.h"
 #include "core/deploy/hostdeployer.h"
@@ -353,17 +353,17 @@ void DeployPage::startBuild()
         options.targets.append(BuildTarget { u"linux"_s, arch });
     m_buildSettings.applyTo(options);
     m_log->clear();
-    m_build = new BuildSession(std::move(options), this);
-    connect(m_build, &BuildSession::targetStateChanged, this,
+    m_build = new BackgroundBuild(std::move(options), this);
+    connect(m_build, &BackgroundBuild::targetStateChanged, this,
         [this](const QString &key, BuildSession::TargetState state, const QString &detail) {
             m_log->appendPlainText(
                 u"[%1] %2 %3"_s.arg(key, BuildSession::stateName(state), detail).trimmed());
         });
-    connect(m_build, &BuildSession::finished, this, &DeployPage::onBuilt);
+    connect(m_build, &BackgroundBuild::finished, this, &DeployPage::onBuilt);
     setBusy(Busy::Building);
     m_status->showNote(tr("Building %1 for %2 if needed…").arg(m_project, archs.join(u", "_s)));
     // Starting Go forks several processes at once on this thread: let the page repaint first.
-    QTimer::singleShot(std::chrono::milliseconds(50), m_build, &BuildSession::start);
+    QTimer::singleShot(std::chrono::milliseconds(50), m_build, &BackgroundBuild::start);
 }
 
 void DeployPage::onBuilt(const BuildResult &result)

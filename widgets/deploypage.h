@@ -26,7 +26,7 @@ class QTreeView;
 
 namespace Gantry {
 
-class BuildSession;
+class BackgroundBuild;
 class DeployProgressModel;
 class DeployRun;
 class ErrorPanel;
@@ -128,7 +128,7 @@ private:
 
     Busy m_busy = Busy::Idle;
     int m_generation = 0; // answers of an older review are dropped
-    QPointer<BuildSession> m_build;
+    QPointer<BackgroundBuild> m_build;
     QPointer<DeployRun> m_run;
     std::optional<DeployRequest> m_request;
     QMap<QString, QString> m_diffs; // per server: the env diff, or why it could not be read

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include "core/archive/archivereader.h"
+#include "core/build/backgroundbuild.h"
 #include "core/build/buildsession.h"
 #include "core/build/checksumfile.h"
 #include "core/testsupport.h"
@@ -24,6 +25,7 @@ private slots:
     void initTestCase();
     void buildsFourTargets();
     void unchangedRebuildKeepsArtifacts();
+    void backgroundBuildRunsOnItsOwnThread();
     void compileErrorGivesDiagnostics();
     void cgoDependencyIsWarned();
     void multipleMainPackages();
@@ -176,6 +178,34 @@ void tst_BuildSession::unchangedRebuildKeepsArtifacts()
         Test::run(u"unzip"_s, { u"-l"_s, m_fourOut + u"/hello-gin_1.2.3_windows_amd64.zip"_s }, &code));
     QCOMPARE(code, 0);
     QVERIFY2(zipList.contains(u"hello-gin.exe"_s) && zipList.contains(u"LICENSE"_s), qPrintable(zipList));
+}
+
+// The GUI's builds: the session and go's processes live on the build's thread; the caller gets
+// the same signals, queued, and its own thread is never the one that starts a process.
+void tst_BuildSession::backgroundBuildRunsOnItsOwnThread()
+{
+    QVERIFY(!m_fourOut.isEmpty());
+    BuildOptions options = helloOptions(m_fourOut);
+    options.version = u"1.2.3"_s;
+    options.targets = { *BuildTarget::parse(u"linux/amd64") };
+    BackgroundBuild build(options);
+    QThread *caller = QThread::currentThread();
+    QList<QThread *> signalThreads;
+    connect(&build, &BackgroundBuild::targetStateChanged, this,
+        [&] { signalThreads << QThread::currentThread(); });
+    QSignalSpy finished(&build, &BackgroundBuild::finished);
+    QVERIFY(!build.isRunning());
+    build.start();
+    QVERIFY(build.isRunning());
+    QVERIFY(finished.wait(300000));
+    QVERIFY(!build.isRunning());
+    const auto result = finished.first().first().value<BuildResult>();
+    QVERIFY2(result.success, qPrintable(result.error.toString()));
+    QVERIFY(!signalThreads.isEmpty());
+    QVERIFY(
+        std::all_of(signalThreads.cbegin(), signalThreads.cend(), [&](QThread *t) { return t == caller; }));
+    QVERIFY(QFileInfo::exists(m_fourOut + u"/hello-gin_1.2.3_linux_amd64.tar.gz"_s));
+    QVERIFY(build.findChildren<BuildSession *>().isEmpty()); // the session is not the caller's
 }
 
 void tst_BuildSession::compileErrorGivesDiagnostics()
