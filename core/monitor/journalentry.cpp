@@ -260,6 +260,8 @@ struct Scanner {
     bool number(RawValue *value)
     {
         const char *start = at;
+        if (at == end || !isDigit(*at))
+            return false;
         if (!take('0')) {
             while (at != end && isDigit(*at))
                 ++at;

