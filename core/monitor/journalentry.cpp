@@ -634,8 +634,9 @@ std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView lin
     JournalEntry entry;
     std::optional<qint64> realtime, priority, pid;
     if (field(Field::Cursor).kind != RawValue::String || field(Field::Cursor).text.isEmpty() ||
-        !readNumber(field(Field::Realtime), &realtime) || !realtime || !readNumber(field(Field::Priority), &priority) ||
-        !readNumber(field(Field::Pid), &pid) || !readText(field(Field::Identifier), &entry.identifier, true) ||
+        !readNumber(field(Field::Realtime), &realtime) || !realtime ||
+        !readNumber(field(Field::Priority), &priority) || !readNumber(field(Field::Pid), &pid) ||
+        !readText(field(Field::Identifier), &entry.identifier, true) ||
         !readText(field(Field::Unit), &entry.unit, true))
         return std::nullopt;
     entry.cursor = textOf(field(Field::Cursor));

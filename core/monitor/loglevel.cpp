@@ -76,7 +76,7 @@ bool charAt(QStringView text, qsizetype at, char16_t c)
     return at < text.size() && text[at].unicode() == c;
 }
 
-template <typename Predicate>
+template<typename Predicate>
 qsizetype skipWhile(QStringView text, qsizetype at, Predicate predicate)
 {
     while (at < text.size() && predicate(text[at]))
@@ -233,7 +233,7 @@ Match ginRecovery(QStringView line)
 }
 
 // ^I\d{4} \d{2}:\d{2}:\d{2}\.\d{6}  (and W, E, F)
-template <char16_t Letter>
+template<char16_t Letter>
 Match klogHeader(QStringView line)
 {
     return found(charAt(line, 0, Letter) && shapeEnd(line, 1, "dddd dd:dd:dd.dddddd "_L1) != NotFound);
@@ -346,8 +346,8 @@ qsizetype goFileEnd(QStringView line, qsizetype at)
     while (digits > at && isDigit(line[digits - 1]))
         --digits;
     const qsizetype dot = digits - 4;
-    const bool file = digits < space - 1 && dot > at && line[dot] == u'.' && sameLetter(line[dot + 1], u'g') &&
-        sameLetter(line[dot + 2], u'o') && line[dot + 3] == u':';
+    const bool file = digits < space - 1 && dot > at && line[dot] == u'.' &&
+        sameLetter(line[dot + 1], u'g') && sameLetter(line[dot + 2], u'o') && line[dot + 3] == u':';
     return file ? space + 1 : NotFound;
 }
 
@@ -356,7 +356,8 @@ Match levelColonAt(QStringView line, qsizetype at)
 {
     for (const QLatin1StringView name :
         { "error"_L1, "warning"_L1, "warn"_L1, "fatal"_L1, "panic"_L1, "info"_L1, "debug"_L1 }) {
-        if (startsWithAnyCase(line, at, name) && charAt(line, skipWhile(line, at + name.size(), isSpace), u':'))
+        if (startsWithAnyCase(line, at, name) &&
+            charAt(line, skipWhile(line, at + name.size(), isSpace), u':'))
             return found(true, line.sliced(at, name.size()));
     }
     return {};
@@ -378,7 +379,7 @@ Match levelColon(QStringView line)
 }
 
 // ^(?:\S+\s+){0,3}?  then `matchAt` at each of the first four words' starts.
-template <Match (*MatchAt)(QStringView, qsizetype)>
+template<Match (*MatchAt)(QStringView, qsizetype)>
 Match inFirstWords(QStringView line)
 {
     qsizetype at = 0;
@@ -392,13 +393,14 @@ Match inFirstWords(QStringView line)
 // \[(trace|debug|info|notice|warn|warning|error|err|fatal|panic|crit|critical)\](?=[\s:]|$)  any case
 Match bracketLevelAt(QStringView line, qsizetype at)
 {
-    static constexpr std::array Names { "trace"_L1, "debug"_L1, "info"_L1, "notice"_L1, "warn"_L1, "warning"_L1,
-        "error"_L1, "err"_L1, "fatal"_L1, "panic"_L1, "crit"_L1, "critical"_L1 };
+    static constexpr std::array Names { "trace"_L1, "debug"_L1, "info"_L1, "notice"_L1, "warn"_L1,
+        "warning"_L1, "error"_L1, "err"_L1, "fatal"_L1, "panic"_L1, "crit"_L1, "critical"_L1 };
     const qsizetype close = charAt(line, at, u'[') ? line.indexOf(u']', at + 1) : NotFound;
     if (close == NotFound || !atWordEnd(line, close + 1))
         return {};
     const QStringView name = line.sliced(at + 1, close - at - 1);
-    return found(std::ranges::any_of(Names, [name](QLatin1StringView each) { return equalsAnyCase(name, each); }),
+    return found(
+        std::ranges::any_of(Names, [name](QLatin1StringView each) { return equalsAnyCase(name, each); }),
         name);
 }
 
@@ -406,9 +408,9 @@ Match bracketLevelAt(QStringView line, qsizetype at)
 // |ERR|FTL|PNC)(?=[\s:]|$)
 Match upperLevelAt(QStringView line, qsizetype at)
 {
-    static constexpr std::array<QStringView, 21> Names { u"TRACE", u"DEBUG", u"INFO", u"NOTICE", u"WARN", u"WARNING", u"ERROR",
-        u"FATAL", u"DPANIC", u"PANIC", u"CRIT", u"CRITICAL", u"ALERT", u"EMERG", u"TRC", u"DBG", u"INF", u"WRN",
-        u"ERR", u"FTL", u"PNC" };
+    static constexpr std::array<QStringView, 21> Names { u"TRACE", u"DEBUG", u"INFO", u"NOTICE", u"WARN",
+        u"WARNING", u"ERROR", u"FATAL", u"DPANIC", u"PANIC", u"CRIT", u"CRITICAL", u"ALERT", u"EMERG", u"TRC",
+        u"DBG", u"INF", u"WRN", u"ERR", u"FTL", u"PNC" };
     const qsizetype end = skipWhile(line, at, [](QChar c) { return !isSpace(c) && c != u':'; });
     const QStringView name = line.sliced(at, end - at);
     return found(std::ranges::find(Names, name) != Names.end(), name);
@@ -579,7 +581,8 @@ LogLevel LogLevelClassifier::classify(QStringView line, int journalPriority)
         text = stripped;
     }
     LogLevel fallback = LogLevel::Unknown;
-    if (const LogLevel level = readable ? named(text, &fallback) : LogLevel::Unknown; level != LogLevel::Unknown)
+    if (const LogLevel level = readable ? named(text, &fallback) : LogLevel::Unknown;
+        level != LogLevel::Unknown)
         return level;
     if (const LogLevel level = fromPriority(journalPriority); level != LogLevel::Unknown)
         return level;

@@ -189,10 +189,11 @@ const QList<QByteArray> journalSeeds {
 // Bytes that steer the scanner into its branches and out of them.
 const QList<QByteArray> journalTokens { "\"", "\\", "\\\"", "\\\\", "\\/", "\\b", "\\f", "\\n", "\\r", "\\t",
     "\\u00e9", "\\u0000", "\\u2713", "\\ud83d\\ude00", "\\ud800", "\\x", "\\u12", "é", "✓", "😀", "\xff",
-    "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x9c", "\x01", QByteArray(1, '\0'), " ", "\t", "\r\n",
-    "{", "}", "[", "]", ",", ":", "null", "true", "0", "07", "255", "256", "-1", "1.5", "1e3",
-    "99999999999999999999", "\"MESSAGE\":", "\"PRIORITY\":", "\"_PID\":", "\"__CURSOR\":", "\"_SYSTEMD_UNIT\":",
-    "\"SYSLOG_IDENTIFIER\":", "\"__REALTIME_TIMESTAMP\":", "[104,105]", "[\"a\",null]", "{\"a\":1}" };
+    "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x9c", "\x01", QByteArray(1, '\0'), " ", "\t",
+    "\r\n", "{", "}", "[", "]", ",", ":", "null", "true", "0", "07", "255", "256", "-1", "1.5", "1e3",
+    "99999999999999999999", "\"MESSAGE\":", "\"PRIORITY\":", "\"_PID\":", "\"__CURSOR\":",
+    "\"_SYSTEMD_UNIT\":", "\"SYSLOG_IDENTIFIER\":", "\"__REALTIME_TIMESTAMP\":", "[104,105]", "[\"a\",null]",
+    "{\"a\":1}" };
 
 const QList<QByteArray> logSeeds {
     "[GIN] 2024/01/02 - 15:04:05 |\x1b[97;41m 500 \x1b[0m|  1.2ms | 127.0.0.1 | GET \"/x\"",
@@ -230,9 +231,9 @@ const QList<QByteArray> logSeeds {
 // Log text that steers the matchers: level words in any case, look-alikes PCRE folds (the
 // Kelvin sign, the long s), separators, ANSI sequences.
 const QList<QByteArray> logTokens { " ", "  ", "\t", "\n", ":", "=", "\"", "[", "]", "|", "+2", "-4", "level",
-    "LEVEL", "lvl", "ſeverity", "\"level\":\"", "level=", "lvl=\"", "warn", "WARN", "warning", "eror", "ERROR",
-    "ERR", "fatal", "DPANIC", "panic", "info", "trace", "crit", "notice", "wrn", "\xe2\x84\xaa", "ſ", "é",
-    "2024/01/02 15:04:05 ", "2024/01/02 15:04:05.1 ", "main.go:12: ", "x.gO:1: ", "[GIN] ", " | 500 | ",
+    "LEVEL", "lvl", "ſeverity", "\"level\":\"", "level=", "lvl=\"", "warn", "WARN", "warning", "eror",
+    "ERROR", "ERR", "fatal", "DPANIC", "panic", "info", "trace", "crit", "notice", "wrn", "\xe2\x84\xaa", "ſ",
+    "é", "2024/01/02 15:04:05 ", "2024/01/02 15:04:05.1 ", "main.go:12: ", "x.gO:1: ", "[GIN] ", " | 500 | ",
     "[GIN-debug] ", "[WARNING]", "goroutine 7 [", "]:", "SIG", "panic: ", "http: ", "I0102 15:04:05.123456 ",
     "\x1b[", "\x1b[31m", "\x1b]", "\x07", "\x1b\\", "\x1b", "0", "123", "a" };
 
@@ -276,7 +277,8 @@ QByteArray space(QRandomGenerator &random)
 QByteArray jsonString(QRandomGenerator &random)
 {
     static const QList<QByteArray> parts { "a", "level=warn ", "[GIN] ", "é", "✓", "😀", "\\\"", "\\\\", "\\/",
-        "\\n", "\\t", "\\b", "\\f", "\\r", "\\u00e9", "\\u0000", "\\u001b", "\\ud83d\\ude00", "\x01", "\x7f" };
+        "\\n", "\\t", "\\b", "\\f", "\\r", "\\u00e9", "\\u0000", "\\u001b", "\\ud83d\\ude00", "\x01",
+        "\x7f" };
     QByteArray text = "\"";
     for (int n = int(random.bounded(12)); n > 0; --n)
         text += pick(parts, random);
@@ -306,12 +308,13 @@ QByteArray jsonValue(QRandomGenerator &random)
         return pick(numbers, random);
     }
     case 4: {
-        static const QList<QByteArray> digits { "\"0\"", "\"6\"", "\"3\"", "\"9\"", "\"007\"", "\"\"", "\" 4\"",
-            "\"+5\"", "\"x\"", "\"4812\"", "\"1796218643675149\"" };
+        static const QList<QByteArray> digits { "\"0\"", "\"6\"", "\"3\"", "\"9\"", "\"007\"", "\"\"",
+            "\" 4\"", "\"+5\"", "\"x\"", "\"4812\"", "\"1796218643675149\"" };
         return pick(digits, random);
     }
     case 5: {
-        static const QList<QByteArray> odd { "true", "{}", "[[104,105],\"x\"]", "[1,\"x\"]", "[null,1]", "[]" };
+        static const QList<QByteArray> odd { "true", "{}", "[[104,105],\"x\"]", "[1,\"x\"]", "[null,1]",
+            "[]" };
         return pick(odd, random);
     }
     default:
@@ -325,8 +328,8 @@ QByteArray jsonEntry(QRandomGenerator &random)
 {
     static const QList<QByteArray> keys { "MESSAGE", "PRIORITY", "_PID", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT",
         "_TRANSPORT", "__MONOTONIC_TIMESTAMP", "_BOOT_ID" };
-    QByteArrayList members { "\"__CURSOR\":" + space(random) + "\"s=1;i=" + QByteArray::number(random.bounded(99)) +
-            "\"",
+    QByteArrayList members { "\"__CURSOR\":" + space(random) +
+            "\"s=1;i=" + QByteArray::number(random.bounded(99)) + "\"",
         "\"__REALTIME_TIMESTAMP\":\"" + QByteArray::number(qint64(random.generate64() >> 12)) + "\"" };
     for (int n = int(random.bounded(8)); n > 0; --n)
         members << "\"" + pick(keys, random) + "\"" + space(random) + ":" + space(random) + jsonValue(random);
@@ -334,8 +337,8 @@ QByteArray jsonEntry(QRandomGenerator &random)
         members.removeAt(qsizetype(random.bounded(2)));
     for (qsizetype i = members.size() - 1; i > 0; --i)
         members.swapItemsAt(i, qsizetype(random.bounded(quint32(i + 1))));
-    return space(random) + "{" + space(random) + members.join(space(random) + "," + space(random)) + space(random) +
-        "}" + space(random);
+    return space(random) + "{" + space(random) + members.join(space(random) + "," + space(random)) +
+        space(random) + "}" + space(random);
 }
 
 QString describe(const Result<JournalEntry> &result)
@@ -398,7 +401,7 @@ void TestIngestEquivalence::scannerReads_data()
     QTest::newRow("\\u0000") << R"("MESSAGE":"a\u0000b")"_ba << true << QString(u"a\0b"_s);
     QTest::newRow("UTF-8, 2 to 4 bytes") << R"("MESSAGE":"é ✓ 😀 \uffff")"_ba << true << u"é ✓ 😀 \uffff"_s;
     QTest::newRow("UTF-8 U+FFFE, U+10FFFF") << "\"MESSAGE\":\"\xef\xbf\xbe\xf4\x8f\xbf\xbf\""_ba << true
-                                           << QString::fromUtf8("\xef\xbf\xbe\xf4\x8f\xbf\xbf");
+                                            << QString::fromUtf8("\xef\xbf\xbe\xf4\x8f\xbf\xbf");
     QTest::newRow("raw control characters") << "\"MESSAGE\":\"a\x01\x7f\tb\""_ba << true << u"a\x01\x7f\tb"_s;
     QTest::newRow("byte array") << R"("MESSAGE":[104,195,169,226,156,147])"_ba << true << u"hé✓"_s;
     QTest::newRow("byte array, invalid UTF-8")
@@ -412,8 +415,8 @@ void TestIngestEquivalence::scannerReads_data()
     QTest::newRow("number") << R"("MESSAGE":5,"PRIORITY":3,"_PID":12)"_ba << true << QString();
     QTest::newRow("numbers as text") << R"("PRIORITY":"007","_PID":"")"_ba << true << QString();
     QTest::newRow("spaces everywhere") << " \t\"MESSAGE\" :\r\n\"m\" "_ba << true << u"m"_s;
-    QTest::newRow("other fields of any shape") << R"("A":"\u00e9\"","B":[1,2],"C":["x"],"D":null,"E":0)"_ba << true
-                                               << QString();
+    QTest::newRow("other fields of any shape")
+        << R"("A":"\u00e9\"","B":[1,2],"C":["x"],"D":null,"E":0)"_ba << true << QString();
 
     QTest::newRow("surrogate pair escape") << R"("MESSAGE":"\ud83d\ude00")"_ba << false << u"😀"_s;
     QTest::newRow("lone surrogate escape") << R"("MESSAGE":"\ud800")"_ba << false << u"?"_s;
@@ -474,7 +477,8 @@ void TestIngestEquivalence::scannerAgreesOnMutatedLines()
         const QByteArray line = mutate(pick(journalSeeds, random), journalTokens, random);
         const auto fast = JournalEntryParser::parseLineFast(line);
         const auto generic = JournalEntryParser::parseLineGeneric(line);
-        QVERIFY2(describe(JournalEntryParser::parseLine(line)) == describe(generic), line.toPercentEncoding().constData());
+        QVERIFY2(describe(JournalEntryParser::parseLine(line)) == describe(generic),
+            line.toPercentEncoding().constData());
         if (fast) {
             QVERIFY2(describe(*fast) == describe(generic), line.toPercentEncoding().constData());
             ++scanned;
@@ -567,7 +571,8 @@ void TestIngestEquivalence::matchersAgreeOnMutatedLines()
         if (random.bounded(200) == 0)
             line.insert(qsizetype(random.bounded(quint32(line.size() + 1))), QChar(0xdc00));
         const int priority = int(random.bounded(10)) - 1;
-        QVERIFY2(describe(line, priority) == describeByRegex(line, priority), bytes.toPercentEncoding().constData());
+        QVERIFY2(describe(line, priority) == describeByRegex(line, priority),
+            bytes.toPercentEncoding().constData());
     }
 }
 
