@@ -27,8 +27,10 @@ gantry=$("$TOOL" ingest-gantry "$T/journal.jsonl")
 echo "baseline (read + split): $base"
 echo "gantry (parse + classify + keep): $gantry"
 echo "time ratio gantry/baseline: $(ratio "$(field ms "$gantry")" "$(field ms "$base")")"
+echo "CPU time ratio gantry/baseline: $(ratio "$(field cpu_ms "$gantry")" "$(field cpu_ms "$base")")"
 echo "RSS ratio gantry/baseline: $(ratio "$(field rss_kib "$gantry")" "$(field rss_kib "$base")")"
 echo "RSS / raw bytes: $(ratio "$(field rss_kib "$gantry") * 1024" "$(field bytes "$gantry")")"
+echo "level filter over the kept lines: $(field filter_ms "$gantry") ms"
 fi
 [ "${MONITOR_BENCH_ONLY:-}" = ingest ] && exit 0
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,6 +79,458 @@ std::optional<qint64> numberField(const QJsonObject &object, QStringView key)
     const QString text = firstText(object, key);
     const qint64 number = text.toLongLong(&ok);
     return ok && !text.startsWith(u'+') && !text.startsWith(u'-') ? std::optional(number) : std::nullopt;
+}
+
+// The fields JournalEntry keeps, as parseLineFast finds them.
+enum class Field { Message, Priority, Realtime, Pid, Identifier, Cursor, Unit, Count };
+
+struct FieldName {
+    QByteArrayView name;
+    Field field;
+};
+
+constexpr std::array FieldNames {
+    FieldName { "MESSAGE", Field::Message },
+    FieldName { "PRIORITY", Field::Priority },
+    FieldName { "__REALTIME_TIMESTAMP", Field::Realtime },
+    FieldName { "_PID", Field::Pid },
+    FieldName { "SYSLOG_IDENTIFIER", Field::Identifier },
+    FieldName { "__CURSOR", Field::Cursor },
+    FieldName { "_SYSTEMD_UNIT", Field::Unit },
+};
+
+// One value as the scanner saw it, not yet decoded.
+struct RawValue {
+    enum Kind { Absent, Null, String, Number, Bytes, Strings };
+    Kind kind = Absent;
+    QByteArrayView text; // String: between the quotes; Number: the digits; Bytes, Strings: inside []
+    bool escaped = false; // String: holds backslash escapes
+};
+
+using RawFields = std::array<RawValue, std::size_t(Field::Count)>;
+
+constexpr quint64 EveryByte = 0x0101010101010101;
+constexpr quint64 HighBits = 0x8080808080808080;
+
+constexpr bool hasZeroByte(quint64 word)
+{
+    return ((word - EveryByte) & ~word & HighBits) != 0;
+}
+
+constexpr bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+int hexValue(char c)
+{
+    if (isDigit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+// \uXXXX's code unit; -1 when a digit is not hexadecimal.
+int hexUnit(const char *digits)
+{
+    int unit = 0;
+    for (int i = 0; i < 4; ++i) {
+        const int digit = hexValue(digits[i]);
+        if (digit < 0)
+            return -1;
+        unit = unit * 16 + digit;
+    }
+    return unit;
+}
+
+// Reads the JSON journalctl writes. Each method returns false for input it leaves to QJsonDocument:
+// malformed JSON and the shapes journalctl does not print (true/false, objects, fractions,
+// negative numbers, nested arrays, unknown escapes, \u escapes of surrogates), so the generic
+// reader both refuses the same lines and decodes the odd ones the same way.
+struct Scanner {
+    const char *at;
+    const char *end;
+
+    bool atEnd() const { return at == end; }
+    bool take(char c)
+    {
+        if (at == end || *at != c)
+            return false;
+        ++at;
+        return true;
+    }
+    void skipSpace()
+    {
+        while (at != end && (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r'))
+            ++at;
+    }
+    // Past ASCII text with no quote or backslash, eight bytes a step.
+    void skipPlain()
+    {
+        while (end - at >= 8) {
+            quint64 word;
+            std::memcpy(&word, at, sizeof word);
+            if ((word & HighBits) || hasZeroByte(word ^ (EveryByte * '"')) ||
+                hasZeroByte(word ^ (EveryByte * '\\')))
+                break;
+            at += 8;
+        }
+        while (at != end && uchar(*at) < 0x80 && *at != '"' && *at != '\\')
+            ++at;
+    }
+    bool escape()
+    {
+        if (end - at < 2)
+            return false;
+        switch (at[1]) {
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
+            at += 2;
+            return true;
+        case 'u': {
+            const int unit = end - at < 6 ? -1 : hexUnit(at + 2);
+            if (unit < 0 || (unit >= 0xd800 && unit <= 0xdfff))
+                return false;
+            at += 6;
+            return true;
+        }
+        default:
+            return false;
+        }
+    }
+    // One well-formed UTF-8 sequence (no overlong form, surrogate or value past U+10FFFF).
+    bool utf8Char()
+    {
+        const uchar lead = uchar(*at);
+        int more = 0;
+        uchar low = 0x80, high = 0xbf; // the second byte's range
+        if (lead >= 0xc2 && lead <= 0xdf) {
+            more = 1;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            more = 2;
+            low = lead == 0xe0 ? 0xa0 : 0x80;
+            high = lead == 0xed ? 0x9f : 0xbf;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            more = 3;
+            low = lead == 0xf0 ? 0x90 : 0x80;
+            high = lead == 0xf4 ? 0x8f : 0xbf;
+        } else {
+            return false;
+        }
+        if (end - at <= more || uchar(at[1]) < low || uchar(at[1]) > high)
+            return false;
+        for (int i = 2; i <= more; ++i) {
+            if ((uchar(at[i]) & 0xc0) != 0x80)
+                return false;
+        }
+        at += more + 1;
+        return true;
+    }
+    // After the opening quote; ends past the closing one.
+    bool string(RawValue *value)
+    {
+        const char *start = at;
+        value->kind = RawValue::String;
+        for (;;) {
+            skipPlain();
+            if (at == end)
+                return false;
+            if (*at == '"') {
+                value->text = QByteArrayView(start, at - start);
+                ++at;
+                return true;
+            }
+            if (*at == '\\') {
+                if (!escape())
+                    return false;
+                value->escaped = true;
+            } else if (!utf8Char()) {
+                return false;
+            }
+        }
+    }
+    // A whole number of at most 18 digits, which qint64 and QJsonValue hold exactly.
+    bool number(RawValue *value)
+    {
+        const char *start = at;
+        if (at == end || !isDigit(*at))
+            return false;
+        if (!take('0')) {
+            while (at != end && isDigit(*at))
+                ++at;
+        }
+        if (at != end && (isDigit(*at) || *at == '.' || *at == 'e' || *at == 'E'))
+            return false;
+        value->kind = RawValue::Number;
+        value->text = QByteArrayView(start, at - start);
+        return at - start <= 18;
+    }
+    bool null(RawValue *value)
+    {
+        if (end - at < 4 || std::memcmp(at, "null", 4) != 0)
+            return false;
+        at += 4;
+        value->kind = RawValue::Null;
+        return true;
+    }
+    // Byte values, or strings and nulls; not both.
+    bool array(RawValue *value)
+    {
+        const char *start = ++at;
+        bool numbers = false;
+        bool texts = false;
+        skipSpace();
+        if (!take(']')) {
+            do {
+                skipSpace();
+                RawValue item;
+                bool read = false;
+                if (at != end && isDigit(*at)) {
+                    read = number(&item);
+                    numbers = true;
+                } else {
+                    read = take('"') ? string(&item) : null(&item);
+                    texts = true;
+                }
+                if (!read || (numbers && texts))
+                    return false;
+                skipSpace();
+            } while (take(','));
+            if (!take(']'))
+                return false;
+        }
+        value->kind = texts ? RawValue::Strings : RawValue::Bytes;
+        value->text = QByteArrayView(start, at - 1 - start);
+        return true;
+    }
+    bool value(RawValue *value)
+    {
+        if (at == end)
+            return false;
+        if (isDigit(*at))
+            return number(value);
+        if (*at == '[')
+            return array(value);
+        if (*at == 'n')
+            return null(value);
+        return take('"') && string(value);
+    }
+};
+
+// A key of an object; none for one written with escapes, which might spell a kept field.
+bool readKey(Scanner &scan, QByteArrayView *key)
+{
+    RawValue value;
+    if (!scan.take('"') || !scan.string(&value) || value.escaped)
+        return false;
+    *key = value.text;
+    return true;
+}
+
+bool scanObject(QByteArrayView line, RawFields *fields)
+{
+    Scanner scan { line.data(), line.data() + line.size() };
+    scan.skipSpace();
+    if (!scan.take('{'))
+        return false;
+    do {
+        scan.skipSpace();
+        QByteArrayView key;
+        if (!readKey(scan, &key))
+            return false;
+        scan.skipSpace();
+        if (!scan.take(':'))
+            return false;
+        scan.skipSpace();
+        RawValue value;
+        if (!scan.value(&value))
+            return false;
+        const auto known = std::ranges::find(FieldNames, key, &FieldName::name);
+        if (known != FieldNames.end()) {
+            RawValue &slot = (*fields)[std::size_t(known->field)];
+            if (slot.kind != RawValue::Absent)
+                return false; // QJsonDocument keeps the last; rare enough to leave to it
+            slot = value;
+        }
+        scan.skipSpace();
+    } while (scan.take(','));
+    if (!scan.take('}'))
+        return false;
+    scan.skipSpace();
+    return scan.atEnd();
+}
+
+// The UTF-8 a string's escapes stand for.
+QByteArray unescaped(QByteArrayView text)
+{
+    QByteArray bytes;
+    bytes.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text[i] != '\\') {
+            bytes += text[i];
+            continue;
+        }
+        const char code = text[++i];
+        switch (code) {
+        case 'b':
+            bytes += '\b';
+            break;
+        case 'f':
+            bytes += '\f';
+            break;
+        case 'n':
+            bytes += '\n';
+            break;
+        case 'r':
+            bytes += '\r';
+            break;
+        case 't':
+            bytes += '\t';
+            break;
+        case 'u': {
+            const char16_t unit = char16_t(hexUnit(text.data() + i + 1));
+            bytes += QStringView(&unit, 1).toUtf8();
+            i += 4;
+            break;
+        }
+        default: // " \ /
+            bytes += code;
+        }
+    }
+    return bytes;
+}
+
+QByteArray utf8Of(const RawValue &value)
+{
+    return value.escaped ? unescaped(value.text) : value.text.toByteArray();
+}
+
+QString textOf(const RawValue &value)
+{
+    return value.escaped ? QString::fromUtf8(unescaped(value.text)) : QString::fromUtf8(value.text);
+}
+
+// Equal values of a field share one string: every line of a unit names the same unit and
+// identifier. A few per thread, since streams parse on their own threads.
+QString shared(const RawValue &value)
+{
+    constexpr qsizetype Longest = 128;
+    if (value.escaped || value.text.isEmpty() || value.text.size() > Longest)
+        return textOf(value);
+    struct Slot {
+        QByteArray utf8;
+        QString text;
+    };
+    thread_local std::array<Slot, 8> cache;
+    thread_local std::size_t next = 0;
+    for (const Slot &slot : cache) {
+        if (slot.utf8 == value.text)
+            return slot.text;
+    }
+    Slot &slot = cache[next++ % cache.size()];
+    slot.utf8 = value.text.toByteArray();
+    slot.text = QString::fromUtf8(slot.utf8);
+    return slot.text;
+}
+
+qint64 digitsValue(QByteArrayView digits)
+{
+    qint64 number = 0;
+    for (const char c : digits)
+        number = number * 10 + (c - '0');
+    return number;
+}
+
+// numberField's answer; false for what the scanner leaves to it (strings QString::toLongLong
+// might still read, such as " 5").
+bool readNumber(const RawValue &value, std::optional<qint64> *number)
+{
+    switch (value.kind) {
+    case RawValue::Absent:
+    case RawValue::Null:
+        *number = std::nullopt;
+        return true;
+    case RawValue::Number:
+        *number = digitsValue(value.text);
+        return true;
+    case RawValue::String:
+        if (value.text.isEmpty()) {
+            *number = std::nullopt;
+            return true;
+        }
+        if (value.escaped || value.text.size() > 18 || !std::ranges::all_of(value.text, isDigit))
+            return false;
+        *number = digitsValue(value.text);
+        return true;
+    case RawValue::Bytes:
+    case RawValue::Strings:
+        break;
+    }
+    return false;
+}
+
+// firstText's answer; false for arrays.
+bool readText(const RawValue &value, QString *text, bool share)
+{
+    if (value.kind == RawValue::Bytes || value.kind == RawValue::Strings)
+        return false;
+    if (value.kind == RawValue::String)
+        *text = share ? shared(value) : textOf(value);
+    return true;
+}
+
+// MESSAGE's bytes as valuesOf() joins them; none when it has no value.
+std::optional<QByteArray> messageBytes(const RawValue &value)
+{
+    QByteArray bytes;
+    Scanner scan { value.text.data(), value.text.data() + value.text.size() };
+    bool any = false;
+    switch (value.kind) {
+    case RawValue::String:
+        return utf8Of(value);
+    case RawValue::Bytes:
+        while (!scan.atEnd()) {
+            scan.skipSpace();
+            RawValue item;
+            if (!scan.number(&item))
+                break;
+            const qint64 byte = digitsValue(item.text);
+            if (byte > 255)
+                return std::nullopt;
+            bytes += char(byte);
+            scan.skipSpace();
+            scan.take(',');
+        }
+        return bytes;
+    case RawValue::Strings:
+        while (!scan.atEnd()) {
+            scan.skipSpace();
+            RawValue item;
+            if (scan.take('"') && scan.string(&item)) {
+                if (any)
+                    bytes += '\n';
+                bytes += utf8Of(item);
+                any = true;
+            } else {
+                scan.null(&item);
+            }
+            scan.skipSpace();
+            scan.take(',');
+        }
+        return any ? std::optional(bytes) : std::nullopt;
+    case RawValue::Absent:
+    case RawValue::Null:
+    case RawValue::Number:
+        break;
+    }
+    return std::nullopt;
 }
 
 struct StderrRule {
@@ -166,6 +619,42 @@ Result<QString> JournalEntryParser::command(const JournalQuery &query)
 }
 
 Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line)
+{
+    if (std::optional<JournalEntry> entry = parseLineFast(line))
+        return std::move(*entry);
+    return parseLineGeneric(line);
+}
+
+std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line)
+{
+    RawFields fields;
+    if (!scanObject(line, &fields))
+        return std::nullopt;
+    const auto field = [&fields](Field which) -> const RawValue & { return fields[std::size_t(which)]; };
+    JournalEntry entry;
+    std::optional<qint64> realtime, priority, pid;
+    if (field(Field::Cursor).kind != RawValue::String || field(Field::Cursor).text.isEmpty() ||
+        !readNumber(field(Field::Realtime), &realtime) || !realtime ||
+        !readNumber(field(Field::Priority), &priority) || !readNumber(field(Field::Pid), &pid) ||
+        !readText(field(Field::Identifier), &entry.identifier, true) ||
+        !readText(field(Field::Unit), &entry.unit, true))
+        return std::nullopt;
+    entry.cursor = textOf(field(Field::Cursor));
+    entry.realtimeUSec = *realtime;
+    entry.priority = priority && *priority <= 7 ? int(*priority) : -1;
+    entry.pid = pid.value_or(0);
+    const RawValue &message = field(Field::Message);
+    if (message.kind == RawValue::String && !message.escaped) {
+        entry.message = QString::fromUtf8(message.text);
+    } else if (const std::optional<QByteArray> bytes = messageBytes(message)) {
+        entry.message = QString::fromUtf8(*bytes);
+    } else {
+        entry.messageOmitted = true;
+    }
+    return entry;
+}
+
+Result<JournalEntry> JournalEntryParser::parseLineGeneric(QByteArrayView line)
 {
     while (line.endsWith('\n') || line.endsWith('\r'))
         line.chop(1);
