@@ -98,10 +98,10 @@ QWidget *HealthPage::createActions()
     m_refreshButton = button(u"refreshHealthButton"_s, tr("Refre&sh"), tr("Ask every server again now"),
         [this] { m_hub->refreshNow(); });
     row->addSpacing(12);
-    m_startButton = button(u"startServiceButton"_s, tr("S&tart"), tr("Start the selected service"),
-        &HealthPage::startService);
-    m_stopButton = button(u"stopServiceButton"_s, tr("St&op…"), tr("Stop the selected service"),
-        &HealthPage::stopService);
+    m_startButton = button(
+        u"startServiceButton"_s, tr("S&tart"), tr("Start the selected service"), &HealthPage::startService);
+    m_stopButton = button(
+        u"stopServiceButton"_s, tr("St&op…"), tr("Stop the selected service"), &HealthPage::stopService);
     m_restartButton = button(u"restartServiceButton"_s, tr("&Restart…"), tr("Restart the selected service"),
         &HealthPage::restartService);
     m_rollbackButton = button(u"rollBackServiceButton"_s, tr("Roll &Back…"),
@@ -126,13 +126,14 @@ QWidget *HealthPage::createTable()
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setItemDelegateForColumn(
-        ServiceStatusModel::HealthColumn, new SparklineDelegate(ServiceStatusModel::LatencyHistoryRole, m_table));
+    m_table->setItemDelegateForColumn(ServiceStatusModel::HealthColumn,
+        new SparklineDelegate(ServiceStatusModel::LatencyHistoryRole, m_table));
     const int unit = fontMetrics().averageCharWidth();
-    for (const auto &[column, chars] : { std::pair { 0, 14 }, { 1, 16 }, { 2, 13 }, { 3, 10 }, { 4, 12 },
-             { 5, 8 }, { 6, 8 }, { 7, 10 } })
+    for (const auto &[column, chars] :
+        { std::pair { 0, 14 }, { 1, 16 }, { 2, 13 }, { 3, 10 }, { 4, 12 }, { 5, 8 }, { 6, 8 }, { 7, 10 } })
         m_table->setColumnWidth(column, chars * unit + 16);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HealthPage::updateButtons);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HealthPage::updateButtons);
     connect(m_table, &QTableView::doubleClicked, this, &HealthPage::showDetails);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &HealthPage::updateButtons);
     return m_table;
@@ -150,7 +151,8 @@ QWidget *HealthPage::createEvents()
     m_eventView->setModel(m_events);
     m_eventView->setUniformRowHeights(true);
     m_eventView->header()->setStretchLastSection(true);
-    m_eventView->setColumnWidth(EventListModel::TimeColumn, fontMetrics().horizontalAdvance(u"0000-00-00 00:00:00"_s) + 16);
+    m_eventView->setColumnWidth(
+        EventListModel::TimeColumn, fontMetrics().horizontalAdvance(u"0000-00-00 00:00:00"_s) + 16);
     title->setBuddy(m_eventView);
     layout->addWidget(title);
     layout->addWidget(m_eventView, 1);
@@ -204,7 +206,8 @@ void HealthPage::updateHostSummary()
     for (const HostSnapshot &h : std::as_const(m_hosts)) {
         const bool online = h.state == HostState::Online;
         QString part = u"<span style=\"color:%1\">●</span> <b>%2</b> "_s.arg(
-            ServiceStatusModel::stateColor(online ? u"active"_s : u"unreachable"_s).name(), h.server.toHtmlEscaped());
+            ServiceStatusModel::stateColor(online ? u"active"_s : u"unreachable"_s).name(),
+            h.server.toHtmlEscaped());
         part += online ? tr("online, %n service(s)", nullptr, int(h.units.size()))
                        : tr("unreachable: %1").arg(h.problem.message.toHtmlEscaped());
         if (h.journalBytes)
@@ -354,8 +357,10 @@ void HealthPage::rollBack()
     const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [app = unit.app](RemoteHost &host) {
         return ServiceOps::releases(host, app);
     };
-    runTrusting<QList<ReleaseInfo>>(this, *c, m_prompter, body,
-        [this, server, unit](Result<QList<ReleaseInfo>> releases) { confirmRollBack(server, unit, releases); });
+    runTrusting<QList<ReleaseInfo>>(
+        this, *c, m_prompter, body, [this, server, unit](Result<QList<ReleaseInfo>> releases) {
+            confirmRollBack(server, unit, releases);
+        });
 }
 
 void HealthPage::confirmRollBack(
@@ -371,11 +376,13 @@ void HealthPage::confirmRollBack(
             current = &r;
     for (const ReleaseInfo &r : *releases)
         if (r.exists && !r.incomplete && !r.isCurrent && r.status != ReleaseStatus::Bad &&
-            r.status != ReleaseStatus::Failed && (!current || r.n < current->n) && (!target || r.n > target->n))
+            r.status != ReleaseStatus::Failed && (!current || r.n < current->n) &&
+            (!target || r.n > target->n))
             target = &r;
     if (!target)
-        return m_status->showError({ tr("%1 on %2 has no earlier good release to go back to.").arg(unit.unit, server),
-            tr("Deploy the version you want instead."), {} });
+        return m_status->showError(
+            { tr("%1 on %2 has no earlier good release to go back to.").arg(unit.unit, server),
+                tr("Deploy the version you want instead."), {} });
     MessageBoxes::Question question;
     question.title = tr("Roll Back");
     question.text = tr("Roll %1 on %2 back to version %3 (release %4)?")
@@ -386,22 +393,24 @@ void HealthPage::confirmRollBack(
                                .arg(target->version, current ? current->version : unit.version);
     question.acceptText = tr("&Roll Back to %1").arg(target->version);
     question.icon = QMessageBox::Warning;
-    MessageBoxes::ask(this, question, [this, server, unit, n = target->n, version = target->version](bool yes) {
-        if (yes)
-            runRollBack(server, unit, n, version);
-    });
+    MessageBoxes::ask(
+        this, question, [this, server, unit, n = target->n, version = target->version](bool yes) {
+            if (yes)
+                runRollBack(server, unit, n, version);
+        });
 }
 
-void HealthPage::runRollBack(const QString &server, const UnitSnapshot &unit, int release, const QString &version)
+void HealthPage::runRollBack(
+    const QString &server, const UnitSnapshot &unit, int release, const QString &version)
 {
     auto c = connectionTo(server);
     if (!c)
         return m_status->showError(c.error());
     setBusy(true);
     m_status->showNote(tr("Rolling %1 on %2 back to version %3…").arg(unit.app, server, version));
-    const std::function<Result<QString>(RemoteHost &)> body =
-        [app = unit.app, s = settingsOf(unit, server), release, who = DeployPlanner::who()](
-            RemoteHost &host) -> Result<QString> {
+    const std::function<Result<QString>(RemoteHost &)> body = [app = unit.app, s = settingsOf(unit, server),
+                                                                  release, who = DeployPlanner::who()](
+                                                                  RemoteHost &host) -> Result<QString> {
         auto now = ServiceOps::rollback(host, app, release, s, who, false);
         if (!now)
             return std::unexpected(now.error());
@@ -409,11 +418,12 @@ void HealthPage::runRollBack(const QString &server, const UnitSnapshot &unit, in
     };
     runTrusting<QString>(this, *c, m_prompter, body, [this, server, unit, version](Result<QString> result) {
         if (result && !unit.project.isEmpty())
-            m_workspace->addDeployment({ 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(), unit.project,
-                version, profileOf(unit.project, server), { server }, u"rollback"_s, 0, {} });
-        finish(result ? Result<QString>(tr("%1: %2 serves version %3 again and is healthy.")
-                                            .arg(server, unit.app, version))
-                      : result);
+            m_workspace->addDeployment({ 0, DeployPlanner::who(), QDateTime::currentDateTimeUtc(),
+                unit.project, version, profileOf(unit.project, server), { server }, u"rollback"_s, 0, {} });
+        finish(result
+                ? Result<QString>(
+                      tr("%1: %2 serves version %3 again and is healthy.").arg(server, unit.app, version))
+                : result);
     });
 }
 

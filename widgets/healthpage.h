@@ -72,7 +72,8 @@ private:
     Result<HostConnection> connectionTo(const QString &server) const;
     void askThenRun(const QString &verb);
     void runSystemctl(const QString &verb, const QString &server, const UnitSnapshot &unit);
-    void confirmRollBack(const QString &server, const UnitSnapshot &unit, const Result<QList<ReleaseInfo>> &releases);
+    void confirmRollBack(
+        const QString &server, const UnitSnapshot &unit, const Result<QList<ReleaseInfo>> &releases);
     void runRollBack(const QString &server, const UnitSnapshot &unit, int release, const QString &version);
     void finish(const Result<QString> &result);
 

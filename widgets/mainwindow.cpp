@@ -50,8 +50,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
         tr("The servers you deploy to: sign-in, host keys and what they run"), m_serversPage);
     addPage(DeployId, u"deploy"_s, tr("Deploy"),
         tr("Deploy the project to your servers, watch it happen, roll back"), m_deployPage);
-    addPage(HealthId, u"health"_s, tr("Health"), tr("Every service on every server: state, resources and alerts"),
-        m_healthPage);
+    addPage(HealthId, u"health"_s, tr("Health"),
+        tr("Every service on every server: state, resources and alerts"), m_healthPage);
     addPage(SettingsId, u"settings"_s, tr("Settings"), tr("Workspace, Go toolchain, language and theme"),
         m_settingsPage);
     addPage(AboutId, u"about"_s, tr("About"), tr("Version and license"), m_aboutPage);
@@ -173,8 +173,8 @@ void MainWindow::connectMonitor()
     connect(m_healthPage->hub(), &MonitorHub::alertRaised, this, [this](const EventRecord &event) {
         if (!m_tray)
             return;
-        m_tray->showMessage(event.recovery ? tr("Recovered on %1").arg(event.server)
-                                           : tr("Alert on %1").arg(event.server),
+        m_tray->showMessage(
+            event.recovery ? tr("Recovered on %1").arg(event.server) : tr("Alert on %1").arg(event.server),
             event.message, event.recovery ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning,
             event.recovery ? 4000 : 10000);
     });

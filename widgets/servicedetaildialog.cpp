@@ -57,7 +57,8 @@ ServiceDetailDialog::ServiceDetailDialog(const QString &server, const UnitSnapsh
     setObjectName(u"serviceDetailDialog"_s);
     setWindowTitle(tr("%1 on %2").arg(unit.app.isEmpty() ? unit.unit : unit.app, server));
     if (workspace) {
-        auto stored = workspace->healthSamples(server, unit.unit, QDateTime::currentDateTimeUtc().addDays(-1));
+        auto stored =
+            workspace->healthSamples(server, unit.unit, QDateTime::currentDateTimeUtc().addDays(-1));
         if (stored)
             m_stored = *stored;
     }

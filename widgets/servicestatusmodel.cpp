@@ -237,7 +237,8 @@ int ServiceStatusModel::merge(const HostSnapshot &snapshot, int begin, int end)
     int row = begin;
     qsizetype next = 0;
     while (row < end || next < units.size()) {
-        const bool gone = row < end && (next >= units.size() || m_rows.at(row).unit.unit < units.at(next).unit);
+        const bool gone =
+            row < end && (next >= units.size() || m_rows.at(row).unit.unit < units.at(next).unit);
         if (gone) {
             beginRemoveRows({}, row, row);
             m_rows.removeAt(row);

@@ -26,7 +26,8 @@ QSize SparklineDelegate::sizeHint(const QStyleOptionViewItem &option, const QMod
     return { text.width() + SparklineWidth + 8, text.height() };
 }
 
-void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void SparklineDelegate::paint(
+    QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyleOptionViewItem cell = option;
     initStyleOption(&cell, index);
@@ -36,8 +37,8 @@ void SparklineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, cell.widget);
     const QRect textRect = option.rect.adjusted(4, 0, -SparklineWidth - 8, 0);
     painter->save();
-    painter->setPen(cell.palette.color(
-        cell.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(
+        cell.palette.color(cell.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
     painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
         cell.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
     const QList<int> values = index.data(m_role).value<QList<int>>();

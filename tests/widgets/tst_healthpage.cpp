@@ -136,7 +136,8 @@ void tst_HealthPage::snapshotsFillTheTableAndTheHostStrip()
 
 void tst_HealthPage::alertsShowInTheEventsList()
 {
-    QAbstractItemModelTester tester(m_page->eventModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(
+        m_page->eventModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     feed(online(u"web1"_s, { shop(u"active"_s) }));
     QCOMPARE(m_page->eventModel()->rowCount(), 0);
     feed(online(u"web1"_s, { shop(u"failed"_s) }));
@@ -144,7 +145,8 @@ void tst_HealthPage::alertsShowInTheEventsList()
     QCOMPARE(m_page->eventModel()->rowCount(), 1);
     const EventRecord alert = m_page->eventModel()->event(0);
     QCOMPARE(alert.kind, u"failed"_s);
-    QCOMPARE(m_page->eventModel()->data(m_page->eventModel()->index(0, EventListModel::MessageColumn)).toString(),
+    QCOMPARE(
+        m_page->eventModel()->data(m_page->eventModel()->index(0, EventListModel::MessageColumn)).toString(),
         alert.message);
     feed(online(u"web1"_s, { shop(u"active"_s) }));
     QCOMPARE(m_page->eventModel()->rowCount(), 2);
@@ -163,7 +165,8 @@ void tst_HealthPage::noToTheConfirmationRunsNothing()
     MessageBoxes::setNextAnswer(false);
     Test::click(m_page.get(), u"stopServiceButton"_s);
     QTest::qWait(200);
-    QVERIFY2(MessageBoxes::lastQuestion().contains(u"Stop shop on web1?"_s), qPrintable(MessageBoxes::lastQuestion()));
+    QVERIFY2(MessageBoxes::lastQuestion().contains(u"Stop shop on web1?"_s),
+        qPrintable(MessageBoxes::lastQuestion()));
     QVERIFY(!m_page->isBusy());
     QVERIFY(m_page->statusText().isEmpty());
     MessageBoxes::setNextAnswer(false);

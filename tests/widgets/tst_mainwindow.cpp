@@ -80,7 +80,8 @@ void tst_MainWindow::navigatesThroughEveryPage()
     auto *navigation = child<QListWidget>(&window, u"navigation"_s);
     auto *pages = window.findChild<QStackedWidget *>();
     const QList<QWidget *> expected { window.projectsPage(), window.buildPage(), window.profilesPage(),
-        window.serversPage(), window.deployPage(), window.healthPage(), window.settingsPage(), window.aboutPage() };
+        window.serversPage(), window.deployPage(), window.healthPage(), window.settingsPage(),
+        window.aboutPage() };
     QCOMPARE(navigation->count(), expected.size());
     QCOMPARE(window.pageIds(),
         (QStringList { MainWindow::ProjectsId, MainWindow::BuildId, MainWindow::ProfilesId,

@@ -103,7 +103,8 @@ void tst_ServiceStatusModel::updatesInPlaceWithOneDataChanged()
 {
     ServiceStatusModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.applySnapshot(online(u"web1"_s, { unitSnapshot(u"a"_s), unitSnapshot(u"b"_s), unitSnapshot(u"c"_s) }));
+    model.applySnapshot(
+        online(u"web1"_s, { unitSnapshot(u"a"_s), unitSnapshot(u"b"_s), unitSnapshot(u"c"_s) }));
     model.applySnapshot(online(u"web2"_s, { unitSnapshot(u"a"_s) }));
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
@@ -129,7 +130,8 @@ void tst_ServiceStatusModel::unitsAppearAndDisappear()
     model.applySnapshot(online(u"web2"_s, { unitSnapshot(u"z"_s) }));
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    model.applySnapshot(online(u"web1"_s, { unitSnapshot(u"b"_s), unitSnapshot(u"c"_s), unitSnapshot(u"d"_s) }));
+    model.applySnapshot(
+        online(u"web1"_s, { unitSnapshot(u"b"_s), unitSnapshot(u"c"_s), unitSnapshot(u"d"_s) }));
     QCOMPARE(removed.size(), 1); // a
     QCOMPARE(inserted.size(), 2); // b, d
     QStringList services;
