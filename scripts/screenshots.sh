@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of every page in English and Simplified Chinese under Xvfb, against a throw-away
 # workspace with examples/hello-gin open and a few variables (one of them a masked secret).
-# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+7, Alt+<mnemonic>. The Deploy
-# page reviews a plan against a server that cannot be reached (no test host is booted here).
+# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+8, Alt+<mnemonic>. The Deploy
+# page reviews a plan against a server that cannot be reached (no test host is booted here); the
+# Health page shows both servers unreachable, with the reason.
 # Output: build/screenshots/<page>-<lang>.png
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,8 +88,11 @@ shoot() {
     keys alt+a; shot_screen server-add
     dialog_keys Escape
     keys ctrl+5; shot deploy
-    keys ctrl+6; shot settings
-    keys ctrl+7; shot about
+    keys ctrl+6
+    sleep 8 # the monitor tries web1 and web2, which cannot be reached from here
+    shot health
+    keys ctrl+7; shot settings
+    keys ctrl+8; shot about
     keys ctrl+2; shot build
     keys alt+b
     for _ in $(seq 1 120); do sleep 1; ls "$PROJECT"/dist/*/manifest.json >/dev/null 2>&1 && break; done

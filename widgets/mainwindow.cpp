@@ -15,7 +15,9 @@
 #include "widgets/aboutpage.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
+#include "core/monitor/monitorhub.h"
 #include "widgets/deploypage.h"
+#include "widgets/healthpage.h"
 #include "widgets/profilespage.h"
 #include "widgets/projectspage.h"
 #include "widgets/serverspage.h"
@@ -36,6 +38,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_profilesPage = new ProfilesPage(workspace, this);
     m_serversPage = new ServersPage(workspace, this);
     m_deployPage = new DeployPage(workspace, this);
+    m_healthPage = new HealthPage(workspace, this);
     m_settingsPage = new SettingsPage(workspace ? workspace->dir() : AppSettings::workspaceDir(), this);
     m_aboutPage = new AboutPage(this);
     addPage(ProjectsId, u"projects"_s, tr("Projects"),
@@ -47,12 +50,15 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
         tr("The servers you deploy to: sign-in, host keys and what they run"), m_serversPage);
     addPage(DeployId, u"deploy"_s, tr("Deploy"),
         tr("Deploy the project to your servers, watch it happen, roll back"), m_deployPage);
+    addPage(HealthId, u"health"_s, tr("Health"),
+        tr("Every service on every server: state, resources and alerts"), m_healthPage);
     addPage(SettingsId, u"settings"_s, tr("Settings"), tr("Workspace, Go toolchain, language and theme"),
         m_settingsPage);
     addPage(AboutId, u"about"_s, tr("About"), tr("Version and license"), m_aboutPage);
     createMenus();
     createTrayIcon();
     connectPages();
+    connectMonitor();
     restoreState();
 }
 
@@ -159,6 +165,22 @@ void MainWindow::connectPages()
     });
     m_buildPage->setGoPath(AppSettings::goPath());
     m_deployPage->setGoPath(AppSettings::goPath());
+}
+
+// Monitoring runs while the app runs: alerts show in the tray, recoveries too but quieter.
+void MainWindow::connectMonitor()
+{
+    connect(m_healthPage->hub(), &MonitorHub::alertRaised, this, [this](const EventRecord &event) {
+        if (!m_tray)
+            return;
+        m_tray->showMessage(
+            event.recovery ? tr("Recovered on %1").arg(event.server) : tr("Alert on %1").arg(event.server),
+            event.message, event.recovery ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning,
+            event.recovery ? 4000 : 10000);
+    });
+    connect(m_serversPage, &ServersPage::serversChanged, m_healthPage, &HealthPage::startMonitoring);
+    connect(qApp, &QCoreApplication::aboutToQuit, m_healthPage, &HealthPage::stopMonitoring);
+    m_healthPage->startMonitoring();
 }
 
 QStringList MainWindow::pageIds() const

@@ -11,6 +11,7 @@ namespace Gantry {
 class AboutPage;
 class BuildPage;
 class DeployPage;
+class HealthPage;
 class ProfilesPage;
 class ProjectsPage;
 class ServersPage;
@@ -28,6 +29,7 @@ public:
     static inline const QString ProfilesId = QStringLiteral("profiles");
     static inline const QString ServersId = QStringLiteral("servers");
     static inline const QString DeployId = QStringLiteral("deploy");
+    static inline const QString HealthId = QStringLiteral("health");
     static inline const QString SettingsId = QStringLiteral("settings");
     static inline const QString AboutId = QStringLiteral("about");
 
@@ -40,6 +42,7 @@ public:
     ProfilesPage *profilesPage() const { return m_profilesPage; }
     ServersPage *serversPage() const { return m_serversPage; }
     DeployPage *deployPage() const { return m_deployPage; }
+    HealthPage *healthPage() const { return m_healthPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     AboutPage *aboutPage() const { return m_aboutPage; }
 
@@ -60,6 +63,7 @@ private:
         const QString &id, const QString &icon, const QString &text, const QString &tip, QWidget *page);
     void createMenus();
     void createTrayIcon();
+    void connectMonitor();
     void connectPages();
     void restoreState();
     void saveState() const;
@@ -73,6 +77,7 @@ private:
     ProfilesPage *m_profilesPage = nullptr;
     ServersPage *m_serversPage = nullptr;
     DeployPage *m_deployPage = nullptr;
+    HealthPage *m_healthPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     AboutPage *m_aboutPage = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
