@@ -16,6 +16,7 @@
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "widgets/deploypage.h"
+#include "widgets/logspage.h"
 #include "widgets/profilespage.h"
 #include "widgets/projectspage.h"
 #include "widgets/serverspage.h"
@@ -36,6 +37,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_profilesPage = new ProfilesPage(workspace, this);
     m_serversPage = new ServersPage(workspace, this);
     m_deployPage = new DeployPage(workspace, this);
+    m_logsPage = new LogsPage(workspace, this);
     m_settingsPage = new SettingsPage(workspace ? workspace->dir() : AppSettings::workspaceDir(), this);
     m_aboutPage = new AboutPage(this);
     addPage(ProjectsId, u"projects"_s, tr("Projects"),
@@ -47,6 +49,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
         tr("The servers you deploy to: sign-in, host keys and what they run"), m_serversPage);
     addPage(DeployId, u"deploy"_s, tr("Deploy"),
         tr("Deploy the project to your servers, watch it happen, roll back"), m_deployPage);
+    addPage(LogsId, u"logs"_s, tr("Logs"), tr("Live service logs from your servers, filtered by level"),
+        m_logsPage);
     addPage(SettingsId, u"settings"_s, tr("Settings"), tr("Workspace, Go toolchain, language and theme"),
         m_settingsPage);
     addPage(AboutId, u"about"_s, tr("About"), tr("Version and license"), m_aboutPage);
@@ -146,10 +150,12 @@ void MainWindow::connectPages()
             m_profilesPage->setProject(name);
             m_deployPage->setBuildSettings(m_projectsPage->effectiveBuildSettings());
             m_deployPage->setProject(name);
+            m_logsPage->setProject(name);
         });
     connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_buildPage, &BuildPage::setBuildSettings);
     connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_deployPage, &DeployPage::setBuildSettings);
     connect(m_serversPage, &ServersPage::serversChanged, m_deployPage, &DeployPage::reloadServers);
+    connect(m_serversPage, &ServersPage::serversChanged, m_logsPage, &LogsPage::reloadServers);
     connect(m_buildPage, &BuildPage::chooseProjectRequested, m_projectsPage, &ProjectsPage::chooseProject);
     connect(m_settingsPage, &SettingsPage::goPathChanged, m_buildPage, &BuildPage::setGoPath);
     connect(m_settingsPage, &SettingsPage::goPathChanged, m_deployPage, &DeployPage::setGoPath);

@@ -11,6 +11,7 @@ namespace Gantry {
 class AboutPage;
 class BuildPage;
 class DeployPage;
+class LogsPage;
 class ProfilesPage;
 class ProjectsPage;
 class ServersPage;
@@ -28,6 +29,7 @@ public:
     static inline const QString ProfilesId = QStringLiteral("profiles");
     static inline const QString ServersId = QStringLiteral("servers");
     static inline const QString DeployId = QStringLiteral("deploy");
+    static inline const QString LogsId = QStringLiteral("logs");
     static inline const QString SettingsId = QStringLiteral("settings");
     static inline const QString AboutId = QStringLiteral("about");
 
@@ -40,6 +42,7 @@ public:
     ProfilesPage *profilesPage() const { return m_profilesPage; }
     ServersPage *serversPage() const { return m_serversPage; }
     DeployPage *deployPage() const { return m_deployPage; }
+    LogsPage *logsPage() const { return m_logsPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     AboutPage *aboutPage() const { return m_aboutPage; }
 
@@ -73,6 +76,7 @@ private:
     ProfilesPage *m_profilesPage = nullptr;
     ServersPage *m_serversPage = nullptr;
     DeployPage *m_deployPage = nullptr;
+    LogsPage *m_logsPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     AboutPage *m_aboutPage = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
