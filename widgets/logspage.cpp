@@ -187,7 +187,7 @@ QWidget *LogsPage::createFilterRow()
     m_followCheck->setChecked(true);
     m_followCheck->setToolTip(tr("Scroll to new lines while the view is at the bottom"));
     connect(m_followCheck, &QCheckBox::toggled, this, &LogsPage::setFollowing);
-    m_exportButton = new QPushButton(tr("E&xport…"), box);
+    m_exportButton = new QPushButton(tr("Exp&ort…"), box);
     m_exportButton->setObjectName(u"logsExportButton"_s);
     m_exportButton->setToolTip(tr("Save the lines shown to a text file"));
     connect(m_exportButton, &QPushButton::clicked, this, &LogsPage::exportLines);
@@ -242,12 +242,20 @@ QWidget *LogsPage::createViewArea()
     const int digit = fontMetrics().horizontalAdvance(u'0');
     header->resizeSection(
         LogModel::TimeColumn, fontMetrics().horizontalAdvance(LogModel::timeText(0)) + digit * 2);
-    header->resizeSection(LogModel::ServerColumn, digit * 12);
-    header->resizeSection(LogModel::ServiceColumn, digit * 14);
+    header->resizeSection(LogModel::ServerColumn, digit * 9);
+    header->resizeSection(LogModel::ServiceColumn, digit * 11);
     header->resizeSection(LogModel::LevelColumn, digit * 10);
     column->addWidget(m_view, 1);
     column->addWidget(createViewActions());
     return box;
+}
+
+void LogsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Lines may have come while the page was hidden, where the view could not scroll.
+    if (m_followCheck->isChecked() && !m_paused)
+        m_view->scrollToBottom();
 }
 
 // ---- project and servers

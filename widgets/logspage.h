@@ -66,6 +66,9 @@ signals:
     void flushed();
     void exported(bool success);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Stream {
         std::unique_ptr<LogStream> stream;
