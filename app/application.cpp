@@ -154,7 +154,7 @@ int Application::selfTest()
     int code = 1;
     QTimer::singleShot(200, this, [this, &code] {
         const bool ok = m_window->isVisible() && m_window->buildPage() != nullptr &&
-            m_window->projectsPage() != nullptr && m_window->pageIds().size() == 8;
+            m_window->projectsPage() != nullptr && m_window->pageIds().size() == 9;
         qCInfo(lcApp) << "self-test" << (ok ? "passed" : "failed");
         code = ok ? 0 : 1;
         quit();

@@ -3,7 +3,7 @@
 # workspace with examples/hello-gin open and a few variables (one of them a masked secret).
 # Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+8, Alt+<mnemonic>. The Deploy
 # page reviews a plan against a server that cannot be reached (no test host is booted here); the
-# Health page shows both servers unreachable, with the reason.
+# Health page shows both servers unreachable, with the reason; the Logs page shows seeded lines.
 # Output: build/screenshots/<page>-<lang>.png
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -63,6 +63,32 @@ db.commit()
 PY
 }
 
+# Journal lines of two servers for the Logs page (it has nothing to stream from here): "server<TAB>json".
+seed_logs() {
+    python3 - "$TMP/journal.tsv" <<'PY'
+import json, sys, time
+now = int(time.time() * 1_000_000)
+rows = [
+    ("web1", 6, "[GIN] 200 | 1.2ms | GET /api/products"), ("web2", 6, "[GIN] 200 | 0.9ms | GET /healthz"),
+    ("web1", 4, "level=WARN msg=\"slow query\" table=orders duration=1.8s"),
+    ("web2", 3, "level=ERROR msg=\"payment provider timeout\" order=10423 attempt=3"),
+    ("web1", 6, "[GIN] 201 | 12ms | POST /api/orders"),
+    ("web2", 4, "level=WARN msg=\"retrying\" upstream=payments backoff=2s"),
+    ("web1", 3, "panic: runtime error: invalid memory address or nil pointer dereference\ngoroutine 42 [running]:"),
+    ("web1", 5, "Started gantry-hello-gin.service - hello-gin."),
+    ("web2", 4, "level=WARN msg=\"cache miss rate high\" rate=0.41"),
+    ("web2", 3, "level=ERROR msg=\"database connection refused\" host=db.internal:5432"),
+]
+with open(sys.argv[1], "w") as out:
+    for i in range(120):
+        server, prio, msg = rows[i % len(rows)]
+        entry = {"__CURSOR": f"s=1;i={i}", "__REALTIME_TIMESTAMP": str(now - (120 - i) * 7_300_000),
+                 "MESSAGE": msg, "PRIORITY": str(prio), "_PID": "4242", "SYSLOG_IDENTIFIER": "hello-gin",
+                 "_SYSTEMD_UNIT": "gantry-hello-gin.service"}
+        out.write(server + "\t" + json.dumps(entry) + "\n")
+PY
+}
+
 keys() { xdotool windowfocus --sync "$WID" key --delay 80 "$@"; sleep 1; }
 # Keys for the window that has the focus (a dialog: the main window is blocked while it is open).
 dialog_keys() { xdotool key --delay 80 "$@"; sleep 1; }
@@ -76,7 +102,7 @@ shoot() {
     Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
     local xvfb=$!
     sleep 1
-    XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
+    GANTRY_SCREENSHOT_LOGS=$TMP/journal.tsv XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
         >/dev/null 2>&1 &
     local app=$!
     WID=$(xdotool search --sync --onlyvisible --class gantry | head -1)
@@ -91,8 +117,9 @@ shoot() {
     keys ctrl+6
     sleep 8 # the monitor tries web1 and web2, which cannot be reached from here
     shot health
-    keys ctrl+7; shot settings
-    keys ctrl+8; shot about
+    keys ctrl+7; shot logs
+    keys ctrl+8; shot settings
+    keys ctrl+9; shot about
     keys ctrl+2; shot build
     keys alt+b
     for _ in $(seq 1 120); do sleep 1; ls "$PROJECT"/dist/*/manifest.json >/dev/null 2>&1 && break; done
@@ -111,6 +138,7 @@ shoot() {
 }
 
 seed
+seed_logs
 shoot en
 shoot zh_CN
 ls -1 "$OUT"

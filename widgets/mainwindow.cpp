@@ -18,6 +18,7 @@
 #include "core/monitor/monitorhub.h"
 #include "widgets/deploypage.h"
 #include "widgets/healthpage.h"
+#include "widgets/logspage.h"
 #include "widgets/profilespage.h"
 #include "widgets/projectspage.h"
 #include "widgets/serverspage.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_serversPage = new ServersPage(workspace, this);
     m_deployPage = new DeployPage(workspace, this);
     m_healthPage = new HealthPage(workspace, this);
+    m_logsPage = new LogsPage(workspace, this);
     m_settingsPage = new SettingsPage(workspace ? workspace->dir() : AppSettings::workspaceDir(), this);
     m_aboutPage = new AboutPage(this);
     addPage(ProjectsId, u"projects"_s, tr("Projects"),
@@ -52,6 +54,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
         tr("Deploy the project to your servers, watch it happen, roll back"), m_deployPage);
     addPage(HealthId, u"health"_s, tr("Health"),
         tr("Every service on every server: state, resources and alerts"), m_healthPage);
+    addPage(LogsId, u"logs"_s, tr("Logs"), tr("Live service logs from your servers, filtered by level"),
+        m_logsPage);
     addPage(SettingsId, u"settings"_s, tr("Settings"), tr("Workspace, Go toolchain, language and theme"),
         m_settingsPage);
     addPage(AboutId, u"about"_s, tr("About"), tr("Version and license"), m_aboutPage);
@@ -152,10 +156,12 @@ void MainWindow::connectPages()
             m_profilesPage->setProject(name);
             m_deployPage->setBuildSettings(m_projectsPage->effectiveBuildSettings());
             m_deployPage->setProject(name);
+            m_logsPage->setProject(name);
         });
     connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_buildPage, &BuildPage::setBuildSettings);
     connect(m_projectsPage, &ProjectsPage::buildSettingsChanged, m_deployPage, &DeployPage::setBuildSettings);
     connect(m_serversPage, &ServersPage::serversChanged, m_deployPage, &DeployPage::reloadServers);
+    connect(m_serversPage, &ServersPage::serversChanged, m_logsPage, &LogsPage::reloadServers);
     connect(m_buildPage, &BuildPage::chooseProjectRequested, m_projectsPage, &ProjectsPage::chooseProject);
     connect(m_settingsPage, &SettingsPage::goPathChanged, m_buildPage, &BuildPage::setGoPath);
     connect(m_settingsPage, &SettingsPage::goPathChanged, m_deployPage, &DeployPage::setGoPath);
@@ -177,6 +183,10 @@ void MainWindow::connectMonitor()
             event.recovery ? tr("Recovered on %1").arg(event.server) : tr("Alert on %1").arg(event.server),
             event.message, event.recovery ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning,
             event.recovery ? 4000 : 10000);
+    });
+    connect(m_healthPage, &HealthPage::logsRequested, this, [this](const QString &project, const QString &server) {
+        m_logsPage->showService(project, server);
+        showPage(LogsId);
     });
     connect(m_serversPage, &ServersPage::serversChanged, m_healthPage, &HealthPage::startMonitoring);
     connect(qApp, &QCoreApplication::aboutToQuit, m_healthPage, &HealthPage::stopMonitoring);

@@ -12,6 +12,7 @@ class AboutPage;
 class BuildPage;
 class DeployPage;
 class HealthPage;
+class LogsPage;
 class ProfilesPage;
 class ProjectsPage;
 class ServersPage;
@@ -30,6 +31,7 @@ public:
     static inline const QString ServersId = QStringLiteral("servers");
     static inline const QString DeployId = QStringLiteral("deploy");
     static inline const QString HealthId = QStringLiteral("health");
+    static inline const QString LogsId = QStringLiteral("logs");
     static inline const QString SettingsId = QStringLiteral("settings");
     static inline const QString AboutId = QStringLiteral("about");
 
@@ -43,6 +45,7 @@ public:
     ServersPage *serversPage() const { return m_serversPage; }
     DeployPage *deployPage() const { return m_deployPage; }
     HealthPage *healthPage() const { return m_healthPage; }
+    LogsPage *logsPage() const { return m_logsPage; }
     SettingsPage *settingsPage() const { return m_settingsPage; }
     AboutPage *aboutPage() const { return m_aboutPage; }
 
@@ -78,6 +81,7 @@ private:
     ServersPage *m_serversPage = nullptr;
     DeployPage *m_deployPage = nullptr;
     HealthPage *m_healthPage = nullptr;
+    LogsPage *m_logsPage = nullptr;
     SettingsPage *m_settingsPage = nullptr;
     AboutPage *m_aboutPage = nullptr;
     QSystemTrayIcon *m_tray = nullptr;

@@ -16,6 +16,7 @@
 #include "widgets/aboutpage.h"
 #include "widgets/appearance.h"
 #include "widgets/filedialogs.h"
+#include "widgets/logspage.h"
 #include "widgets/targetlistmodel.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
@@ -80,12 +81,13 @@ void tst_MainWindow::navigatesThroughEveryPage()
     auto *navigation = child<QListWidget>(&window, u"navigation"_s);
     auto *pages = window.findChild<QStackedWidget *>();
     const QList<QWidget *> expected { window.projectsPage(), window.buildPage(), window.profilesPage(),
-        window.serversPage(), window.deployPage(), window.healthPage(), window.settingsPage(),
+        window.serversPage(), window.deployPage(), window.healthPage(), window.logsPage(), window.settingsPage(),
         window.aboutPage() };
     QCOMPARE(navigation->count(), expected.size());
     QCOMPARE(window.pageIds(),
         (QStringList { MainWindow::ProjectsId, MainWindow::BuildId, MainWindow::ProfilesId,
-            MainWindow::ServersId, MainWindow::DeployId, MainWindow::HealthId, MainWindow::SettingsId,
+            MainWindow::ServersId, MainWindow::DeployId, MainWindow::HealthId, MainWindow::LogsId,
+            MainWindow::SettingsId,
             MainWindow::AboutId }));
     for (int row = 0; row < navigation->count(); ++row) {
         QVERIFY(!navigation->item(row)->icon().isNull());
@@ -110,6 +112,8 @@ void tst_MainWindow::navigatesThroughEveryPage()
     QTest::keyClick(&window, Qt::Key_6, Qt::ControlModifier);
     QCOMPARE(pages->currentWidget(), window.healthPage());
     QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+    QCOMPARE(pages->currentWidget(), window.logsPage());
+    QTest::keyClick(&window, Qt::Key_8, Qt::ControlModifier);
     QCOMPARE(pages->currentWidget(), window.settingsPage());
     // Mouse.
     QTest::mouseClick(
