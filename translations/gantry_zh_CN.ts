@@ -570,6 +570,18 @@
         <source>%1 (%2):</source>
         <translation>%1（%2）：</translation>
     </message>
+    <message>
+        <source>Deploy this finished build (a folder with manifest.json, such as dist/1.2.0) without building.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--artifacts and --version cannot be used together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The build folder names its version; drop --version.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeployPlanner</name>
@@ -608,6 +620,30 @@
     <message>
         <source>The profile cannot be written for %1: %2</source>
         <translation>无法为 %1 写入部署配置：%2</translation>
+    </message>
+    <message>
+        <source>%1 holds no build: manifest.json is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the folder a build wrote (dist/&lt;version&gt;), or build first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The build in %1 is of %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a build of %1, or deploy from that project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in %2 is missing or not what the build made (its size or sha256 differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build version %1 again, then deploy.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1508,10 +1544,244 @@
     </message>
 </context>
 <context>
+    <name>Gantry::EventListModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::HealthPage</name>
+    <message>
+        <source>Refre&amp;sh</source>
+        <translation type="unfinished">刷新(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Ask every server again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the selected service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;op…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the selected service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll &amp;Back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch the selected service back to its previous good release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected service&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts of the selected service over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alerts and recoveries, newest first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking your servers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server is watched yet. Add one on the Servers page; its services show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>online, %n service(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unreachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>journal %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(too large or its disk %1% full: shrink it with journalctl --vacuum-size=500M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1 on %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart %1 on %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It stops answering requests until you start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not answer requests for the moment it takes to start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restart %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: running systemctl %2 %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 was started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 was restarted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: reading the releases of %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 on %2 has no earlier good release to go back to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy the version you want instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll Back</source>
+        <translation type="unfinished">回滚</translation>
+    </message>
+    <message>
+        <source>Roll %1 on %2 back to version %3 (release %4)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service restarts on version %1 and must pass its health check. Version %2 is marked bad and never picked again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roll Back to %1</source>
+        <translation type="unfinished">回滚到 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rolling %1 on %2 back to version %3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 serves version %3 again and is healthy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Gantry::HostMonitor</name>
     <message>
         <source>HTTP %1 from %2</source>
         <translation>%2 返回 HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::LogFilterProxyModel</name>
+    <message>
+        <source>The search is not a valid regular expression: %1 (at character %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the expression, or untick Regex to search for the text as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines could not be written: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1523,6 +1793,207 @@
     <message>
         <source>Read the details, fix the cause on the server and open the log again.</source>
         <translation>请阅读详细信息，在服务器上修复原因，然后重新打开日志。</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::LogsPage</name>
+    <message>
+        <source>The project whose service&apos;s log to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ervers</source>
+        <translation type="unfinished">服务器(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Tick the servers whose log to stream and show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Show the last %n line(s) of each ticked server, then follow new ones</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop streaming; the lines received stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The least severe level shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error and above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fatal only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far back to show lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rege&amp;x</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search with a regular expression (any case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the view still; new lines are still received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scroll to new lines while the view is at the bottom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exp&amp;ort…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a text file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No lines yet. Pick a project and its servers, then press Start: the last %n line(s) of each server appear, then new ones as they are written. Warnings and worse are shown at first; pick All levels to see every line.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message>
+        <source>Resu&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Log Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be created: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation type="unfinished">请选择一个您有写入权限的文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 could not be saved: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with free space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n line(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 lines kept, %2 shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: streaming.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the stream ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed (see below).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project on the Projects page to see its service&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not streaming %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: new lines are kept but the view holds still.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1618,6 +2089,37 @@
     <message>
         <source>Deploy the project to your servers, watch it happen, roll back</source>
         <translation>将项目部署到服务器，实时查看进度，必要时回滚</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every service on every server: state, resources and alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live service logs from your servers, filtered by level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alert on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::MonitorHub</name>
+    <message>
+        <source>Alert %1 could not be posted to the webhook %2: %3. Check the webhook URL in the workspace (gantryctl events --webhook URL).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2337,6 +2839,180 @@
     <message>
         <source>not pinned yet</source>
         <translation>尚未固定</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServiceDetailDialog</name>
+    <message>
+        <source>%1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Since the app started: %n sample(s). Stored in the workspace over the last day: %1 sample(s). %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Health check latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (one core = 100 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The workspace keeps samples for %n day(s), at most %1 per service.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since the app started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::ServiceStatusModel</name>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished">版本</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(server)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3), main process %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Release %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished">失败</translation>
+    </message>
+    <message>
+        <source>activating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation type="unfinished">未安装</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3195,6 +3871,14 @@
     <message>
         <source>%1, deployed by Gantry</source>
         <translation>%1，由 Gantry 部署</translation>
+    </message>
+    <message>
+        <source>systemd could not restart %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the service&apos;s log below; the previous release is put back.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4315,22 +4999,6 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
 </context>
 <context>
     <name>ServerCommand</name>
-    <message>
-        <source>logged in as root</source>
-        <translation>以 root 登录</translation>
-    </message>
-    <message>
-        <source>sudo without a password</source>
-        <translation>无需密码的 sudo</translation>
-    </message>
-    <message>
-        <source>sudo with a password</source>
-        <translation>需要密码的 sudo</translation>
-    </message>
-    <message>
-        <source>no sudo</source>
-        <translation>没有 sudo</translation>
-    </message>
     <message>
         <source>%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.</source>
         <translation>%1（%2@%3:%4）：%5，linux/%6，%7，%8，/opt 下可用 %9。</translation>
