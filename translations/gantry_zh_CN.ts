@@ -572,15 +572,15 @@
     </message>
     <message>
         <source>Deploy this finished build (a folder with manifest.json, such as dist/1.2.0) without building.</source>
-        <translation type="unfinished"></translation>
+        <translation>不进行构建，直接部署这个已完成的构建（包含 manifest.json 的文件夹，例如 dist/1.2.0）。</translation>
     </message>
     <message>
         <source>--artifacts and --version cannot be used together.</source>
-        <translation type="unfinished"></translation>
+        <translation>--artifacts 和 --version 不能同时使用。</translation>
     </message>
     <message>
         <source>The build folder names its version; drop --version.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建文件夹已指明其版本；请去掉 --version。</translation>
     </message>
 </context>
 <context>
@@ -623,27 +623,27 @@
     </message>
     <message>
         <source>%1 holds no build: manifest.json is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有构建：缺少 manifest.json。</translation>
     </message>
     <message>
         <source>Pick the folder a build wrote (dist/&lt;version&gt;), or build first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择构建生成的文件夹（dist/&lt;version&gt;），或先进行构建。</translation>
     </message>
     <message>
         <source>The build in %1 is of %2, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的构建属于项目 %2，而不是项目 %3。</translation>
     </message>
     <message>
         <source>Pick a build of %1, or deploy from that project.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择 %1 的构建，或改从那个项目进行部署。</translation>
     </message>
     <message>
         <source>%1 in %2 is missing or not what the build made (its size or sha256 differs).</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 中的 %1 缺失，或与构建生成的文件不一致（大小或 sha256 不同）。</translation>
     </message>
     <message>
         <source>Build version %1 again, then deploy.</source>
-        <translation type="unfinished"></translation>
+        <translation>请重新构建版本 %1，然后部署。</translation>
     </message>
 </context>
 <context>
@@ -1547,192 +1547,192 @@
     <name>Gantry::EventListModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
     <name>Gantry::HealthPage</name>
     <message>
         <source>Refre&amp;sh</source>
-        <translation type="unfinished">刷新(&amp;S)</translation>
+        <translation>刷新(&amp;S)</translation>
     </message>
     <message>
         <source>Ask every server again now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重新查询所有服务器</translation>
     </message>
     <message>
         <source>S&amp;tart</source>
-        <translation type="unfinished"></translation>
+        <translation>启动(&amp;T)</translation>
     </message>
     <message>
         <source>Start the selected service</source>
-        <translation type="unfinished"></translation>
+        <translation>启动所选服务</translation>
     </message>
     <message>
         <source>St&amp;op…</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;O)…</translation>
     </message>
     <message>
         <source>Stop the selected service</source>
-        <translation type="unfinished"></translation>
+        <translation>停止所选服务</translation>
     </message>
     <message>
         <source>&amp;Restart…</source>
-        <translation type="unfinished"></translation>
+        <translation>重启(&amp;R)…</translation>
     </message>
     <message>
         <source>Restart the selected service</source>
-        <translation type="unfinished"></translation>
+        <translation>重启所选服务</translation>
     </message>
     <message>
         <source>Roll &amp;Back…</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚(&amp;B)…</translation>
     </message>
     <message>
         <source>Switch the selected service back to its previous good release</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选服务切换回之前的正常发布</translation>
     </message>
     <message>
         <source>Open &amp;Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>打开日志(&amp;L)</translation>
     </message>
     <message>
         <source>Show the selected service&apos;s journal</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所选服务的日志</translation>
     </message>
     <message>
         <source>&amp;Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>详情(&amp;D)…</translation>
     </message>
     <message>
         <source>Charts of the selected service over time</source>
-        <translation type="unfinished"></translation>
+        <translation>所选服务随时间变化的图表</translation>
     </message>
     <message>
         <source>Alerts and recoveries, newest first:</source>
-        <translation type="unfinished"></translation>
+        <translation>告警和恢复事件，最新的在前:</translation>
     </message>
     <message>
         <source>Asking your servers…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查询您的服务器…</translation>
     </message>
     <message>
         <source>No server is watched yet. Add one on the Servers page; its services show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未监控任何服务器。请在“服务器”页面添加一台服务器，其上的服务会显示在这里。</translation>
     </message>
     <message numerus="yes">
         <source>online, %n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>在线，%n 个服务</numerusform>
         </translation>
     </message>
     <message>
         <source>unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接：%1</translation>
     </message>
     <message>
         <source>journal %1</source>
-        <translation type="unfinished"></translation>
+        <translation>日志占用 %1</translation>
     </message>
     <message>
         <source>(too large or its disk %1% full: shrink it with journalctl --vacuum-size=500M)</source>
-        <translation type="unfinished"></translation>
+        <translation>（日志过大，或所在磁盘已用 %1%：请用 journalctl --vacuum-size=500M 缩减日志）</translation>
     </message>
     <message>
         <source>Stop Service</source>
-        <translation type="unfinished"></translation>
+        <translation>停止服务</translation>
     </message>
     <message>
         <source>Restart Service</source>
-        <translation type="unfinished"></translation>
+        <translation>重启服务</translation>
     </message>
     <message>
         <source>Stop %1 on %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>要停止 %2 上的 %1 吗？</translation>
     </message>
     <message>
         <source>Restart %1 on %2?</source>
-        <translation type="unfinished"></translation>
+        <translation>要重启 %2 上的 %1 吗？</translation>
     </message>
     <message>
         <source>It stops answering requests until you start it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>在您重新启动它之前，它将不再响应请求。</translation>
     </message>
     <message>
         <source>It does not answer requests for the moment it takes to start again.</source>
-        <translation type="unfinished"></translation>
+        <translation>在它重新启动的这段时间内，将暂时无法响应请求。</translation>
     </message>
     <message>
         <source>&amp;Stop %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Restart %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重启 %1(&amp;R)</translation>
     </message>
     <message>
         <source>%1: running systemctl %2 %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在运行 systemctl %2 %3…</translation>
     </message>
     <message>
         <source>%1: %2 was started.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 已启动。</translation>
     </message>
     <message>
         <source>%1: %2 was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 已停止。</translation>
     </message>
     <message>
         <source>%1: %2 was restarted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 已重启。</translation>
     </message>
     <message>
         <source>%1: reading the releases of %2…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在读取 %2 的发布记录…</translation>
     </message>
     <message>
         <source>%1 on %2 has no earlier good release to go back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1 没有可回滚到的更早的正常发布。</translation>
     </message>
     <message>
         <source>Deploy the version you want instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>请改为直接部署您需要的版本。</translation>
     </message>
     <message>
         <source>Roll Back</source>
-        <translation type="unfinished">回滚</translation>
+        <translation>回滚</translation>
     </message>
     <message>
         <source>Roll %1 on %2 back to version %3 (release %4)?</source>
-        <translation type="unfinished"></translation>
+        <translation>将 %2 上的 %1 回滚到版本 %3（发布 %4）吗？</translation>
     </message>
     <message>
         <source>The service restarts on version %1 and must pass its health check. Version %2 is marked bad and never picked again.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务将以版本 %1 重启，并且必须通过健康检查。版本 %2 会被标记为有问题，以后不再使用。</translation>
     </message>
     <message>
         <source>&amp;Roll Back to %1</source>
-        <translation type="unfinished">回滚到 %1(&amp;R)</translation>
+        <translation>回滚到 %1(&amp;R)</translation>
     </message>
     <message>
         <source>Rolling %1 on %2 back to version %3…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 %2 上的 %1 回滚到版本 %3…</translation>
     </message>
     <message>
         <source>%1: %2 serves version %3 again and is healthy.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 已重新以版本 %3 提供服务，运行正常。</translation>
     </message>
 </context>
 <context>
@@ -1746,42 +1746,42 @@
     <name>Gantry::LogFilterProxyModel</name>
     <message>
         <source>The search is not a valid regular expression: %1 (at character %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索内容不是有效的正则表达式：%1（位于第 %2 个字符）。</translation>
     </message>
     <message>
         <source>Fix the expression, or untick Regex to search for the text as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修正该表达式，或取消勾选“正则表达式”，按原文搜索该文本。</translation>
     </message>
     <message>
         <source>The lines could not be written: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入这些日志行：%1。</translation>
     </message>
     <message>
         <source>Choose a folder you can write to, with free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个您有写入权限且有剩余空间的文件夹。</translation>
     </message>
 </context>
 <context>
     <name>Gantry::LogModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>级别</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
@@ -1799,201 +1799,201 @@
     <name>Gantry::LogsPage</name>
     <message>
         <source>The project whose service&apos;s log to show</source>
-        <translation type="unfinished"></translation>
+        <translation>要显示其服务日志的项目</translation>
     </message>
     <message>
         <source>Pro&amp;ject:</source>
-        <translation type="unfinished"></translation>
+        <translation>项目(&amp;J):</translation>
     </message>
     <message>
         <source>S&amp;ervers</source>
-        <translation type="unfinished">服务器(&amp;E)</translation>
+        <translation>服务器(&amp;E)</translation>
     </message>
     <message>
         <source>Tick the servers whose log to stream and show</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选要实时获取并显示其日志的服务器</translation>
     </message>
     <message>
         <source>&amp;Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始(&amp;S)</translation>
     </message>
     <message numerus="yes">
         <source>Show the last %n line(s) of each ticked server, then follow new ones</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>显示每台已勾选服务器的最后 %n 行日志，然后持续跟踪新行</numerusform>
         </translation>
     </message>
     <message>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <source>Stop streaming; the lines received stay</source>
-        <translation type="unfinished"></translation>
+        <translation>停止实时获取；已收到的日志行会保留</translation>
     </message>
     <message>
         <source>The least severe level shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示的最低日志级别</translation>
     </message>
     <message>
         <source>All levels</source>
-        <translation type="unfinished"></translation>
+        <translation>所有级别</translation>
     </message>
     <message>
         <source>Debug and above</source>
-        <translation type="unfinished"></translation>
+        <translation>调试及以上</translation>
     </message>
     <message>
         <source>Info and above</source>
-        <translation type="unfinished"></translation>
+        <translation>信息及以上</translation>
     </message>
     <message>
         <source>Warning and above</source>
-        <translation type="unfinished"></translation>
+        <translation>警告及以上</translation>
     </message>
     <message>
         <source>Error and above</source>
-        <translation type="unfinished"></translation>
+        <translation>错误及以上</translation>
     </message>
     <message>
         <source>Fatal only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅致命</translation>
     </message>
     <message>
         <source>How far back to show lines</source>
-        <translation type="unfinished"></translation>
+        <translation>显示多长时间以内的日志行</translation>
     </message>
     <message>
         <source>Last 15 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 15 分钟</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>Last 6 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 6 小时</translation>
     </message>
     <message>
         <source>Last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Search messages</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索消息</translation>
     </message>
     <message>
         <source>Rege&amp;x</source>
-        <translation type="unfinished"></translation>
+        <translation>正则表达式(&amp;X)</translation>
     </message>
     <message>
         <source>Search with a regular expression (any case)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用正则表达式搜索（不区分大小写）</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <source>Hold the view still; new lines are still received</source>
-        <translation type="unfinished"></translation>
+        <translation>让视图保持不动；仍会继续接收新行</translation>
     </message>
     <message>
         <source>&amp;Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随新行(&amp;F)</translation>
     </message>
     <message>
         <source>Scroll to new lines while the view is at the bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>视图位于底部时，自动滚动到新行</translation>
     </message>
     <message>
         <source>Exp&amp;ort…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;O)…</translation>
     </message>
     <message>
         <source>Save the lines shown to a text file</source>
-        <translation type="unfinished"></translation>
+        <translation>将显示的日志行保存到文本文件</translation>
     </message>
     <message numerus="yes">
         <source>No lines yet. Pick a project and its servers, then press Start: the last %n line(s) of each server appear, then new ones as they are written. Warnings and worse are shown at first; pick All levels to see every line.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>还没有日志行。请选择一个项目及其服务器，然后点击“开始”：先显示每台服务器最后的 %n 行，之后新写入的行会随时显示。起初只显示警告及更严重的级别；选择“所有级别”可查看每一行。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Resu&amp;me</source>
-        <translation type="unfinished"></translation>
+        <translation>继续(&amp;M)</translation>
     </message>
     <message>
         <source>Export Log Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>导出日志行</translation>
     </message>
     <message>
         <source>Text files (*.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <source>%1 could not be created: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1：%2。</translation>
     </message>
     <message>
         <source>Choose a folder you can write to.</source>
-        <translation type="unfinished">请选择一个您有写入权限的文件夹。</translation>
+        <translation>请选择一个您有写入权限的文件夹。</translation>
     </message>
     <message>
         <source>%1 could not be saved: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 %1：%2。</translation>
     </message>
     <message>
         <source>Choose a folder you can write to, with free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个您有写入权限且有剩余空间的文件夹。</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n line(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 行导出到 %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 lines kept, %2 shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留 %1 行，显示 %2 行。</translation>
     </message>
     <message>
         <source>%1: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在连接…</translation>
     </message>
     <message>
         <source>%1: streaming.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：正在实时获取日志。</translation>
     </message>
     <message>
         <source>%1: the stream ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：日志流已结束。</translation>
     </message>
     <message>
         <source>%1: failed (see below).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：失败（见下方）。</translation>
     </message>
     <message>
         <source>Open a project on the Projects page to see its service&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在“项目”页面打开一个项目，以查看其服务的日志。</translation>
     </message>
     <message>
         <source>Not streaming %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未在实时获取 %1 的日志。</translation>
     </message>
     <message>
         <source>Paused: new lines are kept but the view holds still.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停：新行会被保留，但视图保持不动。</translation>
     </message>
 </context>
 <context>
@@ -2092,34 +2092,34 @@
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>健康状况</translation>
     </message>
     <message>
         <source>Every service on every server: state, resources and alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>所有服务器上的所有服务：状态、资源和告警</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Live service logs from your servers, filtered by level</source>
-        <translation type="unfinished"></translation>
+        <translation>来自您服务器的实时服务日志，可按级别筛选</translation>
     </message>
     <message>
         <source>Recovered on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已恢复</translation>
     </message>
     <message>
         <source>Alert on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 告警</translation>
     </message>
 </context>
 <context>
     <name>Gantry::MonitorHub</name>
     <message>
         <source>Alert %1 could not be posted to the webhook %2: %3. Check the webhook URL in the workspace (gantryctl events --webhook URL).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将告警 %1 发送到 Webhook %2：%3。请检查工作区中的 Webhook URL（gantryctl events --webhook URL）。</translation>
     </message>
 </context>
 <context>
@@ -2845,174 +2845,174 @@
     <name>Gantry::ServiceDetailDialog</name>
     <message>
         <source>%1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 上的 %1</translation>
     </message>
     <message numerus="yes">
         <source>Since the app started: %n sample(s). Stored in the workspace over the last day: %1 sample(s). %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>自应用启动以来：%n 个样本。工作区中保存的最近一天的样本：%1 个。%2</numerusform>
         </translation>
     </message>
     <message>
         <source>Health check latency</source>
-        <translation type="unfinished"></translation>
+        <translation>健康检查延迟</translation>
     </message>
     <message>
         <source>ms</source>
-        <translation type="unfinished"></translation>
+        <translation>毫秒</translation>
     </message>
     <message>
         <source>&amp;Latency</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟(&amp;L)</translation>
     </message>
     <message>
         <source>CPU (one core = 100 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU（一个核心 = 100%）</translation>
     </message>
     <message>
         <source>%</source>
-        <translation type="unfinished"></translation>
+        <translation>%</translation>
     </message>
     <message>
         <source>&amp;CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU(&amp;C)</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>MiB</translation>
     </message>
     <message>
         <source>&amp;Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存(&amp;M)</translation>
     </message>
     <message numerus="yes">
         <source>The workspace keeps samples for %n day(s), at most %1 per service.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>工作区会保存 %n 天内的样本，每个服务最多 %1 个。</numerusform>
         </translation>
     </message>
     <message>
         <source>Stored</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存</translation>
     </message>
     <message>
         <source>Since the app started</source>
-        <translation type="unfinished"></translation>
+        <translation>自应用启动以来</translation>
     </message>
 </context>
 <context>
     <name>Gantry::ServiceStatusModel</name>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>服务</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <source>Uptime</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时长</translation>
     </message>
     <message>
         <source>Restarts</source>
-        <translation type="unfinished"></translation>
+        <translation>重启次数</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>健康检查</translation>
     </message>
     <message>
         <source>(server)</source>
-        <translation type="unfinished"></translation>
+        <translation>（服务器）</translation>
     </message>
     <message>
         <source>%1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>%1%</translation>
     </message>
     <message>
         <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 %1：%2</translation>
     </message>
     <message>
         <source>%1: %2 (%3), main process %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2（%3），主进程 %4</translation>
     </message>
     <message>
         <source>Release %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发布 %1</translation>
     </message>
     <message>
         <source>no answer</source>
-        <translation type="unfinished"></translation>
+        <translation>无响应</translation>
     </message>
     <message>
         <source>%1 · %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 毫秒</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>activating</source>
-        <translation type="unfinished"></translation>
+        <translation>启动中</translation>
     </message>
     <message>
         <source>deactivating</source>
-        <translation type="unfinished"></translation>
+        <translation>停止中</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行</translation>
     </message>
     <message>
         <source>unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接</translation>
     </message>
     <message>
         <source>not installed</source>
-        <translation type="unfinished">未安装</translation>
+        <translation>未安装</translation>
     </message>
     <message>
         <source>connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>连接中</translation>
     </message>
     <message>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天 %2 小时</translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时 %2 分钟</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟 %2 秒</translation>
     </message>
 </context>
 <context>
@@ -3874,11 +3874,11 @@
     </message>
     <message>
         <source>systemd could not restart %1 on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>systemd 无法重启 %2 上的 %1。</translation>
     </message>
     <message>
         <source>Read the service&apos;s log below; the previous release is put back.</source>
-        <translation type="unfinished"></translation>
+        <translation>请阅读下面的服务日志；之前的发布会被恢复。</translation>
     </message>
 </context>
 <context>

@@ -184,10 +184,11 @@ void MainWindow::connectMonitor()
             event.message, event.recovery ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning,
             event.recovery ? 4000 : 10000);
     });
-    connect(m_healthPage, &HealthPage::logsRequested, this, [this](const QString &project, const QString &server) {
-        m_logsPage->showService(project, server);
-        showPage(LogsId);
-    });
+    connect(m_healthPage, &HealthPage::logsRequested, this,
+        [this](const QString &project, const QString &server) {
+            m_logsPage->showService(project, server);
+            showPage(LogsId);
+        });
     connect(m_serversPage, &ServersPage::serversChanged, m_healthPage, &HealthPage::startMonitoring);
     connect(qApp, &QCoreApplication::aboutToQuit, m_healthPage, &HealthPage::stopMonitoring);
     m_healthPage->startMonitoring();

@@ -125,7 +125,9 @@ QWidget *ServiceDetailDialog::createChart(const QString &title, const QString &u
     chart->addSeries(stored);
     chart->addSeries(live);
     auto *timeAxis = new QDateTimeAxis;
-    timeAxis->setFormat(u"HH:mm"_s);
+    // Minutes of history want seconds on the axis; days of it, the date.
+    const qint64 span = first.secsTo(QDateTime::currentDateTimeUtc());
+    timeAxis->setFormat(span < 3600 ? u"HH:mm:ss"_s : span < 86400 ? u"HH:mm"_s : u"MM-dd HH:mm"_s);
     timeAxis->setRange(first.toLocalTime(), QDateTime::currentDateTime());
     auto *valueAxis = new QValueAxis;
     valueAxis->setTitleText(unitText);

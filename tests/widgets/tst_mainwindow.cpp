@@ -81,14 +81,13 @@ void tst_MainWindow::navigatesThroughEveryPage()
     auto *navigation = child<QListWidget>(&window, u"navigation"_s);
     auto *pages = window.findChild<QStackedWidget *>();
     const QList<QWidget *> expected { window.projectsPage(), window.buildPage(), window.profilesPage(),
-        window.serversPage(), window.deployPage(), window.healthPage(), window.logsPage(), window.settingsPage(),
-        window.aboutPage() };
+        window.serversPage(), window.deployPage(), window.healthPage(), window.logsPage(),
+        window.settingsPage(), window.aboutPage() };
     QCOMPARE(navigation->count(), expected.size());
     QCOMPARE(window.pageIds(),
         (QStringList { MainWindow::ProjectsId, MainWindow::BuildId, MainWindow::ProfilesId,
             MainWindow::ServersId, MainWindow::DeployId, MainWindow::HealthId, MainWindow::LogsId,
-            MainWindow::SettingsId,
-            MainWindow::AboutId }));
+            MainWindow::SettingsId, MainWindow::AboutId }));
     for (int row = 0; row < navigation->count(); ++row) {
         QVERIFY(!navigation->item(row)->icon().isNull());
         QVERIFY(!navigation->item(row)->toolTip().isEmpty());
