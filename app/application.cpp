@@ -1,6 +1,7 @@
 #include "app/application.h"
 
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
 #include <QIcon>
 #include <QLibraryInfo>
@@ -91,6 +92,7 @@ int Application::run()
             m_instance.get(), &SingleInstance::activationRequested, m_window.get(), &MainWindow::activate);
     if (!projectDir.isEmpty())
         m_window->openProject(projectDir);
+    reportReadyWhenPainted();
     m_window->show();
     if (parser.isSet(demoOption))
         startDemoServer();
@@ -147,6 +149,28 @@ void Application::startDemoServer()
     // When the event loop ends: before the window and the workspace go.
     connect(this, &QCoreApplication::aboutToQuit, m_demo.get(), &DemoServer::stop);
     m_demo->start();
+}
+
+// For bench/startup_bench.sh: with GANTRY_REPORT_READY set, the wall clock (ms since the epoch)
+// once the main window has painted and the event loop is free, on stderr; "quit" also exits.
+void Application::reportReadyWhenPainted()
+{
+    if (qEnvironmentVariableIsSet("GANTRY_REPORT_READY"))
+        m_window->installEventFilter(this);
+}
+
+bool Application::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_window.get() && event->type() == QEvent::Paint) {
+        m_window->removeEventFilter(this);
+        QTimer::singleShot(0, this, [this] {
+            fprintf(stderr, "gantry-ready %lld\n", QDateTime::currentMSecsSinceEpoch());
+            fflush(stderr);
+            if (qEnvironmentVariable("GANTRY_REPORT_READY") == u"quit")
+                quit();
+        });
+    }
+    return QApplication::eventFilter(watched, event);
 }
 
 int Application::selfTest()

@@ -25,6 +25,8 @@ public:
 private:
     void installTranslators(const QString &language);
     int selfTest();
+    void reportReadyWhenPainted();
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void startDemoServer();
     // False when another Gantry runs on this workspace: it gets `projectDir` and this one quits.
     bool becomePrimary(const QString &workspaceDir, const QString &projectDir);
