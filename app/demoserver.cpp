@@ -119,7 +119,7 @@ void DemoServer::onBooted(int exitCode, QProcess::ExitStatus status)
     const QString knownHostsLine = ip + u' ' + QString::fromLatin1(fields.value(0) + ' ' + fields.value(1));
 
     // Pin the key in Gantry's known_hosts: it was read from the container's own disk, not from the network.
-    QFile knownHosts(QDir(m_workspace->dir()).filePath(u"known_hosts"_s));
+    QFile knownHosts(m_workspace->knownHostsFile());
     QByteArray kept;
     if (knownHosts.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : knownHosts.readAll().split('\n'))

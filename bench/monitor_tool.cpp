@@ -119,11 +119,10 @@ int ingest(const QString &path, bool gantry)
     for (const LogLine &l : kept)
         warnings += l.level >= LogLevel::Warning;
     const qint64 filterMs = clock.elapsed();
-    std::printf(
-        "lines=%lld bytes=%lld ms=%lld cpu_ms=%lld rss_kib=%lld filter_ms=%lld warn_and_above=%lld "
-        "skipped=%lld\n",
-        qint64(gantry ? kept.size() : raw.size()), bytes, ingestMs, ingestCpuMs, rssKiB() - rssBefore, filterMs,
-        warnings, skipped);
+    std::printf("lines=%lld bytes=%lld ms=%lld cpu_ms=%lld rss_kib=%lld filter_ms=%lld warn_and_above=%lld "
+                "skipped=%lld\n",
+        qint64(gantry ? kept.size() : raw.size()), bytes, ingestMs, ingestCpuMs, rssKiB() - rssBefore,
+        filterMs, warnings, skipped);
     return 0;
 }
 
@@ -190,7 +189,7 @@ int status(const QString &key, const QStringList &ips)
     QHash<QString, int> seen;
     QElapsedTimer clock;
     for (const QString &ip : ips) {
-        HostConnection c { benchServer(ip, key), knownHosts, nullptr, {}, std::chrono::seconds(10), {} };
+        HostConnection c { benchServer(ip, key), knownHosts, nullptr, {}, std::chrono::seconds(10), {}, {} };
         HostMonitor::Options options;
         options.interval = std::chrono::hours(1); // refreshed by hand below
         auto monitor = std::make_unique<HostMonitor>(c, QList<MonitoredService> {}, options);

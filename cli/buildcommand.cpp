@@ -7,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTimer>
 
 #include "cli/exitcode.h"
 #include "cli/report.h"
@@ -214,13 +213,7 @@ int BuildCommand::run(const QStringList &arguments)
             [](const QString &key, const QString &line) { Terminal::err(u"  %1| %2"_s.arg(key, line)); });
     }
     QObject::connect(&session, &BuildSession::finished, &loop, &QEventLoop::quit);
-    Terminal::installInterruptHandler();
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&session] {
-        if (Terminal::interrupted())
-            session.cancel();
-    });
-    interruptPoll.start(100ms);
+    Terminal::whenInterrupted(&loop, [&session] { session.cancel(); });
     session.start();
     loop.exec();
 

@@ -17,12 +17,6 @@ using namespace Qt::StringLiterals;
 
 namespace Gantry::Cli {
 
-QString appName(const ProjectRecord &project)
-{
-    const QString configured = project.buildSettings.value(u"app"_s).toString();
-    return configured.isEmpty() ? QFileInfo(project.path).fileName().toLower() : configured;
-}
-
 HostConnection CommandContext::connectionTo(const ServerRecord &server)
 {
     HostConnection connection;
@@ -60,7 +54,7 @@ Result<std::unique_ptr<CommandContext>> CommandContext::prepare(const GlobalOpti
     if (!workspace)
         return std::unexpected(Error { workspace.error() });
     context->workspace = std::move(*workspace);
-    context->knownHosts = QDir(context->workspace->dir()).filePath(u"known_hosts"_s);
+    context->knownHosts = context->workspace->knownHostsFile();
     auto located = ProjectLocator(*context->workspace).open(parser.positionalArguments().first());
     if (!located)
         return std::unexpected(located.error());

@@ -33,8 +33,6 @@ struct CommandContext {
     static void addCommonOptions(QCommandLineParser &parser);
 };
 
-// The service's name on servers: gantry-<app>.service in /opt/gantry/<app>.
-QString appName(const ProjectRecord &project);
 // A usage error (no hint) or a failure, printed; returns the exit code.
 int failed(const Error &error, bool usage, const QString &command);
 void printJson(const QJsonValue &value);

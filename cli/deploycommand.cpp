@@ -8,7 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QTimer>
 
 #include "cli/await.h"
 #include "cli/commandcontext.h"
@@ -175,7 +174,7 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
         return Report::failure(manifest.error());
     DeployChoice choice;
     choice.project = c.project.name;
-    choice.app = appName(c.project);
+    choice.app = c.project.appName();
     choice.profile = parser.value(u"profile"_s);
     for (const ServerRecord &s : c.servers)
         choice.servers << s.name;
@@ -196,13 +195,7 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
     QEventLoop loop;
     QObject::connect(&run, &DeployRun::event, &loop, &printEvent);
     QObject::connect(&run, &DeployRun::finished, &loop, &QEventLoop::quit);
-    Terminal::installInterruptHandler();
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&run] {
-        if (Terminal::interrupted())
-            run.cancel();
-    });
-    interruptPoll.start(100ms);
+    Terminal::whenInterrupted(&loop, [&run] { run.cancel(); });
     run.start();
     loop.exec();
 
@@ -241,7 +234,7 @@ int DeployCommand::releases(const GlobalOptions &global, const QStringList &argu
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"releases"_s);
     Context &c = **context;
-    const QString app = appName(c.project);
+    const QString app = c.project.appName();
     QJsonArray all;
     for (const ServerRecord &server : c.servers) {
         const std::function<Result<QList<ReleaseInfo>>(RemoteHost &)> body = [&](RemoteHost &host) {
@@ -284,7 +277,7 @@ int DeployCommand::rollback(const GlobalOptions &global, const QStringList &argu
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"rollback"_s);
     Context &c = **context;
-    const QString app = appName(c.project);
+    const QString app = c.project.appName();
     const int to = parser.value(u"to"_s).toInt();
     for (const ServerRecord &server : c.servers) {
         auto resolved = c.workspace->resolve(c.project.name, parser.value(u"profile"_s), server.name);
@@ -334,7 +327,7 @@ int DeployCommand::status(const GlobalOptions &global, const QStringList &argume
     Context &c = **context;
     if (parser.isSet(u"watch"_s))
         return MonitorCommand::watch(c, parser);
-    const QString app = appName(c.project);
+    const QString app = c.project.appName();
     QJsonArray all;
     bool reachable = true;
     for (const ServerRecord &server : c.servers) {
@@ -383,7 +376,7 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"env diff"_s);
     Context &c = **context;
-    const QString app = appName(c.project);
+    const QString app = c.project.appName();
     QJsonArray all;
     for (const ServerRecord &server : c.servers) {
         DeployRequest request;

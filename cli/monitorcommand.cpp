@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QTimer>
 
 #include "cli/commandcontext.h"
 #include "cli/exitcode.h"
@@ -157,7 +156,7 @@ QList<MonitoredService> servicesOf(CommandContext &c, const ServerRecord &server
 {
     MonitoredService service;
     service.project = c.project.name;
-    service.app = appName(c.project);
+    service.app = c.project.appName();
     if (auto resolved = c.workspace->resolve(c.project.name, profile, server.name)) {
         service.port = resolved->settings.servicePort;
         service.healthPath = resolved->settings.healthPath;
@@ -256,7 +255,7 @@ int MonitorCommand::watch(CommandContext &c, const QCommandLineParser &parser)
     if (!ok || interval < 0.2)
         return Report::usage(u"status"_s, tr("--interval needs a number of seconds, at least 0.2."));
     const int count = parser.value(u"count"_s).toInt();
-    const QString app = appName(c.project);
+    const QString app = c.project.appName();
     AlertSink alerts(*c.workspace);
     QMap<QString, HostSnapshot> latest;
     QHash<QString, int> refreshes;
@@ -285,13 +284,7 @@ int MonitorCommand::watch(CommandContext &c, const QCommandLineParser &parser)
         });
         monitors.push_back(std::move(monitor));
     }
-    Terminal::installInterruptHandler();
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&] {
-        if (Terminal::interrupted())
-            loop.quit();
-    });
-    interruptPoll.start(100ms);
+    Terminal::whenInterrupted(&loop, [&loop] { loop.quit(); });
     for (auto &monitor : monitors)
         monitor->start();
     loop.exec();
@@ -323,7 +316,7 @@ int MonitorCommand::logs(const GlobalOptions &global, const QStringList &argumen
     if (!filter)
         return Report::usage(u"logs"_s, filter.error().message);
     LogStreamQuery query;
-    query.units = { u"gantry-"_s + appName(c.project) + u".service"_s };
+    query.units = { u"gantry-"_s + c.project.appName() + u".service"_s };
     query.follow = parser.isSet(u"follow"_s);
     if (parser.isSet(u"since"_s)) {
         query.since = parseSince(parser.value(u"since"_s));
@@ -352,13 +345,7 @@ int MonitorCommand::logs(const GlobalOptions &global, const QStringList &argumen
         streams.push_back(std::move(stream));
         ++running;
     }
-    Terminal::installInterruptHandler();
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &loop, [&] {
-        if (Terminal::interrupted())
-            loop.quit();
-    });
-    interruptPoll.start(100ms);
+    Terminal::whenInterrupted(&loop, [&loop] { loop.quit(); });
     for (auto &stream : streams)
         stream->start();
     loop.exec();

@@ -30,11 +30,6 @@ namespace Gantry::Cli {
 
 namespace {
 
-QString knownHostsFile(const Workspace &workspace)
-{
-    return QDir(workspace.dir()).filePath(u"known_hosts"_s);
-}
-
 QJsonObject factsJson(const ServerRecord &server, const ServerProbe &f)
 {
     return QJsonObject { { u"name"_s, server.name }, { u"host"_s, server.address },
@@ -140,7 +135,7 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
     CliPrompter prompter;
     if (auto given = supplyPassword(parser, workspace, server, prompter); !given)
         return Report::failure(given.error());
-    auto facts = probe(server, knownHostsFile(workspace), &prompter, *policy, parser);
+    auto facts = probe(server, workspace.knownHostsFile(), &prompter, *policy, parser);
     if (!facts)
         return Report::failure(facts.error());
     server.hostKey = facts->hostKey.knownHostsLine;
@@ -178,7 +173,7 @@ int check(Workspace &workspace, QCommandLineParser &parser)
     CliPrompter prompter;
     if (auto given = supplyPassword(parser, workspace, *server, prompter); !given)
         return Report::failure(given.error());
-    auto facts = probe(*server, knownHostsFile(workspace), &prompter, *policy, parser);
+    auto facts = probe(*server, workspace.knownHostsFile(), &prompter, *policy, parser);
     if (!facts)
         return Report::failure(facts.error());
     if (server->arch != facts->facts.goarch || server->hostKeyFingerprint != facts->hostKey.fingerprint) {
@@ -219,7 +214,7 @@ int list(Workspace &workspace, const QCommandLineParser &parser)
 // Drops the pinned key of `server` from Gantry's known_hosts file.
 Result<void> forgetHostKey(const Workspace &workspace, const ServerRecord &server)
 {
-    QFile file(knownHostsFile(workspace));
+    QFile file(workspace.knownHostsFile());
     if (!file.exists())
         return {};
     if (!file.open(QIODevice::ReadOnly))

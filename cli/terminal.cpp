@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include <QJsonDocument>
+#include <QTimer>
 
 #include "core/common/redactor.h"
 
@@ -170,6 +171,17 @@ void Terminal::installInterruptHandler()
 bool Terminal::interrupted()
 {
     return g_interrupted;
+}
+
+void Terminal::whenInterrupted(QObject *context, std::function<void()> action)
+{
+    installInterruptHandler();
+    auto *poll = new QTimer(context);
+    QObject::connect(poll, &QTimer::timeout, context, [action = std::move(action)] {
+        if (g_interrupted)
+            action();
+    });
+    poll->start(100);
 }
 
 } // namespace Gantry::Cli

@@ -1,8 +1,14 @@
 #pragma once
 
+#include <functional>
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+
+QT_BEGIN_NAMESPACE
+class QObject;
+QT_END_NAMESPACE
 
 namespace Gantry::Cli {
 
@@ -20,6 +26,9 @@ public:
     static QByteArray readHiddenLine(const QString &prompt);
     static void installInterruptHandler(); // Ctrl+C sets interrupted() instead of killing us
     static bool interrupted();
+    // Installs the handler, then calls `action` on `context`'s thread once Ctrl+C came (polled
+    // every 100 ms while `context` lives).
+    static void whenInterrupted(QObject *context, std::function<void()> action);
 };
 
 } // namespace Gantry::Cli

@@ -267,23 +267,12 @@ QString DeployPage::appName() const
     auto project = m_workspace->project(m_project);
     if (!project)
         return {};
-    const QString configured = project->buildSettings.value(u"app"_s).toString();
-    return configured.isEmpty() ? QFileInfo(project->path).fileName().toLower() : configured;
-}
-
-QString DeployPage::knownHostsFile() const
-{
-    return QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
+    return project->appName();
 }
 
 HostConnection DeployPage::connectionTo(const ServerRecord &server) const
 {
-    m_prompter->setKeychainKey(
-        ServerListModel::login(server), GuiPrompter::serverKeychainKey(m_workspace->id(), server.name));
-    HostConnection c;
-    c.server = server;
-    c.knownHostsFile = knownHostsFile();
-    return c;
+    return m_prompter->connectionTo(*m_workspace, server);
 }
 
 void DeployPage::invalidatePlan()
@@ -381,7 +370,7 @@ void DeployPage::onBuilt(const BuildResult &result)
     choice.app = appName();
     choice.profile = m_profileCombo->currentText();
     choice.servers = m_servers->checkedNames();
-    choice.knownHostsFile = knownHostsFile();
+    choice.knownHostsFile = m_workspace->knownHostsFile();
     auto planned = DeployPlanner::plan(*m_workspace, choice, result.manifest);
     if (!planned) {
         setBusy(Busy::Idle);

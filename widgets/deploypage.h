@@ -85,7 +85,6 @@ private:
     void setBusy(Busy busy);
     void updateButtons();
     QString appName() const;
-    QString knownHostsFile() const;
     HostConnection connectionTo(const ServerRecord &server) const;
     Result<DeploySettings> settingsFor(const QString &server) const;
 

@@ -6,7 +6,9 @@
 
 #include "core/common/redactor.h"
 #include "core/secret/secretstore.h"
+#include "core/store/workspace.h"
 #include "widgets/passworddialog.h"
+#include "widgets/serverlistmodel.h"
 #include "widgets/whenready.h"
 
 using namespace Qt::StringLiterals;
@@ -29,6 +31,16 @@ GuiPrompter::GuiPrompter(QWidget *parent)
 GuiPrompter::~GuiPrompter()
 {
     declineAll();
+}
+
+HostConnection GuiPrompter::connectionTo(const Workspace &workspace, const ServerRecord &server)
+{
+    setKeychainKey(ServerListModel::login(server), serverKeychainKey(workspace.id(), server.name));
+    HostConnection connection;
+    connection.server = server;
+    connection.knownHostsFile = workspace.knownHostsFile();
+    connection.prompter = this;
+    return connection;
 }
 
 QString GuiPrompter::serverKeychainKey(const QString &workspaceId, const QString &server)

@@ -10,9 +10,12 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "core/deploy/hosttask.h"
 #include "core/remote/sshprompter.h"
 
 namespace Gantry {
+
+class Workspace;
 
 // The GUI's answers to SSH questions. ask() runs on a host's worker thread: it hands the question
 // to the GUI thread, which answers from this session's passwords, the keychain or a dialog
@@ -28,6 +31,9 @@ public:
 
     // Where the password of the login "user@host:port" is remembered; enables "Remember".
     void setKeychainKey(const QString &host, const QString &key);
+    // How this workspace reaches `server`, asking through this prompter, which learns where the
+    // server's password is remembered.
+    HostConnection connectionTo(const Workspace &workspace, const ServerRecord &server);
     // Declines every waiting and future question, so workers blocked on one can be joined.
     void declineAll();
 

@@ -55,13 +55,9 @@ HealthPage::HealthPage(Workspace *workspace, QWidget *parent)
     m_status->setObjectName(u"healthStatus"_s);
     layout->addWidget(m_status);
     m_hub->setConnectionFor([this](const ServerRecord &server) {
-        m_prompter->setKeychainKey(
-            ServerListModel::login(server), GuiPrompter::serverKeychainKey(m_workspace->id(), server.name));
-        HostConnection c;
-        c.server = server;
-        c.knownHostsFile = QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
-        c.prompter = m_prompter.get();
-        return c;
+        HostConnection connection = m_prompter->connectionTo(*m_workspace, server);
+        connection.keepAlive = m_prompter; // a stopped monitor's worker may still ask it
+        return connection;
     });
     connect(m_hub, &MonitorHub::snapshotReady, this, &HealthPage::onSnapshot);
     connect(m_hub, &MonitorHub::alertRaised, m_events, &EventListModel::prepend);
@@ -257,12 +253,7 @@ Result<HostConnection> HealthPage::connectionTo(const QString &server) const
     auto record = m_workspace->server(server);
     if (!record)
         return std::unexpected(record.error());
-    m_prompter->setKeychainKey(
-        ServerListModel::login(*record), GuiPrompter::serverKeychainKey(m_workspace->id(), server));
-    HostConnection c;
-    c.server = *record;
-    c.knownHostsFile = QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
-    return c;
+    return m_prompter->connectionTo(*m_workspace, *record);
 }
 
 QString HealthPage::profileOf(const QString &project, const QString &server) const

@@ -291,10 +291,7 @@ QString LogsPage::unit() const
     auto record = m_workspace->project(project());
     if (!record)
         return {};
-    // The service's name as the deploy gives it: the configured app, else the folder's name.
-    const QString configured = record->buildSettings.value(u"app"_s).toString();
-    const QString app = configured.isEmpty() ? QFileInfo(record->path).fileName().toLower() : configured;
-    return u"gantry-"_s + app + u".service"_s;
+    return u"gantry-"_s + record->appName() + u".service"_s;
 }
 
 void LogsPage::reloadServers()
@@ -337,13 +334,9 @@ void LogsPage::start()
             m_error->showError(record.error());
             continue;
         }
-        m_prompter->setKeychainKey(
-            ServerListModel::login(*record), GuiPrompter::serverKeychainKey(m_workspace->id(), name));
-        HostConnection c;
-        c.server = *record;
-        c.knownHostsFile = QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
-        c.prompter = m_prompter.get();
-        startStream(name, c);
+        HostConnection connection = m_prompter->connectionTo(*m_workspace, *record);
+        connection.keepAlive = m_prompter; // a stopped stream's worker may still ask it (declined)
+        startStream(name, connection);
     }
     updateButtons();
     updateStatus();
@@ -404,8 +397,8 @@ void LogsPage::stop()
 {
     if (m_streams.empty())
         return;
-    m_prompter->declineAll(); // a worker waiting for a password would never be joined
-    m_streams.clear(); // each LogStream stops and joins its worker
+    m_prompter->declineAll(); // a stopped worker waiting for a password is answered: no
+    m_streams.clear(); // each LogStream stops; none is waited for
     flush();
     updateButtons();
     updateStatus();

@@ -157,12 +157,7 @@ Result<HostConnection> ReleasesPanel::connection(const QString &server) const
     auto record = m_workspace->server(server);
     if (!record)
         return std::unexpected(record.error());
-    m_prompter->setKeychainKey(
-        ServerListModel::login(*record), GuiPrompter::serverKeychainKey(m_workspace->id(), server));
-    HostConnection c;
-    c.server = *record;
-    c.knownHostsFile = QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
-    return c;
+    return m_prompter->connectionTo(*m_workspace, *record);
 }
 
 void ReleasesPanel::refresh()

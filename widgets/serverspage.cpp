@@ -123,11 +123,6 @@ QWidget *ServersPage::createProbeBox()
     return m_probeBox;
 }
 
-QString ServersPage::knownHostsFile() const
-{
-    return QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
-}
-
 QString ServersPage::currentServer() const
 {
     return m_model->server(m_view->currentIndex().row()).name;
@@ -237,7 +232,7 @@ void ServersPage::removeConfirmed(const ServerRecord &server)
 // Drops the pinned key of `server` from Gantry's known_hosts file (a few lines; read at once).
 Result<void> ServersPage::forgetHostKey(const ServerRecord &server) const
 {
-    QFile file(knownHostsFile());
+    QFile file(m_workspace->knownHostsFile());
     if (!file.exists())
         return {};
     if (!file.open(QIODevice::ReadOnly))
@@ -298,13 +293,8 @@ void ServersPage::testConnection(const QString &name)
     updateButtons();
     clearProbe();
     m_status->showNote(tr("Connecting to %1…").arg(ServerListModel::login(*server)));
-    m_prompter->setKeychainKey(
-        ServerListModel::login(*server), GuiPrompter::serverKeychainKey(m_workspace->id(), name));
-    HostConnection connection;
-    connection.server = *server;
-    connection.knownHostsFile = knownHostsFile();
-    runTrusting<ServerProbe>(this, connection, m_prompter, &ServerProbe::run,
-        [this, name](Result<ServerProbe> probe) { onTested(name, probe); });
+    runTrusting<ServerProbe>(this, m_prompter->connectionTo(*m_workspace, *server), m_prompter,
+        &ServerProbe::run, [this, name](Result<ServerProbe> probe) { onTested(name, probe); });
 }
 
 void ServersPage::onTested(const QString &name, const Result<ServerProbe> &probe)

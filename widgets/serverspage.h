@@ -58,7 +58,6 @@ private:
     void removeConfirmed(const ServerRecord &server);
     void importChosen(const QList<ServerRecord> &servers);
     Result<void> forgetHostKey(const ServerRecord &server) const;
-    QString knownHostsFile() const;
 
     Workspace *m_workspace = nullptr;
     std::shared_ptr<GuiPrompter> m_prompter;

@@ -20,6 +20,9 @@ struct HostConnection {
     HostKeyPolicy policy;
     std::chrono::seconds connectTimeout { 10 };
     RemoteHost::LineSink log;
+    // Held until the worker using this connection has ended (the prompter, say), so a caller
+    // that stops without waiting may let go of its own reference.
+    std::shared_ptr<void> keepAlive;
 };
 
 template<typename T>

@@ -9,6 +9,7 @@
 #include <QThread>
 
 #include "core/common/logging.h"
+#include "core/common/retiredthreads.h"
 #include "core/monitor/cpumeter.h"
 #include "core/monitor/hoststatusquery.h"
 #include "core/store/workspace.h"
@@ -231,12 +232,14 @@ void HostMonitor::start()
         m_worker->stopping = false;
     }
     QPointer<HostMonitor> self(this);
-    m_worker->deliver = [self](const HostSnapshot &snapshot) {
+    Worker *worker = m_worker.get();
+    m_worker->deliver = [self, worker](const HostSnapshot &snapshot) {
         if (self)
             QMetaObject::invokeMethod(
                 self,
-                [self, snapshot] {
-                    if (self && self->m_thread) // stop() drops what was still on its way
+                [self, worker, snapshot] {
+                    // stop() drops what was still on its way, and a stopped worker's last one
+                    if (self && self->m_thread && self->m_worker.get() == worker)
                         emit self->snapshotReady(snapshot);
                 },
                 Qt::QueuedConnection);
@@ -255,9 +258,13 @@ void HostMonitor::stop()
         m_worker->stopping = true;
     }
     m_worker->wakeUp.notify_all();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    // The worker ends by itself; this thread never waits for it (it may sit in a connect).
+    auto fresh = std::make_shared<Worker>();
+    fresh->connection = m_worker->connection;
+    fresh->services = m_worker->services;
+    fresh->options = m_worker->options;
+    m_worker = std::move(fresh);
+    retireThread(std::exchange(m_thread, nullptr));
 }
 
 void HostMonitor::refreshNow()

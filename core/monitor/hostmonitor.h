@@ -90,11 +90,14 @@ public:
 
     HostMonitor(HostConnection connection, QList<MonitoredService> services, Options options,
         QObject *parent = nullptr);
-    ~HostMonitor() override; // stops, and waits for the worker
+    ~HostMonitor() override; // stops
 
     QString server() const;
     void start();
-    void stop(); // no snapshot arrives after this returns
+    // No snapshot arrives after this returns, and it does not wait: the worker ends by itself,
+    // at the latest before the application object goes (HostConnection::keepAlive keeps what it
+    // uses alive).
+    void stop();
     void refreshNow(); // skips the rest of the current wait
 
     // The delay before retry number `failures` (1 = after the first failure): the interval,

@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QThread>
 
+#include "core/common/retiredthreads.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
@@ -125,20 +127,21 @@ void LogStream::start()
     if (m_thread)
         return;
     QPointer<LogStream> self(this);
-    m_worker->deliver = [self](QList<LogLine> lines) {
+    Worker *worker = m_worker.get(); // a stopped worker's last batches are not this run's
+    m_worker->deliver = [self, worker](QList<LogLine> lines) {
         QMetaObject::invokeMethod(
             self,
-            [self, lines = std::move(lines)] {
-                if (self && self->m_thread)
+            [self, worker, lines = std::move(lines)] {
+                if (self && self->m_thread && self->m_worker.get() == worker)
                     emit self->linesReady(lines);
             },
             Qt::QueuedConnection);
     };
-    m_worker->end = [self](Error error) {
+    m_worker->end = [self, worker](Error error) {
         QMetaObject::invokeMethod(
             self,
-            [self, error] {
-                if (self && self->m_thread)
+            [self, worker, error] {
+                if (self && self->m_thread && self->m_worker.get() == worker)
                     emit self->finished(error);
             },
             Qt::QueuedConnection);
@@ -152,10 +155,13 @@ void LogStream::stop()
 {
     if (!m_thread)
         return;
+    // The worker ends by itself; this thread never waits for it (it may sit in a connect).
     m_worker->stopping = true;
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    auto fresh = std::make_shared<Worker>();
+    fresh->connection = m_worker->connection;
+    fresh->query = m_worker->query;
+    m_worker = std::move(fresh);
+    retireThread(std::exchange(m_thread, nullptr));
 }
 
 bool LogStream::isRunning() const

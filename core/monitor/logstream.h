@@ -41,10 +41,13 @@ class LogStream final : public QObject {
     Q_DISABLE_COPY_MOVE(LogStream)
 public:
     LogStream(HostConnection connection, LogStreamQuery query, QObject *parent = nullptr);
-    ~LogStream() override; // stops, and waits for the worker
+    ~LogStream() override; // stops
 
     void start();
-    void stop(); // nothing arrives after this returns
+    // Nothing arrives after this returns, and it does not wait: the worker closes the channel
+    // (ending journalctl) on its own, at the latest before the application object goes. Keep
+    // what the worker uses alive through HostConnection::keepAlive.
+    void stop();
     bool isRunning() const;
     qint64 skippedLines() const; // lines that were not journal entries
 

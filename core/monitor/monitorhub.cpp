@@ -2,7 +2,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QThread>
 
 #include "core/monitor/alertwebhook.h"
 #include "core/store/workspace.h"
@@ -17,13 +16,7 @@ MonitorHub::MonitorHub(Workspace *workspace, QObject *parent)
 {
 }
 
-MonitorHub::~MonitorHub()
-{
-    m_monitors.clear(); // each waits for its worker: the app is leaving anyway
-    for (const QPointer<QThread> &stopper : std::as_const(m_stoppers))
-        if (stopper)
-            stopper->wait();
-}
+MonitorHub::~MonitorHub() = default;
 
 void MonitorHub::setConnectionFor(ConnectionFor connectionFor)
 {
@@ -33,12 +26,6 @@ void MonitorHub::setConnectionFor(ConnectionFor connectionFor)
 void MonitorHub::setInterval(std::chrono::milliseconds interval)
 {
     m_interval = interval;
-}
-
-QString MonitorHub::appName(const ProjectRecord &project)
-{
-    const QString configured = project.buildSettings.value(u"app"_s).toString();
-    return configured.isEmpty() ? QFileInfo(project.path).fileName().toLower() : configured;
 }
 
 QList<MonitoredService> MonitorHub::servicesOn(const Workspace &workspace, const QString &server)
@@ -57,7 +44,7 @@ QList<MonitoredService> MonitorHub::servicesOn(const Workspace &workspace, const
             continue;
         MonitoredService service;
         service.project = project.name;
-        service.app = appName(project);
+        service.app = project.appName();
         if (auto resolved = workspace.resolve(project.name, last->profile, server)) {
             service.port = resolved->settings.servicePort;
             service.healthPath = resolved->settings.healthPath;
@@ -74,7 +61,7 @@ HostConnection MonitorHub::connectionTo(const ServerRecord &server) const
         return m_connectionFor(server);
     HostConnection c;
     c.server = server;
-    c.knownHostsFile = QDir(m_workspace->dir()).filePath(u"known_hosts"_s);
+    c.knownHostsFile = m_workspace->knownHostsFile();
     return c;
 }
 
@@ -107,24 +94,7 @@ void MonitorHub::stop()
 {
     if (m_monitors.empty())
         return;
-    auto monitors = std::make_shared<std::vector<std::unique_ptr<HostMonitor>>>(std::move(m_monitors));
-    m_monitors.clear();
-    for (const auto &monitor : *monitors)
-        disconnect(monitor.get(), nullptr, this, nullptr);
-    // HostMonitor::stop() joins its worker, which may sit in a connect: never on this thread.
-    // The monitors are deleted here, on their own thread, once all have stopped.
-    QThread *stopper = QThread::create([monitors] {
-        for (const auto &monitor : *monitors)
-            monitor->stop();
-    });
-    stopper->setObjectName(u"monitor stop"_s);
-    connect(stopper, &QThread::finished, stopper, [stopper, monitors]() mutable {
-        monitors->clear();
-        stopper->deleteLater();
-    });
-    m_stoppers.removeIf([](const QPointer<QThread> &t) { return t.isNull(); });
-    m_stoppers << stopper;
-    stopper->start();
+    m_monitors.clear(); // HostMonitor::stop() does not wait for a worker in a connect
 }
 
 void MonitorHub::refreshNow()

@@ -7,7 +7,6 @@
 
 #include <QCoreApplication>
 #include <QObject>
-#include <QPointer>
 #include <QStringList>
 
 #include "core/monitor/alertengine.h"
@@ -32,7 +31,7 @@ public:
 
     // `workspace` belongs to the hub's thread and must outlive it.
     explicit MonitorHub(Workspace *workspace, QObject *parent = nullptr);
-    ~MonitorHub() override; // stops, waiting for the workers
+    ~MonitorHub() override; // stops
 
     // How a monitor reaches a server (prompter, known hosts); default: the workspace's known_hosts.
     void setConnectionFor(ConnectionFor connectionFor);
@@ -43,7 +42,7 @@ public:
     // (Re)reads the workspace's servers and projects and starts a monitor per server.
     // Returns the number of servers watched (0 when the workspace has none).
     int start();
-    // Without waiting: the monitors stop on a helper thread; no snapshot arrives after this.
+    // Without waiting (HostMonitor::stop() does not); no snapshot arrives after this.
     void stop();
     void refreshNow();
     bool isRunning() const { return !m_monitors.empty(); }
@@ -51,7 +50,6 @@ public:
 
     // The services a monitor of `server` expects: one per project with a deployment there.
     static QList<MonitoredService> servicesOn(const Workspace &workspace, const QString &server);
-    static QString appName(const ProjectRecord &project);
 
     // What a monitor's snapshot goes through: alerts, store, webhook, signals. Public for tests.
     void accept(const HostSnapshot &snapshot);
@@ -73,7 +71,6 @@ private:
     std::vector<std::unique_ptr<HostMonitor>> m_monitors;
     AlertEngine m_engine;
     AlertWebhook *m_webhook = nullptr;
-    QList<QPointer<QThread>> m_stoppers; // joined by the destructor
 };
 
 } // namespace Gantry

@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include <QFileInfo>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -66,6 +67,12 @@ Result<void> RecordName::validate(const QString &name)
         return {};
     return fail(tr("The name \"%1\" is not valid.").arg(name),
         tr("Use letters, digits, \".\", \"-\" and \"_\", starting with a letter or a digit."));
+}
+
+QString ProjectRecord::appName() const
+{
+    const QString configured = buildSettings.value(u"app"_s).toString();
+    return configured.isEmpty() ? QFileInfo(path).fileName().toLower() : configured;
 }
 
 QString ServerRecord::authName(AuthKind kind)

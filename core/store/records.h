@@ -27,6 +27,10 @@ struct ProjectRecord {
     QJsonObject
         buildSettings; // targets, ldflags template, extra files, go env (the build page owns the keys)
     QDateTime created; // set by the store
+
+    // The service's name as deploys give it (gantry-<app>.service): the configured "app", else
+    // the folder's name in lower case.
+    QString appName() const;
 };
 
 enum class AuthKind { Key, Agent, Password };

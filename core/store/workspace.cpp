@@ -162,6 +162,11 @@ QString Workspace::dir() const
     return m_dir;
 }
 
+QString Workspace::knownHostsFile() const
+{
+    return QDir(m_dir).filePath(u"known_hosts"_s);
+}
+
 QString Workspace::filePath() const
 {
     return m_db->path();

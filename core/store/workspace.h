@@ -36,6 +36,7 @@ public:
 
     QString id() const; // a random UUID chosen when the workspace was created
     QString dir() const;
+    QString knownHostsFile() const; // Gantry's own, OpenSSH format: <dir>/known_hosts
     QString filePath() const;
     int schemaVersion() const;
     // "gantry:<workspace id>:<project>:<profile>:<NAME>"; a server override uses "<profile>@<server>".
