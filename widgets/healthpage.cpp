@@ -173,6 +173,12 @@ void HealthPage::stopMonitoring()
     m_hub->stop();
 }
 
+void HealthPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_hub->reloadServices();
+}
+
 void HealthPage::onSnapshot(const HostSnapshot &snapshot)
 {
     m_hosts.insert(snapshot.server, snapshot);

@@ -58,6 +58,9 @@ signals:
     void logsRequested(const QString &project, const QString &server);
     void actionFinished(bool success);
 
+protected:
+    void showEvent(QShowEvent *event) override; // deploys from gantryctl may have added services
+
 private:
     QWidget *createActions();
     QWidget *createTable();

@@ -40,6 +40,7 @@ namespace {
 
 constexpr int HistoryLines = 200; // shown from before the start, then new lines follow
 constexpr auto FlushInterval = 100ms;
+constexpr auto WindowStep = 1s; // how often a time window moves on when no line arrives
 
 } // namespace
 
@@ -52,6 +53,7 @@ LogsPage::LogsPage(Workspace *workspace, QWidget *parent)
     , m_servers(new ServerListModel(this))
     , m_flushTimer(new QTimer(this))
     , m_searchTimer(new QTimer(this))
+    , m_windowTimer(new QTimer(this))
 {
     m_servers->setCheckable(true);
     m_flushTimer->setSingleShot(true);
@@ -60,6 +62,8 @@ LogsPage::LogsPage(Workspace *workspace, QWidget *parent)
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(250ms); // a search runs over up to a million lines: not on every key
     connect(m_searchTimer, &QTimer::timeout, this, &LogsPage::applySearch);
+    m_windowTimer->setInterval(WindowStep); // runs only while a window is chosen: idle otherwise
+    connect(m_windowTimer, &QTimer::timeout, this, &LogsPage::applyTimeWindow);
     auto *layout = new QVBoxLayout(this);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(createSourceBox());
@@ -482,6 +486,10 @@ void LogsPage::applyLevel()
 void LogsPage::applyTimeWindow()
 {
     const qint64 seconds = m_timeCombo->currentData().toLongLong();
+    if (seconds > 0 && !m_windowTimer->isActive())
+        m_windowTimer->start();
+    else if (seconds <= 0)
+        m_windowTimer->stop();
     m_proxy->setSince(seconds > 0 ? (QDateTime::currentMSecsSinceEpoch() - seconds * 1000) * 1000 : 0);
     updateStatus();
 }

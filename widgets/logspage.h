@@ -119,6 +119,7 @@ private:
     ErrorPanel *m_error = nullptr;
     QTimer *m_flushTimer = nullptr;
     QTimer *m_searchTimer = nullptr;
+    QTimer *m_windowTimer = nullptr;
 };
 
 } // namespace Gantry

@@ -190,6 +190,8 @@ void MainWindow::connectMonitor()
             showPage(LogsId);
         });
     connect(m_serversPage, &ServersPage::serversChanged, m_healthPage, &HealthPage::startMonitoring);
+    // A first deploy adds a service to watch: its health path and project (for its logs).
+    connect(m_deployPage, &DeployPage::deployFinished, m_healthPage->hub(), &MonitorHub::reloadServices);
     connect(qApp, &QCoreApplication::aboutToQuit, m_healthPage, &HealthPage::stopMonitoring);
     m_healthPage->startMonitoring();
 }

@@ -28,13 +28,19 @@ struct HostMonitor::Worker {
     std::condition_variable wakeUp;
     bool stopping = false;
     bool refreshRequested = false;
+    std::optional<QList<MonitoredService>> nextServices; // set by setServices(), taken by refresh()
 
     // Only the worker thread touches these.
     std::unique_ptr<RemoteHost> host;
     std::unique_ptr<Workspace> workspace;
     CpuMeter cpu;
-    int refreshes = 0;
     int failures = 0;
+    // The journal's disk use is read on the first answer, then every Options::journalEvery
+    // refreshes; the snapshots between carry the last reading.
+    int sinceJournal = -1; // refreshes since the last reading; -1: none yet
+    bool journalAsked = false;
+    std::optional<qint64> journalBytes;
+    std::optional<int> journalFsUsePercent;
 
     void run();
     bool stopped()
@@ -96,8 +102,8 @@ Result<HostStatus> HostMonitor::Worker::query(HostSnapshot &snapshot)
     QStringList apps;
     for (const MonitoredService &service : std::as_const(services))
         apps << service.app;
-    const bool journal = options.journalEvery > 0 && refreshes % options.journalEvery == 0;
-    const Result<QByteArray> script = HostStatusQuery::script(apps, journal);
+    journalAsked = options.journalEvery > 0 && (sinceJournal < 0 || sinceJournal + 1 >= options.journalEvery);
+    const Result<QByteArray> script = HostStatusQuery::script(apps, journalAsked);
     if (!script)
         return std::unexpected(script.error());
     ++snapshot.remoteCommands;
@@ -155,12 +161,16 @@ void HostMonitor::Worker::probe(UnitSnapshot &unit, const MonitoredService &serv
 
 HostSnapshot HostMonitor::Worker::refresh()
 {
+    {
+        std::lock_guard lock(mutex);
+        if (nextServices)
+            services = *std::exchange(nextServices, std::nullopt);
+    }
     HostSnapshot snapshot;
     snapshot.server = connection.server.name;
     QElapsedTimer clock;
     clock.start();
     const Result<HostStatus> status = query(snapshot);
-    ++refreshes;
     if (!status) {
         ++failures;
         cpu.reset();
@@ -177,8 +187,15 @@ HostSnapshot HostMonitor::Worker::refresh()
                     probe(unit, service);
             snapshot.units << unit;
         }
-        snapshot.journalBytes = status->journalBytes;
-        snapshot.journalFsUsePercent = status->journalFsUsePercent;
+        if (journalAsked) {
+            journalBytes = status->journalBytes;
+            journalFsUsePercent = status->journalFsUsePercent;
+            sinceJournal = 0;
+        } else {
+            ++sinceJournal;
+        }
+        snapshot.journalBytes = journalBytes;
+        snapshot.journalFsUsePercent = journalFsUsePercent;
         snapshot.journalWarning = snapshot.journalBytes.value_or(0) >= options.journalWarnBytes ||
             snapshot.journalFsUsePercent.value_or(0) >= options.journalWarnFsPercent;
     }
@@ -261,10 +278,23 @@ void HostMonitor::stop()
     // The worker ends by itself; this thread never waits for it (it may sit in a connect).
     auto fresh = std::make_shared<Worker>();
     fresh->connection = m_worker->connection;
-    fresh->services = m_worker->services;
+    {
+        std::lock_guard lock(m_worker->mutex);
+        fresh->services = m_worker->nextServices.value_or(m_worker->services);
+    }
     fresh->options = m_worker->options;
     m_worker = std::move(fresh);
     retireThread(std::exchange(m_thread, nullptr));
+}
+
+void HostMonitor::setServices(QList<MonitoredService> services)
+{
+    {
+        std::lock_guard lock(m_worker->mutex);
+        m_worker->nextServices = std::move(services);
+        m_worker->refreshRequested = true;
+    }
+    m_worker->wakeUp.notify_all();
 }
 
 void HostMonitor::refreshNow()

@@ -55,7 +55,8 @@ struct HostSnapshot {
     Error problem; // why the server is unreachable
     QDateTime time; // local clock, UTC, when the answer arrived
     QList<UnitSnapshot> units; // sorted by unit
-    std::optional<qint64> journalBytes; // read every Options::journalEvery refreshes
+    std::optional<qint64>
+        journalBytes; // read every Options::journalEvery refreshes; the last reading between
     std::optional<int> journalFsUsePercent;
     bool journalWarning = false; // the journal is large or its disk nearly full
     int remoteCommands = 0; // commands this refresh ran on the server (one)
@@ -99,6 +100,9 @@ public:
     // uses alive).
     void stop();
     void refreshNow(); // skips the rest of the current wait
+    // What to probe from the next refresh on (a deploy added a service, or changed its health
+    // path); refreshes now. Until start(), and after stop(), for the next start().
+    void setServices(QList<MonitoredService> services);
 
     // The delay before retry number `failures` (1 = after the first failure): the interval,
     // doubled each time, at most maxBackoff.

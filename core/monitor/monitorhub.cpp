@@ -103,6 +103,14 @@ void MonitorHub::refreshNow()
         monitor->refreshNow();
 }
 
+void MonitorHub::reloadServices()
+{
+    if (!m_workspace)
+        return;
+    for (const auto &monitor : m_monitors)
+        monitor->setServices(servicesOn(*m_workspace, monitor->server()));
+}
+
 QStringList MonitorHub::servers() const
 {
     QStringList names;

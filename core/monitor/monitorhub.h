@@ -45,6 +45,9 @@ public:
     // Without waiting (HostMonitor::stop() does not); no snapshot arrives after this.
     void stop();
     void refreshNow();
+    // Re-reads which services each watched server runs (after a deploy) and refreshes now,
+    // without reconnecting.
+    void reloadServices();
     bool isRunning() const { return !m_monitors.empty(); }
     QStringList servers() const;
 

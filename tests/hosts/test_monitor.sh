@@ -96,8 +96,8 @@ accounting='$MEM' != '[not set]'
 ok=x['state']=='online' and u['unit']=='gantry-hello-gin.service' and u['activeState']=='active' and u['version']=='1.0.0' \
   and u['release']>=1 and u['healthStatus']==200 and u['healthLatencyMs']>=0 and u['uptimeMs']>=0 \
   and ((u['memoryBytes'] or 0)>0 and u['cpuPercent'] is not None if accounting else u['memoryBytes'] is None) \
-  and first['journalBytes']>0 and first['journalFsUsePercent']>0
-sys.exit(0 if ok else 1)" && ok "watch: state, version, uptime, CPU, memory, health latency, journal size" || bad "watch snapshot: $(tail -n 1 "$T/watch.jsonl")"
+  and first['journalBytes']>0 and first['journalFsUsePercent']>0 and (x['journalBytes'] or 0)>0
+sys.exit(0 if ok else 1)" && ok "watch: state, version, uptime, CPU, memory, health latency, journal size (first and latest refresh)" || bad "watch snapshot: $(tail -n 1 "$T/watch.jsonl")"
 
 # --- kill -9: the restart shows within one interval of systemd's restart ---
 before=$(on m1 systemctl show -p NRestarts --value gantry-hello-gin.service)

@@ -16,6 +16,10 @@
 #include "widgets/errorpanel.h"
 #include "widgets/deployprogressmodel.h"
 #include "widgets/guiprompter.h"
+#include "widgets/healthpage.h"
+#include "widgets/logfilterproxymodel.h"
+#include "widgets/logmodel.h"
+#include "widgets/logspage.h"
 #include "widgets/mainwindow.h"
 #include "widgets/messageboxes.h"
 #include "widgets/projectspage.h"
@@ -24,6 +28,7 @@
 #include "widgets/serverdialog.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/serverspage.h"
+#include "widgets/servicestatusmodel.h"
 #include "widgets/unitfiledialog.h"
 #include "widgettest.h"
 
@@ -77,12 +82,18 @@ private slots:
     void addTheServerTrustingItsKey();
     void deployAndSeeItHealthy();
     void deployAgainAndRollBack();
+    void healthPageShowsItAndActsOnIt();
+    void openLogsStreamsItsLines();
     void guiThreadNeverStalled();
     void cleanupTestCase();
 
 private:
     void deployVersion(const QString &version);
     void waitForStatus(const QString &version);
+    int healthRow() const; // hello-gin on gui1 in the Health page's model; -1 when not there
+    QString healthCell(int column) const;
+    void runHealthAction(const char *button, bool confirm);
+    int logRowsWith(const QString &text) const; // shown by the Logs page
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<Workspace> m_workspace;
@@ -215,6 +226,98 @@ void tst_GuiDeploy::deployAgainAndRollBack()
     QCOMPARE(history->at(0).result, u"rollback"_s);
     QCOMPARE(history->at(1).version, u"2.0.0"_s);
     QCOMPARE(history->at(1).result, u"success"_s);
+}
+
+int tst_GuiDeploy::healthRow() const
+{
+    const ServiceStatusModel *model = m_window->healthPage()->model();
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        if (index.data(ServiceStatusModel::ServerRole) == u"gui1"_s &&
+            index.data(ServiceStatusModel::AppRole) == u"hello-gin"_s)
+            return row;
+    }
+    return -1;
+}
+
+QString tst_GuiDeploy::healthCell(int column) const
+{
+    const int row = healthRow();
+    const ServiceStatusModel *model = m_window->healthPage()->model();
+    return row < 0 ? QString() : model->index(row, column).data().toString();
+}
+
+void tst_GuiDeploy::runHealthAction(const char *button, bool confirm)
+{
+    HealthPage *page = m_window->healthPage();
+    page->selectRow(healthRow());
+    QSignalSpy done(page, &HealthPage::actionFinished);
+    if (confirm)
+        MessageBoxes::setNextAnswer(true);
+    Test::click(page, QString::fromLatin1(button));
+    QVERIFY(done.wait(60000));
+    QVERIFY2(done.first().first().toBool(), qPrintable(page->statusText()));
+}
+
+void tst_GuiDeploy::healthPageShowsItAndActsOnIt()
+{
+    m_window->showPage(u"health"_s);
+    HealthPage *page = m_window->healthPage();
+    const auto state = [this] {
+        const int row = healthRow();
+        return row < 0
+            ? QString()
+            : m_window->healthPage()->model()->index(row, 0).data(ServiceStatusModel::StateRole).toString();
+    };
+    // The monitor started when the server was added: the rolled-back release, active and healthy.
+    QTRY_COMPARE_WITH_TIMEOUT(state(), u"active"_s, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(healthCell(ServiceStatusModel::VersionColumn), u"1.0.0"_s, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(healthCell(ServiceStatusModel::HealthColumn).startsWith(u"200 · "_s), 30000);
+    QVERIFY2(page->hostSummary().contains(u"gui1"_s) && page->hostSummary().contains(u"online"_s),
+        qPrintable(page->hostSummary()));
+    QVERIFY2(page->hostSummary().contains(u"journal"_s), qPrintable(page->hostSummary()));
+
+    runHealthAction("stopServiceButton", true);
+    QVERIFY2(MessageBoxes::lastQuestion().contains(u"Stop hello-gin on gui1?"_s),
+        qPrintable(MessageBoxes::lastQuestion()));
+    QTRY_COMPARE_WITH_TIMEOUT(state(), u"inactive"_s, 15000);
+    QCOMPARE(healthCell(ServiceStatusModel::StateColumn), ServiceStatusModel::stateText(u"inactive"_s));
+
+    runHealthAction("startServiceButton", false); // starting interrupts nothing: no question
+    QTRY_COMPARE_WITH_TIMEOUT(state(), u"active"_s, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(healthCell(ServiceStatusModel::HealthColumn).startsWith(u"200 · "_s), 15000);
+}
+
+int tst_GuiDeploy::logRowsWith(const QString &text) const
+{
+    const LogFilterProxyModel *proxy = m_window->logsPage()->proxy();
+    int found = 0;
+    for (int row = 0; row < proxy->rowCount(); ++row)
+        if (proxy->index(row, LogModel::MessageColumn).data().toString().contains(text) &&
+            proxy->index(row, LogModel::ServerColumn).data().toString() == u"gui1"_s)
+            ++found;
+    return found;
+}
+
+void tst_GuiDeploy::openLogsStreamsItsLines()
+{
+    HealthPage *health = m_window->healthPage();
+    health->selectRow(healthRow());
+    Test::click(health, u"openLogsButton"_s);
+    LogsPage *logs = m_window->logsPage();
+    QVERIFY(logs->isVisible());
+    QCOMPARE(logs->project(), u"hello-gin"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(logs->streamState(u"gui1"_s), LogsPage::StreamState::Streaming, 30000);
+    auto *level = child<QComboBox>(logs, u"logsLevelCombo"_s);
+    level->setCurrentIndex(level->findData(int(LogLevel::Unknown))); // Gin's request lines are info
+    // The journal from before: systemd stopping the service on the Health page's word.
+    QTRY_VERIFY_WITH_TIMEOUT(logRowsWith(u"Stopped"_s) > 0, 15000);
+    // And new lines as they are written: the monitor's health probes every 5 s, logged by Gin.
+    QTRY_VERIFY_WITH_TIMEOUT(logRowsWith(u"/healthz"_s) > 0, 15000);
+    const int probes = logRowsWith(u"/healthz"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(logRowsWith(u"/healthz"_s) > probes, 15000);
+    logs->stop();
+    QVERIFY(!logs->isStreaming());
 }
 
 void tst_GuiDeploy::guiThreadNeverStalled()

@@ -60,6 +60,7 @@ private slots:
     void startNeedsAProjectAndServers();
     void linesArriveInBatches();
     void levelSearchAndTimeFilter();
+    void timeWindowMovesWithoutNewLines();
     void invalidRegexIsShown();
     void followsOnlyAtTheBottomAndPauseHoldsStill();
     void exportsTheShownLines();
@@ -161,6 +162,20 @@ void tst_LogsPage::levelSearchAndTimeFilter()
     QCOMPARE(
         m_page->proxy()->index(0, LogModel::MessageColumn).data().toString(), u"payment failed: timeout"_s);
     QVERIFY(m_page->statusText().startsWith(u"4 lines kept, 1 shown."_s));
+}
+
+void tst_LogsPage::timeWindowMovesWithoutNewLines()
+{
+    auto *time = child<QComboBox>(m_page.get(), u"logsTimeCombo"_s);
+    time->setCurrentIndex(time->findData(15 * 60));
+    // 1.5 s inside the window now; out of it 1.5 s later, with no line arriving meanwhile.
+    const qint64 edge = (QDateTime::currentMSecsSinceEpoch() - 15 * 60 * 1000 + 1500) * 1000;
+    m_page->addLines({ line(u"web1"_s, edge, LogLevel::Error, u"about to age out"_s) });
+    QTRY_COMPARE(m_page->proxy()->rowCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_page->proxy()->rowCount(), 0, 4000);
+    QCOMPARE(m_page->model()->rowCount(), 1); // hidden, not dropped
+    time->setCurrentIndex(time->findData(0));
+    QCOMPARE(m_page->proxy()->rowCount(), 1);
 }
 
 void tst_LogsPage::invalidRegexIsShown()
