@@ -145,6 +145,10 @@ QVariant ServiceStatusModel::toolTip(const Row &row, int column) const
         return tr("%1: %2 (%3), main process %4").arg(u.unit, u.activeState, u.subState).arg(u.mainPid);
     if (column == HealthColumn && u.healthProbed && !u.healthError.isEmpty())
         return u.healthError;
+    if ((column == CpuColumn || column == MemoryColumn) && u.usageOfMainProcess)
+        return tr("The main process's own use: systemd on %1 does not account the service's CPU and "
+                  "memory (turn on DefaultCPUAccounting and DefaultMemoryAccounting for the whole service).")
+            .arg(row.server);
     if (column == VersionColumn && u.release > 0)
         return tr("Release %1").arg(u.release);
     return {};

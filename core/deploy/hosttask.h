@@ -7,12 +7,14 @@
 #include <QPromise>
 #include <QThread>
 
+#include "core/common/retiredthreads.h"
 #include "core/deploy/remotehost.h"
 
 namespace Gantry {
 
 // Runs `body` against one server on a new worker thread that owns the SSH session from connect
-// to disconnect; the future resolves when it is done. The thread deletes itself.
+// to disconnect; the future resolves when it is done and the
+// session is closed. The thread deletes itself and is joined by the time the application goes.
 struct HostConnection {
     ServerRecord server;
     QString knownHostsFile;
@@ -31,9 +33,11 @@ QFuture<Result<T>> runOnHost(HostConnection c, std::function<Result<T>(RemoteHos
     auto promise = std::make_shared<QPromise<Result<T>>>();
     promise->start();
     QThread *thread = QThread::create([=]() mutable {
-        RemoteHost host(c.server, c.knownHostsFile, c.prompter, c.log);
-        host.setConnectTimeout(c.connectTimeout);
+        // The session is closed before the caller hears the result: a caller that ends the
+        // process on it must not race libssh's disconnect on this thread.
         Result<T> result = [&]() -> Result<T> {
+            RemoteHost host(c.server, c.knownHostsFile, c.prompter, c.log);
+            host.setConnectTimeout(c.connectTimeout);
             if (auto connected = host.connect(c.policy); !connected)
                 return std::unexpected(connected.error());
             return body(host);
@@ -41,8 +45,9 @@ QFuture<Result<T>> runOnHost(HostConnection c, std::function<Result<T>(RemoteHos
         promise->addResult(std::move(result));
         promise->finish();
     });
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->setObjectName(QStringLiteral("ssh ") + c.server.name);
+    // Deleted once finished, and joined at the latest as the application goes.
+    retireThread(thread);
     thread->start();
     return promise->future();
 }

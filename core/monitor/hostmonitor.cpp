@@ -135,6 +135,7 @@ UnitSnapshot HostMonitor::Worker::unitSnapshot(
     s.restarts = unit.nRestarts;
     s.uptimeMSec = usage.uptimeMSec;
     s.cpuPercent = usage.cpuPercent;
+    s.usageOfMainProcess = unit.usageOfMainProcess;
     s.memoryBytes = unit.memoryBytes;
     const CurrentRelease release = status.releases.value(unit.app);
     s.release = release.n;

@@ -36,6 +36,7 @@ struct UnitSnapshot {
     std::optional<qint64> uptimeMSec;
     std::optional<double> cpuPercent; // of one core, since the previous refresh
     std::optional<quint64> memoryBytes;
+    bool usageOfMainProcess = false; // CPU and memory are the main process's, not the unit's
     int release = 0; // current release number; 0 when unknown
     QString version;
     bool healthProbed = false; // only active units with a monitored service are probed

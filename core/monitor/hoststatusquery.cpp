@@ -1,5 +1,7 @@
 #include "core/monitor/hoststatusquery.h"
 
+#include <algorithm>
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -19,6 +21,19 @@ const QByteArray Extra = "echo '@@releases'\n"
                          "| grep '\"version\"' | tail -n 1)\n"
                          "  printf '%s\\t%s\\t%s\\n' \"$a\" \"$n\" \"$v\"\n"
                          "done\n";
+// Servers without cgroup accounting (containers, some VPS) say [not set] for MemoryCurrent and
+// CPUUsageNSec: then the main process's own counters stand in. A line per main process: PID,
+// VmRSS in KiB (0 unknown), then /proc/PID/stat from the state field on (utime is the 14th
+// stat field, stime the 15th). The first line is the clock tick rate.
+const QByteArray Processes =
+    "echo '@@proc'\n"
+    "getconf CLK_TCK 2>/dev/null || echo 100\n"
+    "for p in $(systemctl show -p MainPID --value 'gantry-*.service' 2>/dev/null); do\n"
+    "  [ \"$p\" -gt 0 ] 2>/dev/null || continue\n"
+    "  s=$(cat /proc/$p/stat 2>/dev/null) || continue\n"
+    "  r=$(sed -n 's/^VmRSS:[^0-9]*\\([0-9]*\\).*/\\1/p' /proc/$p/status 2>/dev/null)\n"
+    "  echo \"$p ${r:-0} ${s##*) }\"\n"
+    "done\n";
 const QByteArray Journal = "echo '@@journal'\n"
                            "journalctl --disk-usage 2>/dev/null | tail -n 1\n"
                            "echo '@@df'\n"
@@ -56,6 +71,35 @@ CurrentRelease releaseFrom(const QByteArray &number, const QByteArray &json)
     return release;
 }
 
+// Memory and CPU time of the main process, for units whose cgroup is not accounted.
+void fillFromProcesses(UnitStatusReport &report, const QList<QByteArray> &lines)
+{
+    if (lines.isEmpty())
+        return;
+    const qint64 ticksPerSecond = std::max(1LL, lines.first().trimmed().toLongLong());
+    for (const QByteArray &line : lines.mid(1)) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() < 15) // pid, rss, then stat from field 3 to at least stime (15)
+            continue;
+        bool ok = false;
+        const qint64 pid = fields.at(0).toLongLong(&ok);
+        const auto unit = std::ranges::find(report.units, pid, &UnitStatus::mainPid);
+        if (!ok || pid <= 0 || unit == report.units.end())
+            continue;
+        bool rssOk = false, userOk = false, systemOk = false;
+        const quint64 rssKiB = fields.at(1).toULongLong(&rssOk);
+        const quint64 ticks = fields.at(13).toULongLong(&userOk) + fields.at(14).toULongLong(&systemOk);
+        if (!unit->memoryBytes && rssOk && rssKiB > 0) {
+            unit->memoryBytes = rssKiB * 1024;
+            unit->usageOfMainProcess = true;
+        }
+        if (!unit->cpuNSec && userOk && systemOk) {
+            unit->cpuNSec = ticks * (1000000000ULL / quint64(ticksPerSecond));
+            unit->usageOfMainProcess = true;
+        }
+    }
+}
+
 } // namespace
 
 Result<QByteArray> HostStatusQuery::script(const QStringList &apps, bool withJournalUsage)
@@ -63,7 +107,7 @@ Result<QByteArray> HostStatusQuery::script(const QStringList &apps, bool withJou
     const Result<QString> units = UnitStatusQuery::command(apps);
     if (!units)
         return std::unexpected(units.error());
-    return "# service status\n" + units->toUtf8() + '\n' + Extra +
+    return "# service status\n" + units->toUtf8() + '\n' + Extra + Processes +
         (withJournalUsage ? Journal : QByteArray()) + Done;
 }
 
@@ -84,6 +128,7 @@ Result<HostStatus> HostStatusQuery::parse(const QByteArray &output)
             status.releases.insert(
                 QString::fromUtf8(fields.at(0)), releaseFrom(fields.at(1), fields.mid(2).join('\t')));
     }
+    fillFromProcesses(status.report, sections.value("proc"));
     for (const QByteArray &line : sections.value("journal"))
         if (auto bytes = parseDiskUsage(QString::fromUtf8(line)))
             status.journalBytes = bytes;

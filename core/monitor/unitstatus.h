@@ -27,6 +27,9 @@ struct UnitStatus {
     qint64 startedMonotonicUSec = 0; // ExecMainStartTimestampMonotonic; 0 when it never started
     std::optional<quint64> memoryBytes; // MemoryCurrent; none without memory accounting
     std::optional<quint64> cpuNSec; // CPUUsageNSec since the unit started; none without CPU accounting
+    // Memory or CPU time above is the main process's (/proc), the server not accounting the unit's
+    // cgroup (HostStatusQuery)
+    bool usageOfMainProcess = false;
 };
 
 // What one status query found on a server, with the server's clocks read just before systemctl.

@@ -52,6 +52,8 @@ private slots:
     void scriptIsOneShellScript();
     void scriptRefusesBadApp();
     void parsesEverySection();
+    void mainProcessStandsInWithoutAccounting_data();
+    void mainProcessStandsInWithoutAccounting();
     void cutShortIsAnError_data();
     void cutShortIsAnError();
     void diskUsage_data();
@@ -98,6 +100,57 @@ void TestHostStatusQuery::parsesEverySection()
     QCOMPARE(status->releases.value(u"other"_s).version, QString());
     QCOMPARE(status->journalBytes.value_or(0), 8 * 1024 * 1024);
     QCOMPARE(status->journalFsUsePercent.value_or(0), 50);
+}
+
+// A server without cgroup accounting: systemd says [not set], /proc of the main process tells.
+void TestHostStatusQuery::mainProcessStandsInWithoutAccounting_data()
+{
+    QTest::addColumn<QByteArray>("memory");
+    QTest::addColumn<QByteArray>("proc");
+    QTest::addColumn<qint64>("memoryBytes"); // -1: none
+    QTest::addColumn<qint64>("cpuNSec"); // -1: none
+    QTest::addColumn<bool>("ofMainProcess");
+    const QByteArray stat = "812 10244 S 1 812 812 0 -1 4194560 1500 0 0 0 250 130 0 0 20 0 9 0 4900 "
+                            "1260000000 2561 18446744073709551615 1 1 0 0 0 0 0 0 2143420159 0 0 0 17 1 0 "
+                            "0 0 0 0 1 1 1 1 1 1 0\n";
+    QTest::newRow("not set: /proc") << "[not set]"_ba << "100\n" + stat << qint64(10244) * 1024
+                                    << qint64(380) * 10'000'000 << true;
+    QTest::newRow("tick rate 250") << "[not set]"_ba << "250\n" + stat << qint64(10244) * 1024
+                                   << qint64(380) * 4'000'000 << true;
+    QTest::newRow("accounted: cgroup kept")
+        << "7340032"_ba << "100\n" + stat << qint64(7340032) << qint64(120000000) << false;
+    QTest::newRow("another pid") << "[not set]"_ba << "100\n" + QByteArray(stat).replace("812 ", "813 ")
+                                 << qint64(-1) << qint64(-1) << false;
+    QTest::newRow("short stat line") << "[not set]"_ba << "100\n812 10244 S 1 812\n"_ba << qint64(-1)
+                                     << qint64(-1) << false;
+    QTest::newRow("no rss") << "[not set]"_ba << "100\n" + QByteArray(stat).replace("812 10244", "812 0")
+                            << qint64(-1) << qint64(380) * 10'000'000 << true;
+    QTest::newRow("garbage") << "[not set]"_ba << "x\n\xff\xfe junk\n\n"_ba << qint64(-1) << qint64(-1)
+                             << false;
+    QTest::newRow("no section") << "[not set]"_ba << QByteArray() << qint64(-1) << qint64(-1) << false;
+}
+
+void TestHostStatusQuery::mainProcessStandsInWithoutAccounting()
+{
+    QFETCH(QByteArray, memory);
+    QFETCH(QByteArray, proc);
+    QFETCH(qint64, memoryBytes);
+    QFETCH(qint64, cpuNSec);
+    QFETCH(bool, ofMainProcess);
+    QByteArray output = RealOutput;
+    if (memory != "7340032") {
+        output.replace("MemoryCurrent=7340032", QByteArray("MemoryCurrent=" + memory));
+        output.replace("CPUUsageNSec=120000000", "CPUUsageNSec=[not set]");
+    }
+    if (!proc.isEmpty())
+        output.replace("@@journal\n", QByteArray("@@proc\n" + proc + "@@journal\n"));
+    const auto status = HostStatusQuery::parse(output);
+    QVERIFY2(status, qPrintable(status ? QString() : status.error().toString()));
+    const Gantry::UnitStatus &unit = status->report.units.first();
+    QCOMPARE(unit.memoryBytes ? qint64(*unit.memoryBytes) : -1, memoryBytes);
+    QCOMPARE(unit.cpuNSec ? qint64(*unit.cpuNSec) : -1, cpuNSec);
+    QCOMPARE(unit.usageOfMainProcess, ofMainProcess);
+    QCOMPARE(status->journalBytes.value_or(0), 8 * 1024 * 1024); // the sections after it still read
 }
 
 void TestHostStatusQuery::cutShortIsAnError_data()

@@ -91,11 +91,12 @@ import json,sys
 x=[json.loads(x) for x in open('$T/watch.jsonl') if x.strip() and json.loads(x)['server']=='m1'][-1]
 u=x['units'][0]
 first=[json.loads(x) for x in open('$T/watch.jsonl') if x.strip() and json.loads(x)['server']=='m1'][0]
-# Without cgroup accounting (these containers) systemd says [not set]: then null, else numbers.
+# Without cgroup accounting (these containers) systemd says [not set]: then the main process's
+# own memory and CPU time stand in (usageOfMainProcess), else the unit's.
 accounting='$MEM' != '[not set]'
 ok=x['state']=='online' and u['unit']=='gantry-hello-gin.service' and u['activeState']=='active' and u['version']=='1.0.0' \
   and u['release']>=1 and u['healthStatus']==200 and u['healthLatencyMs']>=0 and u['uptimeMs']>=0 \
-  and ((u['memoryBytes'] or 0)>0 and u['cpuPercent'] is not None if accounting else u['memoryBytes'] is None) \
+  and (u['memoryBytes'] or 0)>0 and u['cpuPercent'] is not None and u['usageOfMainProcess']==(not accounting) \
   and first['journalBytes']>0 and first['journalFsUsePercent']>0 and (x['journalBytes'] or 0)>0
 sys.exit(0 if ok else 1)" && ok "watch: state, version, uptime, CPU, memory, health latency, journal size (first and latest refresh)" || bad "watch snapshot: $(tail -n 1 "$T/watch.jsonl")"
 
