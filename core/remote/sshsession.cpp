@@ -279,6 +279,16 @@ Result<void> SshSession::Private::authenticate(SshPrompter *prompter)
         return {};
     if (rc == SSH_AUTH_ERROR)
         return std::unexpected(lost(SshSession::tr("logging in")));
+#ifdef Q_OS_WIN
+    // libssh 0.10 reaches an agent only through an AF_UNIX socket named by SSH_AUTH_SOCK: neither
+    // Pageant nor the Windows OpenSSH agent's named pipe (\\.\pipe\openssh-ssh-agent).
+    if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK"))
+        return fail(SshSession::tr("%1 accepted none of your default keys, and Gantry cannot use Pageant or "
+                                   "the Windows OpenSSH agent.")
+                        .arg(target.display()),
+            SshSession::tr("Choose your private key file (for example %1) or a password for this server.")
+                .arg(QDir::toNativeSeparators(QDir::homePath() + u"/.ssh/id_ed25519"_s)));
+#endif
     if (qEnvironmentVariableIsEmpty("SSH_AUTH_SOCK"))
         return fail(SshSession::tr("No SSH agent is running, and %1 accepted none of your default keys.")
                         .arg(target.display()),
