@@ -1,5 +1,11 @@
 #include "core/remote/socketpair.h"
 
+// WSAPoll needs Windows Vista's API level (mingw may default to an older one).
+#if !defined(_WIN32_WINNT) || _WIN32_WINNT < 0x0600
+#undef _WIN32_WINNT
+#define _WIN32_WINNT 0x0600
+#endif
+
 #include <winsock2.h>
 #include <ws2tcpip.h>
 

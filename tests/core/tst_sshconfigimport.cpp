@@ -89,10 +89,12 @@ void TestSshConfigImport::rows_data()
         << "Host a\n  ProxyJump 10.9.9.9\nHost b\n  ProxyJump 10.9.9.9\n"_ba << QString()
         << QStringList { u"10.9.9.9 root@10.9.9.9:22"_s, u"a root@a:22 > 10.9.9.9"_s,
                u"b root@b:22 > 10.9.9.9"_s };
-    QTest::newRow("the new jump server's name is free")
-        << "Host db\n  ProxyJump bastion.example.com\n"_ba << u"bastion.example.com=x@10.1.1.1:22"_s
-        << QStringList { u"bastion.example.com-2 root@bastion.example.com:22"_s,
-               u"db root@db:22 > bastion.example.com-2"_s };
+    QTest::newRow("a known server on another port: a new one, named freely")
+        << "Host db\n  ProxyJump bastion:2222\n"_ba << u"bastion=x@10.1.1.1:22"_s
+        << QStringList { u"bastion-2 x@10.1.1.1:2222"_s, u"db root@db:22 > bastion-2"_s };
+    QTest::newRow("a new jump server's name is free")
+        << "Host db\n  ProxyJump ops@gate\n"_ba << u"gate=x@10.1.1.1:22"_s
+        << QStringList { u"gate-2 ops@10.1.1.1:22"_s, u"db root@db:22 > gate-2"_s };
     QTest::newRow("ssh:// URI") << "Host db\n  ProxyJump ssh://ops@10.2.2.2:2222\n"_ba << QString()
                                 << QStringList { u"10.2.2.2 ops@10.2.2.2:2222"_s,
                                        u"db root@db:22 > 10.2.2.2"_s };
