@@ -90,9 +90,23 @@ expect "status through j" 0 "" -- G status "$P" --server t --json
 json "d['servers'][0]['activeState']=='active' and d['servers'][0]['healthStatus']==200" && ok "status: active and healthy" || bad "status json: $(cat "$T/out")"
 expect "logs through j" 0 "." -- G logs "$P" --server t --lines 20
 expect "releases through j" 0 "1\.0\.0" -- G releases "$P" --server t
+expect "the monitor watches t through j" 0 "" -- G status "$P" --server t --watch --json --interval 0.5 --count 2
+python3 -c "
+import json,sys
+l=[json.loads(x) for x in open('$T/out') if x.strip()]
+u=l[-1]['units'][0] if l and l[-1].get('units') else {}
+sys.exit(0 if len(l)==2 and l[-1]['state']=='online' and u.get('activeState')=='active' and u.get('healthStatus')==200 else 1)" \
+    && ok "monitor: t online, unit active and healthy" || bad "watch: $(head -c 600 "$T/out")"
+
+# --- two hops: j, then j again over the private link (j2), then t ---
+expect "add j2 through j (a hop over j's private link)" 0 "via j" -- G server add j2 --host 10.233.61.1 --user deploy --key "$KEY" --jump j --trust-host-key "$FPJ"
+expect "add t2 through j2: two tunnels, one in the other" 0 "via j2" -- G server add t2 --host "$IPT" --user deploy --key "$KEY" --jump j2 --json
+json "d['jump']=='j2' and d['fingerprint']=='$FPT'" && ok "t2: t's facts and key, through j and j2" || bad "t2 json: $(cat "$T/out")"
+expect "status of t2 through both hops" 0 "active" -- G status "$P" --server t2
 
 # --- the chain is kept whole ---
 expect "j cannot be removed while t uses it" 1 "t connect" -- G server remove j
+expect "j2 cannot be removed while t2 uses it" 1 "t2 connect" -- G server remove j2
 expect "a server cannot jump through itself" 1 "itself" -- G server add self --host "$IPJ" --user deploy --key "$KEY" --jump self --trust-host-key "$FPJ"
 expect "a missing jump server is refused" 1 "no server named nowhere" -- G server add x --host "$IPT" --user deploy --key "$KEY" --jump nowhere
 cat >"$T/loop.json" <<JSON
