@@ -19,9 +19,7 @@ namespace Gantry::Cli {
 
 HostConnection CommandContext::connectionTo(const ServerRecord &server)
 {
-    HostConnection connection;
-    connection.server = server;
-    connection.knownHostsFile = knownHosts;
+    HostConnection connection = HostConnection::to(*workspace, server);
     connection.prompter = &prompter;
     return connection;
 }

@@ -21,7 +21,9 @@
 #include "core/remote/hostprobe.h"
 #include "core/remote/privilege.h"
 #include "core/remote/sshconfig.h"
+#include "core/remote/sshconfigimport.h"
 
+#include "core/store/jumpchain.h"
 #include "core/store/workspace.h"
 
 using namespace Qt::StringLiterals;
@@ -37,15 +39,21 @@ QJsonObject factsJson(const ServerRecord &server, const ServerProbe &f)
         { u"auth"_s, ServerRecord::authName(server.auth) }, { u"os"_s, f.facts.osPrettyName },
         { u"osId"_s, f.facts.osId }, { u"arch"_s, f.facts.goarch }, { u"systemd"_s, f.facts.systemd },
         { u"sudo"_s, ServerProbe::sudoText(f.sudo) }, { u"freeBytes"_s, double(f.facts.freeBytes) },
-        { u"fingerprint"_s, f.hostKey.fingerprint } };
+        { u"fingerprint"_s, f.hostKey.fingerprint }, { u"jump"_s, server.jump } };
+}
+
+QString via(const ServerRecord &server)
+{
+    return server.jump.isEmpty() ? QString() : ServerCommand::tr(" via %1").arg(server.jump);
 }
 
 void printFacts(const ServerRecord &server, const ServerProbe &f)
 {
     Terminal::err(
-        ServerCommand::tr("%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.")
+        ServerCommand::tr("%1 (%2@%3:%4%5): %6, linux/%7, %8, %9, %10 free under /opt.")
             .arg(server.name, server.user, server.address)
             .arg(server.port)
+            .arg(via(server))
             .arg(f.facts.osPrettyName, f.facts.goarch,
                 f.facts.systemd ? ServerCommand::tr("systemd") : ServerCommand::tr("no systemd"),
                 ServerProbe::sudoText(f.sudo), QLocale::system().formattedDataSize(f.facts.freeBytes)));
@@ -53,12 +61,10 @@ void printFacts(const ServerRecord &server, const ServerProbe &f)
 }
 
 // Connects on a worker thread, authenticates and probes; the session never leaves that thread.
-Result<ServerProbe> probe(const ServerRecord &server, const QString &knownHosts, SshPrompter *prompter,
+Result<ServerProbe> probe(const ServerRecord &server, const Workspace &workspace, SshPrompter *prompter,
     const HostKeyPolicy &policy, const QCommandLineParser &parser)
 {
-    HostConnection connection;
-    connection.server = server;
-    connection.knownHostsFile = knownHosts;
+    HostConnection connection = HostConnection::to(workspace, server);
     connection.prompter = prompter;
     connection.policy = policy;
     if (parser.isSet(u"connect-timeout"_s))
@@ -116,6 +122,7 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
     server.keyFile =
         parser.value(u"key"_s).isEmpty() ? QString() : QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
     server.auth = !server.keyFile.isEmpty() ? AuthKind::Key : AuthKind::Agent;
+    server.jump = parser.value(u"jump"_s);
     if (parser.isSet(u"auth"_s)) {
         const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
         if (!kind)
@@ -129,13 +136,17 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
             ServerCommand::tr("Pick another name, or remove it first with gantryctl server remove %1.")
                 .arg(server.name),
             {} });
+    if (auto all = workspace.servers(); all && !server.jump.isEmpty()) {
+        if (auto chain = JumpChain::check(server, *all); !chain)
+            return Report::failure(chain.error());
+    }
     auto policy = policyFrom(parser);
     if (!policy)
         return Report::usage(u"server add"_s, policy.error().message);
     CliPrompter prompter;
     if (auto given = supplyPassword(parser, workspace, server, prompter); !given)
         return Report::failure(given.error());
-    auto facts = probe(server, workspace.knownHostsFile(), &prompter, *policy, parser);
+    auto facts = probe(server, workspace, &prompter, *policy, parser);
     if (!facts)
         return Report::failure(facts.error());
     server.hostKey = facts->hostKey.knownHostsLine;
@@ -173,7 +184,7 @@ int check(Workspace &workspace, QCommandLineParser &parser)
     CliPrompter prompter;
     if (auto given = supplyPassword(parser, workspace, *server, prompter); !given)
         return Report::failure(given.error());
-    auto facts = probe(*server, workspace.knownHostsFile(), &prompter, *policy, parser);
+    auto facts = probe(*server, workspace, &prompter, *policy, parser);
     if (!facts)
         return Report::failure(facts.error());
     if (server->arch != facts->facts.goarch || server->hostKeyFingerprint != facts->hostKey.fingerprint) {
@@ -197,11 +208,11 @@ int list(Workspace &workspace, const QCommandLineParser &parser)
     for (const ServerRecord &s : *servers) {
         array.append(QJsonObject { { u"name"_s, s.name }, { u"host"_s, s.address }, { u"port"_s, s.port },
             { u"user"_s, s.user }, { u"auth"_s, ServerRecord::authName(s.auth) }, { u"arch"_s, s.arch },
-            { u"fingerprint"_s, s.hostKeyFingerprint } });
+            { u"fingerprint"_s, s.hostKeyFingerprint }, { u"jump"_s, s.jump } });
         if (!parser.isSet(u"json"_s))
-            Terminal::out(u"%1\t%2@%3:%4\t%5\t%6"_s.arg(s.name, s.user, s.address)
+            Terminal::out(u"%1\t%2@%3:%4%5\t%6\t%7"_s.arg(s.name, s.user, s.address)
                               .arg(s.port)
-                              .arg(ServerRecord::authName(s.auth), s.hostKeyFingerprint));
+                              .arg(via(s), ServerRecord::authName(s.auth), s.hostKeyFingerprint));
     }
     if (parser.isSet(u"json"_s))
         Terminal::out(QString::fromUtf8(QJsonDocument(array).toJson()));
@@ -277,21 +288,26 @@ int import(Workspace &workspace, const QCommandLineParser &parser)
     auto hosts = SshConfig::parse(file.readAll(), QDir::homePath());
     if (!hosts)
         return Report::failure(hosts.error());
+    auto existing = workspace.servers();
+    if (!existing)
+        return Report::failure(existing.error());
+    QList<ServerRecord> importable;
+    for (const SshImportRow &row : SshConfigImport::rows(*hosts, *existing)) {
+        if (!row.problem.isEmpty())
+            Terminal::err(ServerCommand::tr("Skipped %1: %2").arg(row.server.name, row.problem));
+        else if (!workspace.server(row.server.name) && row.server.validate())
+            importable << row.server;
+    }
     int added = 0;
-    for (const SshConfigHost &h : *hosts) {
-        ServerRecord server;
-        server.name = h.alias;
-        server.address = h.hostName.isEmpty() ? h.alias : h.hostName;
-        server.port = h.port;
-        server.user = h.user.isEmpty() ? u"root"_s : h.user;
-        server.keyFile = h.identityFiles.value(0);
-        server.auth = server.keyFile.isEmpty() ? AuthKind::Agent : AuthKind::Key;
-        if (workspace.server(server.name) || !server.validate())
+    for (const ServerRecord &server : JumpChain::jumpsFirst(importable)) {
+        if (auto ok = workspace.addServer(server); !ok) {
+            Terminal::err(ServerCommand::tr("Skipped %1: %2").arg(server.name, ok.error().toString()));
             continue;
-        if (workspace.addServer(server))
-            ++added,
-                Terminal::out(
-                    u"%1\t%2@%3:%4"_s.arg(server.name, server.user, server.address).arg(server.port));
+        }
+        ++added;
+        Terminal::out(u"%1\t%2@%3:%4%5"_s.arg(server.name, server.user, server.address)
+                          .arg(server.port)
+                          .arg(via(server)));
     }
     Terminal::err(ServerCommand::tr("Imported %n server(s). Check each once to pin its host key: gantryctl "
                                     "server check NAME --accept-new-host-key",
@@ -317,6 +333,8 @@ int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments
         { u"auth"_s, tr("key, agent or password (default: key with --key, else agent)."), u"KIND"_s },
         { u"remember-password"_s, tr("Keep the password in the OS keychain.") },
         { u"forget"_s, tr("With trust: forget the pinned host key.") },
+        { u"jump"_s, tr("Connect through the server JUMP, which Gantry already knows (ProxyJump)."),
+            u"JUMP"_s },
     });
     addConnectionOptions(parser);
     if (!parser.parse(arguments))

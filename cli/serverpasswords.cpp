@@ -5,6 +5,7 @@
 #include "cli/cliprompter.h"
 #include "core/remote/sshtarget.h"
 #include "cli/keychain.h"
+#include "core/store/jumpchain.h"
 #include "core/store/workspace.h"
 
 using namespace Qt::StringLiterals;
@@ -34,12 +35,12 @@ Result<void> ServerPasswords::readStdin(CliPrompter &prompter)
 void ServerPasswords::loadRemembered(
     const Workspace &workspace, const QList<ServerRecord> &servers, CliPrompter &prompter)
 {
-    for (const ServerRecord &server : servers) {
+    QList<ServerRecord> all = servers;
+    for (const ServerRecord &server : servers) // jump servers may want their passwords too
+        all << JumpChain::resolve(workspace, server).value_or(QList<ServerRecord>());
+    for (const ServerRecord &server : std::as_const(all)) {
         if (auto remembered = Keychain::read(keychainKey(workspace, server.name))) {
-            SshTarget target;
-            target.host = server.address;
-            target.port = server.port;
-            target.user = server.user.isEmpty() ? u"root"_s : server.user;
+            const SshTarget target = SshTarget::fromServer(server, {}, {}, {});
             prompter.setPassword(*remembered, target.display());
         }
     }

@@ -36,9 +36,7 @@ GuiPrompter::~GuiPrompter()
 HostConnection GuiPrompter::connectionTo(const Workspace &workspace, const ServerRecord &server)
 {
     setKeychainKey(ServerListModel::login(server), serverKeychainKey(workspace.id(), server.name));
-    HostConnection connection;
-    connection.server = server;
-    connection.knownHostsFile = workspace.knownHostsFile();
+    HostConnection connection = HostConnection::to(workspace, server);
     connection.prompter = this;
     return connection;
 }

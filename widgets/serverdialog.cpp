@@ -19,7 +19,7 @@ using namespace Qt::StringLiterals;
 
 namespace Gantry {
 
-ServerDialog::ServerDialog(const ServerRecord &server, Save save, QWidget *parent)
+ServerDialog::ServerDialog(const ServerRecord &server, const QStringList &others, Save save, QWidget *parent)
     : QDialog(parent)
     , m_original(server)
     , m_save(std::move(save))
@@ -59,6 +59,7 @@ ServerDialog::ServerDialog(const ServerRecord &server, Save save, QWidget *paren
     form->addRow(tr("&Port:"), m_port);
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("Sign &in with:"), createAuthRow());
+    form->addRow(tr("Connect &through:"), createJumpCombo(others));
     form->addRow(m_connect);
     form->addRow(m_error);
     form->addRow(buttons);
@@ -94,6 +95,24 @@ QWidget *ServerDialog::createAuthRow()
     return box;
 }
 
+QComboBox *ServerDialog::createJumpCombo(const QStringList &others)
+{
+    m_jump = new QComboBox(this);
+    m_jump->setObjectName(u"serverJumpCombo"_s);
+    m_jump->setToolTip(tr("A server Gantry reaches first and connects onwards from (a bastion or jump "
+                          "host), like ProxyJump in ~/.ssh/config"));
+    m_jump->addItem(tr("Directly"), QString());
+    QStringList names = others;
+    if (!m_original.jump.isEmpty() && !names.contains(m_original.jump))
+        names << m_original.jump; // gone meanwhile: saving says so
+    names.removeAll(m_original.name);
+    names.sort(Qt::CaseInsensitive);
+    for (const QString &name : std::as_const(names))
+        m_jump->addItem(name, name);
+    m_jump->setCurrentIndex(qMax(0, m_jump->findData(m_original.jump)));
+    return m_jump;
+}
+
 void ServerDialog::onAuthChanged()
 {
     const bool key = AuthKind(m_auth->currentData().toInt()) == AuthKind::Key;
@@ -120,6 +139,7 @@ ServerRecord ServerDialog::server() const
     s.user = m_user->text().trimmed();
     s.auth = AuthKind(m_auth->currentData().toInt());
     s.keyFile = s.auth == AuthKind::Key ? QDir::fromNativeSeparators(m_keyFile->text().trimmed()) : QString();
+    s.jump = m_jump->currentData().toString();
     if (s.address != m_original.address || s.port != m_original.port) {
         s.hostKey.clear(); // another machine: its key is pinned anew
         s.hostKeyFingerprint.clear();

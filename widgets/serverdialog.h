@@ -25,7 +25,8 @@ public:
     using Save = std::function<Result<void>(const ServerRecord &server)>;
 
     // An empty `server.name` adds a new server; otherwise that server is edited (its name is fixed).
-    ServerDialog(const ServerRecord &server, Save save, QWidget *parent = nullptr);
+    // `others` are the servers it may connect through ("Connect through:").
+    ServerDialog(const ServerRecord &server, const QStringList &others, Save save, QWidget *parent = nullptr);
     ~ServerDialog() override;
 
     ServerRecord server() const;
@@ -36,6 +37,7 @@ public slots:
 
 private:
     QWidget *createAuthRow();
+    QComboBox *createJumpCombo(const QStringList &others);
     void onAuthChanged();
     void chooseKeyFile();
 
@@ -48,6 +50,7 @@ private:
     QComboBox *m_auth = nullptr;
     QLineEdit *m_keyFile = nullptr;
     QPushButton *m_keyButton = nullptr;
+    QComboBox *m_jump = nullptr;
     QCheckBox *m_connect = nullptr;
     QLabel *m_error = nullptr;
 };

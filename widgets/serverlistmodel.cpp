@@ -45,7 +45,7 @@ QVariant ServerListModel::data(const QModelIndex &index, int role) const
     case NameColumn:
         return s.name;
     case LoginColumn:
-        return login(s);
+        return s.jump.isEmpty() ? login(s) : tr("%1 via %2").arg(login(s), s.jump);
     case AuthColumn:
         switch (s.auth) {
         case AuthKind::Key:

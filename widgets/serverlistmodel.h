@@ -9,8 +9,8 @@
 
 namespace Gantry {
 
-// Servers as a table: name, login, authentication, platform and pinned host key. Checkable
-// (the deploy page's choice of servers, the ssh_config import), with rows that can be disabled.
+// Servers as a table: name, login (and the jump server), authentication, platform and pinned host key.
+// Checkable (the deploy page's choice of servers, the ssh_config import), with rows that can be disabled.
 class ServerListModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ServerListModel)

@@ -167,7 +167,7 @@ void ServersPage::refresh()
 void ServersPage::addServer()
 {
     auto *dialog = new ServerDialog(
-        {}, [this](const ServerRecord &s) { return m_workspace->addServer(s); }, this);
+        {}, serverNames(), [this](const ServerRecord &s) { return m_workspace->addServer(s); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const ServerRecord server = dialog->server();
@@ -186,7 +186,8 @@ void ServersPage::editServer()
     if (!current)
         return;
     auto *dialog = new ServerDialog(
-        *current, [this](const ServerRecord &s) { return m_workspace->updateServer(s); }, this);
+        *current, serverNames(), [this](const ServerRecord &s) { return m_workspace->updateServer(s); },
+        this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, before = *current] {
         const ServerRecord server = dialog->server();
@@ -199,6 +200,14 @@ void ServersPage::editServer()
             testConnection(server.name);
     });
     dialog->open();
+}
+
+QStringList ServersPage::serverNames() const
+{
+    QStringList names;
+    for (const ServerRecord &s : m_model->servers())
+        names << s.name;
+    return names;
 }
 
 void ServersPage::removeServer()
@@ -261,10 +270,7 @@ void ServersPage::importFrom(const QString &sshConfigPath)
     if (hosts->isEmpty())
         return m_status->showNote(
             tr("%1 names no hosts to import.").arg(QDir::toNativeSeparators(sshConfigPath)));
-    QStringList taken;
-    for (const ServerRecord &s : m_model->servers())
-        taken << s.name;
-    auto *dialog = new SshImportDialog(sshConfigPath, *hosts, taken, this);
+    auto *dialog = new SshImportDialog(sshConfigPath, *hosts, m_model->servers(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { importChosen(dialog->chosen()); });
     dialog->open();

@@ -58,6 +58,7 @@ private:
     void removeConfirmed(const ServerRecord &server);
     void importChosen(const QList<ServerRecord> &servers);
     Result<void> forgetHostKey(const ServerRecord &server) const;
+    QStringList serverNames() const;
 
     Workspace *m_workspace = nullptr;
     std::shared_ptr<GuiPrompter> m_prompter;

@@ -8,27 +8,35 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "core/remote/sshconfigimport.h"
+#include "core/store/jumpchain.h"
 #include "widgets/serverlistmodel.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
 
-SshImportDialog::SshImportDialog(
-    const QString &path, const QList<SshConfigHost> &hosts, const QStringList &taken, QWidget *parent)
+SshImportDialog::SshImportDialog(const QString &path, const QList<SshConfigHost> &hosts,
+    const QList<ServerRecord> &existing, QWidget *parent)
     : QDialog(parent)
     , m_model(new ServerListModel(this))
 {
     setObjectName(u"sshImportDialog"_s);
     setWindowTitle(tr("Import Servers from SSH Config"));
+    const QList<SshImportRow> rows = SshConfigImport::rows(hosts, existing);
     QList<ServerRecord> servers;
-    for (const SshConfigHost &host : hosts)
-        servers << serverFor(host);
+    for (const SshImportRow &row : rows)
+        servers << row.server;
     m_model->setServers(servers);
     m_model->setCheckable(true);
-    for (const ServerRecord &s : std::as_const(servers)) {
-        if (taken.contains(s.name))
+    for (const SshImportRow &row : rows) {
+        const ServerRecord &s = row.server;
+        const bool taken =
+            std::ranges::any_of(existing, [&](const ServerRecord &e) { return e.name == s.name; });
+        if (taken)
             m_model->setDisabled(s.name, tr("A server named %1 already exists.").arg(s.name));
+        else if (!row.problem.isEmpty())
+            m_model->setDisabled(s.name, row.problem);
         else if (!s.validate())
             m_model->setDisabled(s.name, s.validate().error().toString());
         else
@@ -64,24 +72,12 @@ SshImportDialog::SshImportDialog(
 
 SshImportDialog::~SshImportDialog() = default;
 
-ServerRecord SshImportDialog::serverFor(const SshConfigHost &host)
-{
-    ServerRecord server;
-    server.name = host.alias;
-    server.address = host.hostName.isEmpty() ? host.alias : host.hostName;
-    server.port = host.port;
-    server.user = host.user.isEmpty() ? u"root"_s : host.user;
-    server.keyFile = host.identityFiles.value(0);
-    server.auth = server.keyFile.isEmpty() ? AuthKind::Agent : AuthKind::Key;
-    return server;
-}
-
 QList<ServerRecord> SshImportDialog::chosen() const
 {
     QList<ServerRecord> servers;
     for (const QString &name : m_model->checkedNames())
         servers << m_model->server(m_model->rowOf(name));
-    return servers;
+    return JumpChain::jumpsFirst(servers);
 }
 
 } // namespace Gantry

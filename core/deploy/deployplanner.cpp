@@ -10,6 +10,7 @@
 #include "core/common/sha256.h"
 #include "core/profile/systemdenvfile.h"
 #include "core/secret/secretstore.h"
+#include "core/store/jumpchain.h"
 #include "core/store/workspace.h"
 
 using namespace Qt::StringLiterals;
@@ -100,7 +101,10 @@ Result<DeployHost> DeployPlanner::planHost(
     auto resolved = workspace.resolve(choice.project, choice.profile, name);
     if (!resolved)
         return std::unexpected(resolved.error());
-    DeployHost host { *server, resolved->settings, {}, {} };
+    auto jumps = JumpChain::resolve(workspace, *server);
+    if (!jumps)
+        return std::unexpected(jumps.error());
+    DeployHost host { *server, resolved->settings, {}, {}, *jumps };
     for (const ResolvedVariable &r : resolved->variables) {
         EnvVariable var { r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value,
             r.variable.secret, 0 };

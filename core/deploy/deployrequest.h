@@ -23,6 +23,7 @@ struct DeployHost {
     DeploySettings settings;
     QList<EnvVariable> env; // secrets filled in from the keychain, flagged secret
     QByteArray envFile; // env rendered for systemd's EnvironmentFile=
+    QList<ServerRecord> jumps {}; // connect through these first (JumpChain::resolve)
 };
 
 struct DeployRequest {

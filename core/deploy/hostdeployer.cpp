@@ -43,6 +43,7 @@ HostDeployer::HostDeployer(const DeployRequest &request, int index, DeployGate &
           [this](const QString &line) { event(m_currentStep, StepState::Info, line); })
 {
     m_outcome.host = m_host.server.name;
+    m_remote.setJumps(m_host.jumps);
 }
 
 HostDeployer::~HostDeployer() = default;

@@ -9,6 +9,8 @@
 
 #include "core/common/retiredthreads.h"
 #include "core/deploy/remotehost.h"
+#include "core/store/jumpchain.h"
+#include "core/store/workspace.h"
 
 namespace Gantry {
 
@@ -25,7 +27,21 @@ struct HostConnection {
     // Held until the worker using this connection has ended (the prompter, say), so a caller
     // that stops without waiting may let go of its own reference.
     std::shared_ptr<void> keepAlive;
+    // The jump servers to go through (JumpChain::resolve); the error when they could not be found.
+    Result<QList<ServerRecord>> jumps {};
+
+    // A connection to `server` as the workspace knows it, through its jump servers.
+    static HostConnection to(const Workspace &workspace, const ServerRecord &server);
 };
+
+inline HostConnection HostConnection::to(const Workspace &workspace, const ServerRecord &server)
+{
+    HostConnection connection;
+    connection.server = server;
+    connection.knownHostsFile = workspace.knownHostsFile();
+    connection.jumps = JumpChain::resolve(workspace, server);
+    return connection;
+}
 
 template<typename T>
 QFuture<Result<T>> runOnHost(HostConnection c, std::function<Result<T>(RemoteHost &)> body)
@@ -36,8 +52,11 @@ QFuture<Result<T>> runOnHost(HostConnection c, std::function<Result<T>(RemoteHos
         // The session is closed before the caller hears the result: a caller that ends the
         // process on it must not race libssh's disconnect on this thread.
         Result<T> result = [&]() -> Result<T> {
+            if (!c.jumps)
+                return std::unexpected(c.jumps.error());
             RemoteHost host(c.server, c.knownHostsFile, c.prompter, c.log);
             host.setConnectTimeout(c.connectTimeout);
+            host.setJumps(*c.jumps);
             if (auto connected = host.connect(c.policy); !connected)
                 return std::unexpected(connected.error());
             return body(host);

@@ -20,14 +20,7 @@ RemoteHost::~RemoteHost() = default;
 Result<void> RemoteHost::connect(const HostKeyPolicy &policy)
 {
     disconnect();
-    SshTarget target;
-    target.host = m_server.address;
-    target.port = m_server.port;
-    target.user = loginUser();
-    target.auth = m_server.auth;
-    target.keyFile = m_server.keyFile;
-    target.knownHostsFile = m_knownHostsFile;
-    target.connectTimeout = m_connectTimeout;
+    const SshTarget target = SshTarget::fromServer(m_server, m_jumps, m_knownHostsFile, m_connectTimeout);
     auto session = SshSession::connect(target, policy, m_prompter);
     if (!session)
         return std::unexpected(session.error());

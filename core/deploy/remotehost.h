@@ -25,6 +25,8 @@ public:
 
     Result<void> connect(const HostKeyPolicy &policy = {});
     void setConnectTimeout(std::chrono::seconds timeout) { m_connectTimeout = timeout; }
+    // The jump servers to go through, first hop first (JumpChain::resolve); none: directly.
+    void setJumps(QList<ServerRecord> jumps) { m_jumps = std::move(jumps); }
     bool isConnected() const;
     void disconnect();
     SshSession &session();
@@ -64,6 +66,7 @@ private:
     SshSession::ExecOptions options(bool logStdout = true) const;
 
     ServerRecord m_server;
+    QList<ServerRecord> m_jumps;
     std::chrono::seconds m_connectTimeout { 10 };
     QString m_knownHostsFile;
     SshPrompter *m_prompter;

@@ -90,9 +90,12 @@ void HostMonitor::Worker::run()
 Result<HostStatus> HostMonitor::Worker::query(HostSnapshot &snapshot)
 {
     if (!host) {
+        if (!connection.jumps)
+            return std::unexpected(connection.jumps.error());
         host = std::make_unique<RemoteHost>(
             connection.server, connection.knownHostsFile, connection.prompter, RemoteHost::LineSink());
         host->setConnectTimeout(options.connectTimeout);
+        host->setJumps(*connection.jumps);
         host->setKeepGoing([this] { return !stopped(); });
         if (auto connected = host->connect(connection.policy); !connected) {
             host.reset();

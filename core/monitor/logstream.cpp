@@ -70,8 +70,11 @@ Result<void> LogStream::Worker::stream()
     const Result<QString> command = JournalEntryParser::command(journal);
     if (!command)
         return std::unexpected(command.error());
+    if (!connection.jumps)
+        return std::unexpected(connection.jumps.error());
     RemoteHost host(connection.server, connection.knownHostsFile, connection.prompter, {});
     host.setConnectTimeout(connection.connectTimeout);
+    host.setJumps(*connection.jumps);
     if (auto connected = host.connect(connection.policy); !connected)
         return std::unexpected(connected.error());
     if (stopping)

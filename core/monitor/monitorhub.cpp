@@ -59,10 +59,7 @@ HostConnection MonitorHub::connectionTo(const ServerRecord &server) const
 {
     if (m_connectionFor)
         return m_connectionFor(server);
-    HostConnection c;
-    c.server = server;
-    c.knownHostsFile = m_workspace->knownHostsFile();
-    return c;
+    return HostConnection::to(*m_workspace, server);
 }
 
 int MonitorHub::start()

@@ -232,6 +232,11 @@ Result<void> ConfigReader::addOption(const Line &line, const QString &file, int 
 {
     static const QStringList imported { u"hostname"_s, u"user"_s, u"port"_s, u"identityfile"_s,
         u"proxyjump"_s };
+    if (line.keyword == u"proxycommand" && !line.args.isEmpty()) {
+        // A command line of its own: kept only to say that Gantry cannot run it.
+        m_options << Option { line.keyword, line.args.join(u' '), file, number, scope };
+        return {};
+    }
     if (!imported.contains(line.keyword))
         return {}; // an option Gantry does not import; ssh checks it
     if (line.args.size() != 1)
@@ -280,6 +285,8 @@ Result<SshConfigHost> ConfigReader::resolve(const QString &alias) const
     host.port = first.contains(u"port"_s) ? first.value(u"port"_s).toInt() : 22;
     const QString proxy = first.value(u"proxyjump"_s);
     host.proxyJump = proxy.compare(u"none"_s, Qt::CaseInsensitive) == 0 ? QString() : proxy;
+    const QString command = first.value(u"proxycommand"_s);
+    host.proxyCommand = command.compare(u"none"_s, Qt::CaseInsensitive) == 0 ? QString() : command;
     const auto hostName = percentExpand(first.value(u"hostname"_s, u"%h"_s), { { u'h', alias } });
     if (!hostName)
         return std::unexpected(hostName.error());

@@ -20,6 +20,7 @@ struct SshConfigHost {
     int port = 22;
     QStringList identityFiles; // in the order ssh tries them, "~" and "%" tokens expanded
     QString proxyJump; // as written ("user@bastion:22,other"); empty for none
+    QString proxyCommand; // as written; Gantry cannot run it (SshConfigImport says so)
 };
 
 // An included file as the reader found it.

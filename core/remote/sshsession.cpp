@@ -14,6 +14,7 @@
 #include "core/common/sha256.h"
 #include "core/common/shellquote.h"
 #include "core/remote/httpresponse.h"
+#include "core/remote/sshtunnel.h"
 
 using namespace Qt::StringLiterals;
 
@@ -90,6 +91,7 @@ struct SshSession::Private {
     SshTarget target;
     ssh_session session = nullptr;
     HostKeyInfo hostKey;
+    std::unique_ptr<SshTunnel> tunnel; // through the jump servers; closed after the session
 
     ~Private()
     {
@@ -97,6 +99,7 @@ struct SshSession::Private {
             ssh_disconnect(session);
             ssh_free(session);
         }
+        tunnel.reset();
     }
 
     Error lost(const QString &what) const
@@ -107,7 +110,7 @@ struct SshSession::Private {
             libsshError(session) };
     }
 
-    Result<void> connect(const HostKeyPolicy &policy, SshPrompter *prompter);
+    Result<void> connect(const HostKeyPolicy &policy, SshPrompter *prompter, qintptr socket);
     Result<void> checkHostKey(const HostKeyPolicy &policy);
     Result<void> authenticate(SshPrompter *prompter);
     Result<void> authenticateKey(SshPrompter *prompter);
@@ -125,7 +128,7 @@ std::optional<QString> SshSession::Private::ask(
     return prompter->ask(SshPrompter::Question { kind, target.display(), prompt, echo });
 }
 
-Result<void> SshSession::Private::connect(const HostKeyPolicy &policy, SshPrompter *prompter)
+Result<void> SshSession::Private::connect(const HostKeyPolicy &policy, SshPrompter *prompter, qintptr socket)
 {
     session = ssh_new();
     if (!session)
@@ -153,6 +156,10 @@ Result<void> SshSession::Private::connect(const HostKeyPolicy &policy, SshPrompt
     ssh_options_set(session, SSH_OPTIONS_CIPHERS_S_C, ciphers);
     ssh_options_set(session, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     ssh_options_set(session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, knownHosts.constData());
+    if (socket != -1) {
+        const socket_t fd = socket_t(socket);
+        ssh_options_set(session, SSH_OPTIONS_FD, &fd);
+    }
 
     if (ssh_connect(session) != SSH_OK) {
         const QString cause = libsshError(session);
@@ -401,14 +408,26 @@ SshSession::SshSession()
 SshSession::~SshSession() = default;
 
 Result<std::unique_ptr<SshSession>> SshSession::connect(
-    const SshTarget &target, const HostKeyPolicy &policy, SshPrompter *prompter)
+    const SshTarget &target, const HostKeyPolicy &policy, SshPrompter *prompter, qintptr socket)
 {
     std::unique_ptr<SshSession> session(new SshSession);
     session->d->target = target;
-    if (auto connected = session->d->connect(policy, prompter); !connected)
+    if (!target.jumps.empty() && socket == -1) {
+        auto tunnel = SshTunnel::openChain(target, policy, prompter);
+        if (!tunnel)
+            return std::unexpected(tunnel.error());
+        socket = (*tunnel)->takeSocket();
+        session->d->tunnel = std::move(*tunnel);
+    }
+    if (auto connected = session->d->connect(policy, prompter, socket); !connected)
         return std::unexpected(connected.error());
     qCInfo(lcSsh).noquote() << "connected to" << target.display();
     return session;
+}
+
+ssh_session_struct *SshSession::nativeHandle() const
+{
+    return d->session;
 }
 
 const SshTarget &SshSession::target() const

@@ -12,6 +12,8 @@
 #include "core/remote/sshprompter.h"
 #include "core/remote/sshtarget.h"
 
+struct ssh_session_struct;
+
 namespace Gantry {
 
 // One libssh session. Blocking: it is used from exactly one thread, the host's worker thread
@@ -52,9 +54,15 @@ public:
     // `policy` allows, refusing a changed one), and authenticates as target.auth says, asking
     // `prompter` for passphrases and passwords. Errors name the problem and the fix: unreachable,
     // refused, timed out, unknown/changed host key (with the fingerprint), auth failed.
+    // With target.jumps, it goes through each jump server first (SshTunnel), every hop's host key
+    // checked the same way. With a `socket` (a tunnel's end), it talks SSH over that one instead of
+    // connecting itself, and owns it from then on.
     static Result<std::unique_ptr<SshSession>> connect(
-        const SshTarget &target, const HostKeyPolicy &policy, SshPrompter *prompter);
+        const SshTarget &target, const HostKeyPolicy &policy, SshPrompter *prompter, qintptr socket = -1);
     ~SshSession();
+
+    // libssh's session, for SshTunnel on this session's thread.
+    ssh_session_struct *nativeHandle() const;
 
     const SshTarget &target() const;
     HostKeyInfo hostKey() const;

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <vector>
 
+#include <QList>
 #include <QString>
 
 #include "core/store/records.h"
@@ -10,6 +12,7 @@ namespace Gantry {
 
 // Where and how to connect. Built from a ServerRecord plus Gantry's own known_hosts file.
 struct SshTarget {
+    QString name; // the server's name in Gantry, for messages; may be empty
     QString host;
     int port = 22;
     QString user;
@@ -18,8 +21,16 @@ struct SshTarget {
     QString knownHostsFile; // Gantry's own, OpenSSH format; never ~/.ssh/known_hosts for writing
     std::chrono::seconds connectTimeout { 10 };
     std::chrono::seconds keepAlive { 15 };
+    // The jump servers to go through, first hop first (ProxyJump); empty: connect directly. Each
+    // hop is a whole target of its own: its own user, key and pinned host key.
+    std::vector<SshTarget> jumps;
 
     QString display() const; // "user@host:port"
+    QString label() const; // the name, else the host
+
+    // The target for `server`, reached through `jumps` (JumpChain::resolve, first hop first).
+    static SshTarget fromServer(const ServerRecord &server, const QList<ServerRecord> &jumps,
+        const QString &knownHostsFile, std::chrono::seconds connectTimeout);
 };
 
 // What the user said about an unknown host key, on this connect only.

@@ -156,6 +156,8 @@ const QList<Migrations::Step> &Migrations::steps()
               "server TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', project TEXT NOT NULL DEFAULT '', "
               "kind TEXT NOT NULL, recovery INTEGER NOT NULL DEFAULT 0, message TEXT NOT NULL)"_s,
                 u"CREATE INDEX events_by_time ON events (at_ms)"_s } },
+        { 4, u"servers reached through a jump server"_s,
+            { u"ALTER TABLE servers ADD COLUMN jump TEXT NOT NULL DEFAULT ''"_s } },
     };
     return list;
 }

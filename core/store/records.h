@@ -49,6 +49,7 @@ public:
     QString hostKeyFingerprint; // "SHA256:..." of hostKey
     QString os; // probed: "linux", "windows"
     QString arch; // probed: "amd64", "arm64"
+    QString jump {}; // another server to connect through (ProxyJump); empty: directly
 
     static QString authName(AuthKind kind);
     static std::optional<AuthKind> authFromName(const QString &name);

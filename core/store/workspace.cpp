@@ -10,6 +10,7 @@
 
 #include "core/store/database.h"
 #include "core/store/historystore.h"
+#include "core/store/jumpchain.h"
 #include "core/store/migrations.h"
 #include "core/store/workspacetransfer.h"
 
@@ -33,7 +34,7 @@ QString databasePath(const QString &dir)
 
 const QString ProjectColumns = u"name, path, build_settings, created_ms"_s;
 const QString ServerColumns =
-    u"name, address, port, user, auth, key_file, host_key, host_key_sha256, os, arch"_s;
+    u"name, address, port, user, auth, key_file, host_key, host_key_sha256, os, arch, jump"_s;
 
 ProjectRecord readProject(const QSqlQuery &query)
 {
@@ -47,13 +48,13 @@ ServerRecord readServer(const QSqlQuery &query)
         query.value(3).toString(),
         ServerRecord::authFromName(query.value(4).toString()).value_or(AuthKind::Agent),
         query.value(5).toString(), query.value(6).toString(), query.value(7).toString(),
-        query.value(8).toString(), query.value(9).toString() };
+        query.value(8).toString(), query.value(9).toString(), query.value(10).toString() };
 }
 
 QVariantList serverValues(const ServerRecord &s)
 {
     return { s.address, s.port, s.user, ServerRecord::authName(s.auth), s.keyFile, s.hostKey,
-        s.hostKeyFingerprint, s.os, s.arch, s.name };
+        s.hostKeyFingerprint, s.os, s.arch, s.jump, s.name };
 }
 
 VariableRecord readVariable(const QSqlQuery &query)
@@ -299,9 +300,11 @@ Result<void> Workspace::addServer(const ServerRecord &server)
         if (this->server(server.name))
             return fail(
                 tr("There is already a server named %1.").arg(server.name), tr("Choose another name."));
+        if (auto ok = checkJump(server); !ok)
+            return ok;
         const auto insert =
             m_db->change(u"INSERT INTO servers (address, port, user, auth, key_file, host_key, "
-                         "host_key_sha256, os, arch, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                         "host_key_sha256, os, arch, jump, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
                 serverValues(server));
         return insert ? Result<void>() : std::unexpected(insert.error());
     });
@@ -311,26 +314,47 @@ Result<void> Workspace::updateServer(const ServerRecord &server)
 {
     if (auto ok = server.validate(); !ok)
         return ok;
-    const Result<int> changed =
-        m_db->change(u"UPDATE servers SET address = ?, port = ?, user = ?, auth = ?, "
-                     "key_file = ?, host_key = ?, host_key_sha256 = ?, os = ?, arch = ? "
-                     "WHERE name = ?"_s,
-            serverValues(server));
-    if (!changed)
-        return std::unexpected(changed.error());
-    if (*changed == 0)
-        return fail(tr("There is no server named %1.").arg(server.name), tr("Add the server first."));
-    return {};
+    return m_db->transaction([&]() -> Result<void> {
+        if (auto ok = checkJump(server); !ok)
+            return ok;
+        const Result<int> changed =
+            m_db->change(u"UPDATE servers SET address = ?, port = ?, user = ?, auth = ?, "
+                         "key_file = ?, host_key = ?, host_key_sha256 = ?, os = ?, arch = ?, jump = ? "
+                         "WHERE name = ?"_s,
+                serverValues(server));
+        if (!changed)
+            return std::unexpected(changed.error());
+        if (*changed == 0)
+            return fail(tr("There is no server named %1.").arg(server.name), tr("Add the server first."));
+        return {};
+    });
+}
+
+Result<void> Workspace::checkJump(const ServerRecord &server) const
+{
+    if (server.jump.isEmpty())
+        return {};
+    const auto all = servers();
+    if (!all)
+        return std::unexpected(all.error());
+    return JumpChain::check(server, *all);
 }
 
 Result<void> Workspace::removeServer(const QString &name)
 {
-    const Result<int> changed = m_db->change(u"DELETE FROM servers WHERE name = ?"_s, { name });
-    if (!changed)
-        return std::unexpected(changed.error());
-    if (*changed == 0)
-        return fail(tr("There is no server named %1.").arg(name), tr("Refresh the server list."));
-    return {};
+    return m_db->transaction([&]() -> Result<void> {
+        const auto all = servers();
+        if (!all)
+            return std::unexpected(all.error());
+        if (auto ok = JumpChain::checkRemoval(name, *all); !ok)
+            return ok;
+        const Result<int> changed = m_db->change(u"DELETE FROM servers WHERE name = ?"_s, { name });
+        if (!changed)
+            return std::unexpected(changed.error());
+        if (*changed == 0)
+            return fail(tr("There is no server named %1.").arg(name), tr("Refresh the server list."));
+        return {};
+    });
 }
 
 QList<ProfileRecord> Workspace::defaultProfiles(const QString &project)

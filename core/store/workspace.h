@@ -53,7 +53,9 @@ public:
     Result<QList<ServerRecord>> servers() const;
     Result<ServerRecord> server(const QString &name) const;
     Result<void> addServer(const ServerRecord &server);
+    // Both refuse a jump server that is missing, the server itself, or makes a loop (JumpChain).
     Result<void> updateServer(const ServerRecord &server); // by name
+    // Refused while other servers connect through it.
     Result<void> removeServer(const QString &name);
 
     static QList<ProfileRecord> defaultProfiles(const QString &project);
@@ -120,6 +122,7 @@ private:
     Result<qint64> profileId(const QString &project, const QString &profile) const;
     Result<void> writeProfile(qint64 projectId, const ProfileRecord &profile);
     Result<void> checkProfile(const ProfileRecord &profile, bool adding) const;
+    Result<void> checkJump(const ServerRecord &server) const;
     Result<VariableRecord> prepared(const QString &project, const QString &profile,
         const VariableRecord &variable, const QString &server) const;
     Result<VariableRecord> writeVariable(const QString &project, const QString &profile,

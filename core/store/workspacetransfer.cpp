@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include "core/store/jumpchain.h"
 #include "core/store/workspace.h"
 
 using namespace Qt::StringLiterals;
@@ -51,7 +52,7 @@ QJsonObject serverJson(const ServerRecord &s)
     return { { u"name"_s, s.name }, { u"address"_s, s.address }, { u"port"_s, s.port }, { u"user"_s, s.user },
         { u"auth"_s, ServerRecord::authName(s.auth) }, { u"key_file"_s, s.keyFile },
         { u"host_key"_s, s.hostKey }, { u"host_key_sha256"_s, s.hostKeyFingerprint }, { u"os"_s, s.os },
-        { u"arch"_s, s.arch } };
+        { u"arch"_s, s.arch }, { u"jump"_s, s.jump } };
 }
 
 ServerRecord serverFrom(const QJsonValue &j)
@@ -60,7 +61,7 @@ ServerRecord serverFrom(const QJsonValue &j)
         j[u"user"_s].toString(),
         ServerRecord::authFromName(j[u"auth"_s].toString()).value_or(AuthKind::Agent),
         j[u"key_file"_s].toString(), j[u"host_key"_s].toString(), j[u"host_key_sha256"_s].toString(),
-        j[u"os"_s].toString(), j[u"arch"_s].toString() };
+        j[u"os"_s].toString(), j[u"arch"_s].toString(), j[u"jump"_s].toString() };
 }
 
 QJsonObject deploymentJson(const DeploymentRecord &d)
@@ -153,8 +154,19 @@ Result<void> importProject(Workspace &workspace, const QJsonValue &json)
 
 Result<void> importServers(Workspace &workspace, const QJsonArray &servers)
 {
-    for (const QJsonValue &json : servers) {
-        const ServerRecord server = serverFrom(json);
+    QList<ServerRecord> records;
+    for (const QJsonValue &json : servers)
+        records << serverFrom(json);
+    auto all = workspace.servers();
+    if (!all)
+        return std::unexpected(all.error());
+    for (const ServerRecord &server : std::as_const(records))
+        all->removeIf([&](const ServerRecord &s) { return s.name == server.name; });
+    *all += records;
+    for (const ServerRecord &server : std::as_const(records))
+        if (auto chain = JumpChain::resolve(server, *all); !chain)
+            return std::unexpected(chain.error());
+    for (const ServerRecord &server : JumpChain::jumpsFirst(records)) {
         const auto ok =
             workspace.server(server.name) ? workspace.updateServer(server) : workspace.addServer(server);
         if (!ok)

@@ -102,6 +102,9 @@ QStringList names(const QList<VariableRecord> &variables)
 void fill(Workspace &ws)
 {
     QVERIFY_OK(ws.addServer(webServer(u"web1"_s)));
+    ServerRecord db = webServer(u"db1"_s); // exported before web1, which it connects through
+    db.jump = u"web1"_s;
+    QVERIFY_OK(ws.addServer(db));
     QVERIFY_OK(ws.addServer({ u"win1"_s, u"10.0.0.5"_s, 22, u"admin"_s, AuthKind::Password, {}, {}, {},
         u"windows"_s, u"amd64"_s }));
     const QJsonObject build { { u"targets"_s, QJsonArray { u"linux/amd64"_s } }, { u"ldflags"_s, u"-s -w"_s },
@@ -138,6 +141,7 @@ private slots:
     void projectErrors();
     void serversRoundTrip();
     void serversNeverHoldPasswords();
+    void serversJumpThroughOthers();
     void profilesAddAndRemove();
     void profileCyclesAreRejected();
     void variablesCrud();
@@ -577,6 +581,7 @@ void TestWorkspace::exportImportRoundTrip()
     QCOMPARE(
         resolved->find(u"TOKEN"_s)->variable.keychainKey, u"gantry:%1:shop:prod@web1:TOKEN"_s.arg(to->id()));
     QCOMPARE(to->server(u"web1"_s)->hostKeyFingerprint, u"SHA256:abc123"_s);
+    QCOMPARE(to->server(u"db1"_s)->jump, u"web1"_s);
     QCOMPARE(to->deployments()->first().hosts, (QStringList { u"web1"_s, u"win1"_s }));
 }
 
@@ -594,7 +599,7 @@ void TestWorkspace::importIntoExistingWorkspace()
     QVERIFY_OK(ws->profile(u"shop"_s, u"canary"_s)); // back from the export
     QVERIFY(!names(*ws->variables(u"shop"_s, u"prod"_s)).contains(u"LATER"_s)); // replaced
     QCOMPARE(ws->deployments()->size(), 1); // not added twice
-    QCOMPARE(ws->servers()->size(), 2);
+    QCOMPARE(ws->servers()->size(), 3);
 }
 
 void TestWorkspace::importRejectsNewerFormat()
@@ -694,6 +699,43 @@ void TestWorkspace::secondOpenInProcessKeepsWrites()
     counter.start(writer, { tmp.path(), u"count"_s });
     QVERIFY(counter.waitForFinished(60000));
     QCOMPARE(counter.readAllStandardOutput().trimmed().split(' ').value(0), "4");
+}
+
+void TestWorkspace::serversJumpThroughOthers()
+{
+    QTemporaryDir tmp;
+    auto ws = openOrFail(tmp.path());
+    QVERIFY_OK(ws->addServer(webServer(u"bastion"_s)));
+    ServerRecord db = webServer(u"db1"_s);
+    db.jump = u"bastion"_s;
+    QVERIFY_OK(ws->addServer(db));
+    QCOMPARE(ws->server(u"db1"_s)->jump, u"bastion"_s);
+    QCOMPARE(ws->servers()->first().jump, QString()); // bastion, sorted by name
+
+    ServerRecord missing = webServer(u"db2"_s);
+    missing.jump = u"nowhere"_s;
+    const auto refused = ws->addServer(missing);
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(u"no server named nowhere"_s));
+    QVERIFY(!ws->server(u"db2"_s));
+
+    ServerRecord self = webServer(u"db2"_s);
+    self.jump = u"db2"_s;
+    QVERIFY(ws->addServer(self).error().message.contains(u"itself"_s));
+
+    ServerRecord loop = *ws->server(u"bastion"_s);
+    loop.jump = u"db1"_s;
+    const auto looped = ws->updateServer(loop);
+    QVERIFY(!looped);
+    QVERIFY2(looped.error().message.contains(u"loop"_s), qPrintable(looped.error().message));
+    QCOMPARE(ws->server(u"bastion"_s)->jump, QString());
+
+    const auto removal = ws->removeServer(u"bastion"_s);
+    QVERIFY(!removal);
+    QVERIFY(removal.error().message.contains(u"db1"_s));
+    QVERIFY(ws->server(u"bastion"_s));
+    QVERIFY_OK(ws->removeServer(u"db1"_s));
+    QVERIFY_OK(ws->removeServer(u"bastion"_s));
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

@@ -35,6 +35,7 @@ private slots:
     void invalidServerKeepsTheDialogOpen();
     void editServerForgetsTheKeyOfAnotherAddress();
     void removeAsksFirst();
+    void connectThroughAnotherServer();
     void importFromSshConfig();
     void importShowsTheBadLine();
     void modelIsSound();
@@ -206,6 +207,8 @@ void tst_ServersPage::importFromSshConfig()
     config.write("Host web1\n  HostName 10.0.0.21\n  User deploy\n  Port 2222\n  IdentityFile /keys/web1\n"
                  "Host db\n  HostName 10.0.0.5\n"
                  "Host cache\n  HostName 10.0.0.7\n"
+                 "Host inner\n  HostName 10.9.0.3\n  ProxyJump db\n"
+                 "Host legacy\n  ProxyCommand ssh -W %h:%p db\n"
                  "Host *.internal\n  User ops\n");
     config.close();
     m_page->importFrom(config.fileName());
@@ -213,9 +216,14 @@ void tst_ServersPage::importFromSshConfig()
     QVERIFY(dialog);
     QAbstractItemModelTester tester(dialog->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     ServerListModel *model = dialog->model();
-    QCOMPARE(model->rowCount(), 3); // patterns are not hosts
-    QCOMPARE(model->checkedNames(), (QStringList { u"web1"_s, u"cache"_s }));
+    QCOMPARE(model->rowCount(), 5); // patterns are not hosts
+    QCOMPARE(model->checkedNames(), (QStringList { u"web1"_s, u"cache"_s, u"inner"_s }));
     QVERIFY(!(model->flags(model->index(model->rowOf(u"db"_s), 0)) & Qt::ItemIsEnabled)); // taken
+    const QModelIndex legacy = model->index(model->rowOf(u"legacy"_s), 0);
+    QVERIFY(!(model->flags(legacy) & Qt::ItemIsEnabled));
+    QVERIFY(legacy.data(Qt::ToolTipRole).toString().contains(u"ProxyCommand"_s));
+    QCOMPARE(model->index(model->rowOf(u"inner"_s), ServerListModel::LoginColumn).data().toString(),
+        u"root@10.9.0.3:22 via db"_s);
     QVERIFY(model->setData(model->index(model->rowOf(u"cache"_s), 0), Qt::Unchecked, Qt::CheckStateRole));
     dialog->accept();
     const auto web1 = m_workspace->server(u"web1"_s);
@@ -227,7 +235,58 @@ void tst_ServersPage::importFromSshConfig()
     QCOMPARE(web1->keyFile, u"/keys/web1"_s);
     QVERIFY(!m_workspace->server(u"cache"_s));
     QCOMPARE(m_workspace->server(u"db"_s)->address, u"10.0.0.5"_s);
-    QVERIFY(m_page->status()->text().contains(u"Imported 1 server"_s));
+    QCOMPARE(m_workspace->server(u"inner"_s)->jump, u"db"_s);
+    QVERIFY(!m_workspace->server(u"legacy"_s));
+    QVERIFY2(m_page->status()->text().contains(u"Imported 2 server"_s), qPrintable(m_page->status()->text()));
+}
+
+void tst_ServersPage::connectThroughAnotherServer()
+{
+    QVERIFY(m_workspace->addServer(
+        { u"bastion"_s, u"10.0.0.1"_s, 22, u"ops"_s, AuthKind::Agent, {}, {}, {}, {}, {} }));
+    m_page.reset(new ServersPage(m_workspace.get()));
+    m_page->show();
+    ServerDialog *dialog = openAddDialog();
+    auto *jump = child<QComboBox>(dialog, u"serverJumpCombo"_s);
+    QCOMPARE(jump->count(), 2); // Directly, bastion
+    QCOMPARE(jump->currentData().toString(), QString());
+    fill(dialog, u"db1"_s, u"10.9.0.5"_s, 22, u"deploy"_s);
+    jump->setCurrentIndex(jump->findData(u"bastion"_s));
+    dialog->accept();
+    QCOMPARE(m_workspace->server(u"db1"_s)->jump, u"bastion"_s);
+    const QModelIndex login =
+        m_page->model()->index(m_page->model()->rowOf(u"db1"_s), ServerListModel::LoginColumn);
+    QCOMPARE(login.data().toString(), u"deploy@10.9.0.5:22 via bastion"_s);
+
+    // Editing: the server itself is not offered, its jump server is chosen.
+    m_page->selectServer(u"db1"_s);
+    Test::click(m_page.get(), u"editServerButton"_s);
+    dialog = m_page->findChildren<ServerDialog *>(u"serverDialog"_s).last(); // the accepted one may linger
+    QVERIFY(dialog);
+    jump = child<QComboBox>(dialog, u"serverJumpCombo"_s);
+    QCOMPARE(jump->findData(u"db1"_s), -1);
+    QCOMPARE(jump->currentData().toString(), u"bastion"_s);
+    dialog->reject();
+
+    // The jump server cannot connect through the server behind it: the dialog stays open and says why.
+    m_page->selectServer(u"bastion"_s);
+    Test::click(m_page.get(), u"editServerButton"_s);
+    dialog = m_page->findChildren<ServerDialog *>(u"serverDialog"_s).last();
+    jump = child<QComboBox>(dialog, u"serverJumpCombo"_s);
+    jump->setCurrentIndex(jump->findData(u"db1"_s));
+    dialog->accept();
+    QVERIFY(dialog->isVisible());
+    QVERIFY2(child<QLabel>(dialog, u"serverError"_s)->text().contains(u"loop"_s),
+        qPrintable(child<QLabel>(dialog, u"serverError"_s)->text()));
+    QCOMPARE(m_workspace->server(u"bastion"_s)->jump, QString());
+    dialog->reject();
+
+    // Removing it while db1 connects through it is refused, naming db1.
+    MessageBoxes::setNextAnswer(true);
+    Test::click(m_page.get(), u"removeServerButton"_s);
+    QTRY_VERIFY(m_page->status()->isError());
+    QVERIFY2(m_page->status()->text().contains(u"db1"_s), qPrintable(m_page->status()->text()));
+    QVERIFY(m_workspace->server(u"bastion"_s));
 }
 
 void tst_ServersPage::importShowsTheBadLine()
