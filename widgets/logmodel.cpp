@@ -141,7 +141,7 @@ quint16 LogModel::intern(QStringList &names, QHash<QString, quint16> &index, con
 
 LogModel::Row LogModel::toRow(const LogLine &line)
 {
-    // The journal's own lines about the unit ("Started ...") carry no unit: name their writer.
+    // A line no unit is named for (a journal without the unit fields): name its writer.
     const QString service = line.unit.isEmpty() ? line.entry.identifier : serviceOf(line.unit);
     return Row { line.entry.realtimeUSec, line.entry.message,
         intern(m_serverNames, m_serverIndex, line.server), intern(m_serviceNames, m_serviceIndex, service),

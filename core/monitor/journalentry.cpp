@@ -20,7 +20,7 @@ namespace {
 constexpr qsizetype CauseLimit = 200;
 
 // The fields JournalEntry reads; journalctl adds __CURSOR and __REALTIME_TIMESTAMP anyway.
-constexpr QStringView NeededFields = u"MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT";
+constexpr QStringView NeededFields = u"MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT,UNIT,USER_UNIT";
 
 QString excerpt(QByteArrayView text)
 {
@@ -82,7 +82,7 @@ std::optional<qint64> numberField(const QJsonObject &object, QStringView key)
 }
 
 // The fields JournalEntry keeps, as parseLineFast finds them.
-enum class Field { Message, Priority, Realtime, Pid, Identifier, Cursor, Unit, Count };
+enum class Field { Message, Priority, Realtime, Pid, Identifier, Cursor, Unit, ObjectUnit, UserUnit, Count };
 
 struct FieldName {
     QByteArrayView name;
@@ -97,6 +97,8 @@ constexpr std::array FieldNames {
     FieldName { "SYSLOG_IDENTIFIER", Field::Identifier },
     FieldName { "__CURSOR", Field::Cursor },
     FieldName { "_SYSTEMD_UNIT", Field::Unit },
+    FieldName { "UNIT", Field::ObjectUnit },
+    FieldName { "USER_UNIT", Field::UserUnit },
 };
 
 // One value as the scanner saw it, not yet decoded.
@@ -533,6 +535,20 @@ std::optional<QByteArray> messageBytes(const RawValue &value)
     return std::nullopt;
 }
 
+// The unit a line is about. The service manager writes its lines about a unit ("Started ...",
+// "... Main process exited") from init.scope (a user manager from user@UID.service) and names the
+// unit in UNIT (USER_UNIT); journalctl --unit matches those too.
+QString unitOf(const QString &writer, const QString &object, const QString &userObject)
+{
+    const bool manager = writer.isEmpty() || writer == u"init.scope"_s;
+    if (manager && !object.isEmpty())
+        return object;
+    const bool userManager = writer.startsWith(u"user@"_s) && writer.endsWith(u".service"_s);
+    if ((manager || userManager) && !userObject.isEmpty())
+        return userObject;
+    return writer;
+}
+
 struct StderrRule {
     QByteArrayView marker; // what journalctl prints
     const char *message;
@@ -639,6 +655,11 @@ std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView lin
         !readText(field(Field::Identifier), &entry.identifier, true) ||
         !readText(field(Field::Unit), &entry.unit, true))
         return std::nullopt;
+    QString object, userObject;
+    if (!readText(field(Field::ObjectUnit), &object, true) ||
+        !readText(field(Field::UserUnit), &userObject, true))
+        return std::nullopt;
+    entry.unit = unitOf(entry.unit, object, userObject);
     entry.cursor = textOf(field(Field::Cursor));
     entry.realtimeUSec = *realtime;
     entry.priority = priority && *priority <= 7 ? int(*priority) : -1;
@@ -682,7 +703,8 @@ Result<JournalEntry> JournalEntryParser::parseLineGeneric(QByteArrayView line)
     entry.priority = priority && *priority >= 0 && *priority <= 7 ? int(*priority) : -1;
     entry.pid = std::max<qint64>(numberField(object, u"_PID").value_or(0), 0);
     entry.identifier = firstText(object, u"SYSLOG_IDENTIFIER");
-    entry.unit = firstText(object, u"_SYSTEMD_UNIT");
+    entry.unit = unitOf(
+        firstText(object, u"_SYSTEMD_UNIT"), firstText(object, u"UNIT"), firstText(object, u"USER_UNIT"));
     return entry;
 }
 

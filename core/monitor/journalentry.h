@@ -22,7 +22,10 @@ struct JournalEntry {
     qint64 pid = 0; // _PID; 0 when absent
     QString identifier; // SYSLOG_IDENTIFIER ("shop", or "systemd" for the manager's own lines)
     QString cursor; // __CURSOR: where to resume with --after-cursor
-    QString unit; // _SYSTEMD_UNIT ("gantry-shop.service"); empty for the manager's own lines
+    // The unit the line is about: _SYSTEMD_UNIT ("gantry-shop.service"), or for the service
+    // manager's lines about a unit ("Stopped ...", _SYSTEMD_UNIT "init.scope" or empty) its
+    // UNIT, or USER_UNIT (a user manager's, from user@UID.service); empty when none says.
+    QString unit;
 
     QDateTime time() const; // realtimeUSec in UTC, millisecond precision
 };
@@ -56,7 +59,7 @@ public:
 
     // A single pass over the flat object journalctl prints (strings, nulls, whole numbers, byte
     // arrays, arrays of strings) that decodes only the fields JournalEntry keeps; SYSLOG_IDENTIFIER
-    // and _SYSTEMD_UNIT share one string per thread for equal values. None for anything else it
+    // and the unit fields share one string per thread for equal values. None for anything else it
     // leaves to parseLineGeneric (other JSON shapes, unknown escapes, lone surrogates, invalid
     // UTF-8, a kept field twice, a missing cursor or time), so both give the same entry.
     static std::optional<JournalEntry> parseLineFast(QByteArrayView line);
