@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -369,43 +370,63 @@ bool scanObject(QByteArrayView line, RawFields *fields)
     return scan.atEnd();
 }
 
-// The UTF-8 a string's escapes stand for.
-QByteArray unescaped(QByteArrayView text)
+// Writes the UTF-8 a string's escapes stand for (the scanner checked each is whole and no \u is
+// a surrogate) to `out`, which has room for text.size() bytes: no escape is shorter than what it
+// stands for. Copies the runs between escapes whole. Returns the end.
+char *unescapeTo(QByteArrayView text, char *out)
 {
-    QByteArray bytes;
-    bytes.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != '\\') {
-            bytes += text[i];
-            continue;
-        }
-        const char code = text[++i];
-        switch (code) {
+    const char *at = text.data();
+    const char *const end = at + text.size();
+    while (at != end) {
+        const auto *slash = static_cast<const char *>(std::memchr(at, '\\', std::size_t(end - at)));
+        const char *runEnd = slash ? slash : end;
+        std::memcpy(out, at, std::size_t(runEnd - at));
+        out += runEnd - at;
+        if (!slash)
+            break;
+        at = slash + 2;
+        switch (slash[1]) {
         case 'b':
-            bytes += '\b';
+            *out++ = '\b';
             break;
         case 'f':
-            bytes += '\f';
+            *out++ = '\f';
             break;
         case 'n':
-            bytes += '\n';
+            *out++ = '\n';
             break;
         case 'r':
-            bytes += '\r';
+            *out++ = '\r';
             break;
         case 't':
-            bytes += '\t';
+            *out++ = '\t';
             break;
         case 'u': {
-            const char16_t unit = char16_t(hexUnit(text.data() + i + 1));
-            bytes += QStringView(&unit, 1).toUtf8();
-            i += 4;
+            const auto unit = unsigned(hexUnit(at));
+            at += 4;
+            if (unit < 0x80) {
+                *out++ = char(unit);
+            } else if (unit < 0x800) {
+                *out++ = char(0xc0 | (unit >> 6));
+                *out++ = char(0x80 | (unit & 0x3f));
+            } else {
+                *out++ = char(0xe0 | (unit >> 12));
+                *out++ = char(0x80 | ((unit >> 6) & 0x3f));
+                *out++ = char(0x80 | (unit & 0x3f));
+            }
             break;
         }
         default: // " \ /
-            bytes += code;
+            *out++ = slash[1];
         }
     }
+    return out;
+}
+
+QByteArray unescaped(QByteArrayView text)
+{
+    QByteArray bytes(text.size(), Qt::Uninitialized);
+    bytes.truncate(unescapeTo(text, bytes.data()) - bytes.constData());
     return bytes;
 }
 
@@ -416,7 +437,17 @@ QByteArray utf8Of(const RawValue &value)
 
 QString textOf(const RawValue &value)
 {
-    return value.escaped ? QString::fromUtf8(unescaped(value.text)) : QString::fromUtf8(value.text);
+    if (!value.escaped)
+        return QString::fromUtf8(value.text);
+    // Most messages fit a buffer kept per thread (streams parse on their own threads).
+    constexpr qsizetype Kept = 64 * 1024;
+    if (value.text.size() > Kept)
+        return QString::fromUtf8(unescaped(value.text));
+    thread_local std::vector<char> buffer;
+    if (qsizetype(buffer.size()) < value.text.size())
+        buffer.resize(std::size_t(Kept));
+    const char *end = unescapeTo(value.text, buffer.data());
+    return QString::fromUtf8(buffer.data(), end - buffer.data());
 }
 
 // Equal values of a field share one string: every line of a unit names the same unit and
@@ -634,14 +665,17 @@ Result<QString> JournalEntryParser::command(const JournalQuery &query)
     return words.join(u' ');
 }
 
-Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line)
+Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line, Cursor cursor)
 {
-    if (std::optional<JournalEntry> entry = parseLineFast(line))
+    if (std::optional<JournalEntry> entry = parseLineFast(line, cursor))
         return std::move(*entry);
-    return parseLineGeneric(line);
+    Result<JournalEntry> entry = parseLineGeneric(line);
+    if (entry && cursor == Cursor::Skip)
+        entry->cursor.clear();
+    return entry;
 }
 
-std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line)
+std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line, Cursor cursor)
 {
     RawFields fields;
     if (!scanObject(line, &fields))
@@ -660,13 +694,14 @@ std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView lin
         !readText(field(Field::UserUnit), &userObject, true))
         return std::nullopt;
     entry.unit = unitOf(entry.unit, object, userObject);
-    entry.cursor = textOf(field(Field::Cursor));
+    if (cursor == Cursor::Decode)
+        entry.cursor = textOf(field(Field::Cursor));
     entry.realtimeUSec = *realtime;
     entry.priority = priority && *priority <= 7 ? int(*priority) : -1;
     entry.pid = pid.value_or(0);
     const RawValue &message = field(Field::Message);
-    if (message.kind == RawValue::String && !message.escaped) {
-        entry.message = QString::fromUtf8(message.text);
+    if (message.kind == RawValue::String) {
+        entry.message = textOf(message);
     } else if (const std::optional<QByteArray> bytes = messageBytes(message)) {
         entry.message = QString::fromUtf8(*bytes);
     } else {

@@ -464,8 +464,18 @@ void TestIngestEquivalence::scannerAgreesOnGeneratedEntries()
     for (int i = 0; i < Lines; ++i) {
         const QByteArray line = jsonEntry(random);
         const auto fast = JournalEntryParser::parseLineFast(line);
-        const QString generic = describe(JournalEntryParser::parseLineGeneric(line));
+        const auto genericEntry = JournalEntryParser::parseLineGeneric(line);
+        const QString generic = describe(genericEntry);
         QCOMPARE(describe(JournalEntryParser::parseLine(line)), generic);
+        // Without the cursor: the same entry, or the same refusal.
+        const auto skipped = JournalEntryParser::parseLine(line, JournalEntryParser::Cursor::Skip);
+        QCOMPARE(skipped.has_value(), genericEntry.has_value());
+        if (skipped) {
+            QVERIFY(skipped->cursor.isEmpty());
+            JournalEntry withCursor = *skipped;
+            withCursor.cursor = genericEntry->cursor;
+            QCOMPARE(describe(withCursor), generic);
+        }
         if (fast) {
             QVERIFY2(describe(*fast) == generic, line.constData());
             ++scanned;
