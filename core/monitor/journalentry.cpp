@@ -102,6 +102,21 @@ constexpr std::array FieldNames {
     FieldName { "USER_UNIT", Field::UserUnit },
 };
 
+// The kept field a key names; Field::Count for the others. Keys of other lengths, most of
+// them, cost one comparison.
+Field fieldOf(QByteArrayView key)
+{
+    const auto is = [key](QByteArrayView name) {
+        return key.size() == name.size() &&
+            std::memcmp(key.data(), name.data(), std::size_t(name.size())) == 0;
+    };
+    for (const FieldName &each : FieldNames) {
+        if (is(each.name))
+            return each.field;
+    }
+    return Field::Count;
+}
+
 // One value as the scanner saw it, not yet decoded.
 struct RawValue {
     enum Kind { Absent, Null, String, Number, Bytes, Strings };
@@ -355,9 +370,8 @@ bool scanObject(QByteArrayView line, RawFields *fields)
         RawValue value;
         if (!scan.value(&value))
             return false;
-        const auto known = std::ranges::find(FieldNames, key, &FieldName::name);
-        if (known != FieldNames.end()) {
-            RawValue &slot = (*fields)[std::size_t(known->field)];
+        if (const Field known = fieldOf(key); known != Field::Count) {
+            RawValue &slot = (*fields)[std::size_t(known)];
             if (slot.kind != RawValue::Absent)
                 return false; // QJsonDocument keeps the last; rare enough to leave to it
             slot = value;
@@ -464,7 +478,8 @@ QString shared(const RawValue &value)
     thread_local std::array<Slot, 8> cache;
     thread_local std::size_t next = 0;
     for (const Slot &slot : cache) {
-        if (slot.utf8 == value.text)
+        if (slot.utf8.size() == value.text.size() &&
+            std::memcmp(slot.utf8.constData(), value.text.data(), std::size_t(value.text.size())) == 0)
             return slot.text;
     }
     Slot &slot = cache[next++ % cache.size()];
