@@ -2,8 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <vector>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -119,9 +124,9 @@ Field fieldOf(QByteArrayView key)
 
 // One value as the scanner saw it, not yet decoded.
 struct RawValue {
-    enum Kind { Absent, Null, String, Number, Bytes, Strings };
-    Kind kind = Absent;
+    enum Kind : quint8 { Absent, Null, String, Number, Bytes, Strings };
     QByteArrayView text; // String: between the quotes; Number: the digits; Bytes, Strings: inside []
+    Kind kind = Absent;
     bool escaped = false; // String: holds backslash escapes
 };
 
@@ -183,9 +188,26 @@ struct Scanner {
         while (at != end && (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r'))
             ++at;
     }
-    // Past ASCII text with no quote or backslash, eight bytes a step.
+    // Past ASCII text with no quote or backslash, sixteen bytes a step where SSE2 is (every
+    // x86-64), else eight.
     void skipPlain()
     {
+#if defined(__SSE2__) || defined(_M_X64)
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        while (end - at >= 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+            const __m128i special =
+                _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
+            // movemask of the bytes themselves: their high bits, set for every non-ASCII byte
+            const int stop = _mm_movemask_epi8(special) | _mm_movemask_epi8(bytes);
+            if (stop != 0) {
+                at += std::countr_zero(unsigned(stop));
+                return;
+            }
+            at += 16;
+        }
+#endif
         while (end - at >= 8) {
             quint64 word;
             std::memcpy(&word, at, sizeof word);
@@ -692,7 +714,11 @@ Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line, Cursor c
 
 std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line, Cursor cursor)
 {
-    RawFields fields;
+    // Kept per thread: marking the fields absent costs less than building them for every line.
+    thread_local RawFields kept;
+    RawFields &fields = kept;
+    for (RawValue &value : fields)
+        value.kind = RawValue::Absent;
     if (!scanObject(line, &fields))
         return std::nullopt;
     const auto field = [&fields](Field which) -> const RawValue & { return fields[std::size_t(which)]; };

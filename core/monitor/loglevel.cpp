@@ -538,7 +538,8 @@ LogLevel named(QStringView text, LogLevel *fallback)
         const bool isDefault = rule.verdict == Verdict::Default;
         if (isDefault && (!fallback || *fallback != LogLevel::Unknown))
             continue;
-        if (!rule.starts.isEmpty() && (text.isEmpty() || !rule.starts.contains(text.front())))
+        if (!rule.starts.isEmpty() &&
+            (text.isEmpty() || std::ranges::find(rule.starts, text.front()) == rule.starts.end()))
             continue;
         const Match match = rule.match(text);
         if (!match.found)
@@ -577,12 +578,23 @@ qsizetype ansiEnd(QStringView line, qsizetype at)
     return inRange(kind, u'@', u'Z') || inRange(kind, u'\\', u'_') ? kind + 1 : NotFound;
 }
 
+// QStringView::isValidUtf16, quicker for the usual text without surrogates: one pass the
+// compiler vectorises.
+bool isValidUtf16(QStringView line)
+{
+    const char16_t *units = line.utf16();
+    unsigned surrogates = 0;
+    for (qsizetype i = 0; i < line.size(); ++i)
+        surrogates |= unsigned((units[i] & 0xf800) == 0xd800);
+    return surrogates == 0 || line.isValidUtf16();
+}
+
 } // namespace
 
 LogLevel LogLevelClassifier::classify(QStringView line, int journalPriority)
 {
     // Like a regular expression, no rule reads text that is not valid UTF-16.
-    const bool readable = line.isValidUtf16();
+    const bool readable = isValidUtf16(line);
     QString stripped;
     QStringView text = line;
     if (readable && line.contains(u'\x1b')) {
@@ -600,7 +612,7 @@ LogLevel LogLevelClassifier::classify(QStringView line, int journalPriority)
 
 LogLevel LogLevelClassifier::fromText(QStringView line)
 {
-    if (!line.isValidUtf16())
+    if (!isValidUtf16(line))
         return LogLevel::Unknown;
     return line.contains(u'\x1b') ? named(stripAnsi(line), nullptr) : named(line, nullptr);
 }
@@ -620,8 +632,10 @@ LogLevel LogLevelClassifier::fromName(QStringView name)
         --end;
     if (end > 0 && end < name.size() && (name.at(end - 1) == u'+' || name.at(end - 1) == u'-'))
         name = name.first(end - 1);
-    const auto it = std::find_if(LevelNames.begin(), LevelNames.end(),
-        [name](const LevelName &entry) { return name.compare(entry.name, Qt::CaseInsensitive) == 0; });
+    // Case folding keeps the length of UTF-16 text, so only names of the same length can match.
+    const auto it = std::find_if(LevelNames.begin(), LevelNames.end(), [name](const LevelName &entry) {
+        return name.size() == entry.name.size() && name.compare(entry.name, Qt::CaseInsensitive) == 0;
+    });
     return it == LevelNames.end() ? LogLevel::Unknown : it->level;
 }
 
