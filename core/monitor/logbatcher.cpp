@@ -1,5 +1,6 @@
 #include "core/monitor/logbatcher.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace Gantry {
@@ -13,8 +14,11 @@ LogBatcher::LogBatcher(QString server, Deliver deliver)
 
 void LogBatcher::take(QByteArrayView json)
 {
+    // Room for as many lines as the last batch had, up to a few thousand: a follow that
+    // trickles after a burst of history does not hold a burst's room every 100 ms.
+    constexpr qsizetype MostReserved = 8192;
     if (m_batch.isEmpty())
-        m_batch.reserve(m_lastSize);
+        m_batch.reserve(std::min(m_lastSize, MostReserved));
     auto parsed = LogStream::toLogLine(m_server, json, JournalEntryParser::Cursor::Skip);
     if (!parsed) {
         ++m_skipped;
@@ -38,6 +42,8 @@ void LogBatcher::flush()
             m_batch.last().entry.cursor = last->cursor;
         m_lastSize = m_batch.size();
         m_deliver(std::exchange(m_batch, {}));
+        if (m_last.capacity() > 64 * 1024)
+            m_last = QByteArray(); // a huge line's room goes with it
     }
     m_sinceFlush.restart();
 }

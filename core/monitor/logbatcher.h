@@ -33,7 +33,7 @@ private:
     Deliver m_deliver;
     QList<LogLine> m_batch;
     QByteArray m_last; // the batch's last line as it came, for its cursor
-    qsizetype m_lastSize = 0; // the last batch's size: room reserved for the next
+    qsizetype m_lastSize = 0; // the last batch's size: room reserved for the next, up to a limit
     QElapsedTimer m_sinceFlush;
     std::atomic<qint64> m_skipped = 0;
 };

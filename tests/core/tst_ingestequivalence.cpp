@@ -388,6 +388,8 @@ private slots:
     void scannerAgreesOnGeneratedEntries();
     void scannerAgreesOnMutatedLines();
     void scannerSharesRepeatedStrings();
+    void scannerAgreesOnHugeLines_data();
+    void scannerAgreesOnHugeLines();
     void matchersAgree_data();
     void matchersAgree();
     void matchersAgreeOnMutatedLines();
@@ -518,6 +520,42 @@ void TestIngestEquivalence::scannerSharesRepeatedStrings()
     QCOMPARE(one->unit.constData(), two->unit.constData());
     QCOMPARE(one->identifier.constData(), two->identifier.constData());
     QVERIFY(one->cursor.constData() != two->cursor.constData());
+}
+
+void TestIngestEquivalence::scannerAgreesOnHugeLines_data()
+{
+    QTest::addColumn<QByteArray>("message"); // MESSAGE's JSON value
+    QTest::addColumn<bool>("fast");
+    constexpr int Size = 300 * 1024; // past the scanner's 64 KiB buffer for escaped text
+    QTest::newRow("plain") << "\"" + QByteArray("abcdefgh").repeated(Size / 8) + "\"" << true;
+    QTest::newRow("escapes throughout")
+        << "\"" + QByteArray("ab\\\"c\\n\\u00e9").repeated(Size / 12) + "\"" << true;
+    QTest::newRow("escape at the end") << "\"" + QByteArray("x").repeated(Size) + "\\t\"" << true;
+    QTest::newRow("UTF-8") << "\"" + QByteArray("\xc3\xa9\xe2\x9c\x93\xf0\x9f\x98\x80").repeated(Size / 9) +
+            "\"" << true;
+    QTest::newRow("invalid UTF-8 at the end") << "\"" + QByteArray("y").repeated(Size) + "\xff\"" << false;
+    QTest::newRow("bytes") << "[" + QByteArray("104,255,").repeated(Size / 4) + "10]" << true;
+    QTest::newRow("repeated") << "[\"" + QByteArray("z").repeated(Size) + "\",\"" +
+            QByteArray("w").repeated(Size) +
+            "\"]" << true;
+}
+
+void TestIngestEquivalence::scannerAgreesOnHugeLines()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(bool, fast);
+    const QByteArray line =
+        R"({"__CURSOR":"s=1;i=2","__REALTIME_TIMESTAMP":"17","_SYSTEMD_UNIT":"init.scope","UNIT":"a.service","MESSAGE":)"_ba +
+        message + "}";
+    const auto scanned = JournalEntryParser::parseLineFast(line);
+    QCOMPARE(scanned.has_value(), fast);
+    const auto generic = JournalEntryParser::parseLineGeneric(line);
+    QCOMPARE(describe(JournalEntryParser::parseLine(line)), describe(generic));
+    QCOMPARE(generic.has_value(), !QByteArrayView(QTest::currentDataTag()).startsWith("invalid"));
+    if (generic)
+        QVERIFY(generic->message.size() > 100 * 1024);
+    if (scanned)
+        QCOMPARE(describe(*scanned), describe(generic));
 }
 
 void TestIngestEquivalence::matchersAgree_data()
