@@ -63,6 +63,10 @@ model = runs("model")
 print(f"model: {median(model, 'warn_and_above'):.0f} lines Warning and above, "
       f"{median(model, 'batches'):.0f} batches, {median(model, 'skipped'):.0f} skipped; "
       f"showing every level took {median(model, 'filter_all_ms'):.0f} ms")
+goals = ((median(model, "ms") <= 2000 * median(model, "lines") / 1e6, "time <= 2 s per 1 M lines"),
+         (median(model, "peak_rss_kib") * 1024 <= 2.5 * raw, "peak RSS <= 2.5 x raw bytes"),
+         (median(model, "filter_ms") <= 100, "level filter <= 100 ms"))
+print("goals: " + "; ".join(f"{text} {'met' if ok else 'MISSED'}" for ok, text in goals))
 PY
 fi
 [ "${MONITOR_BENCH_ONLY:-}" = ingest ] && exit 0
