@@ -1,5 +1,9 @@
 // monitor_tool: the two monitor benches (bench/monitor_bench.sh runs them).
 //
+//   monitor_tool ingest-model FILE     the Logs page's pipeline: a reader thread parses and classifies
+//                                      every journal-JSON line of FILE in LogStream's batches
+//                                      (LogBatcher), the main thread appends each batch to a LogModel
+//                                      watched by a LogFilterProxyModel; then the proxy's level filter
 //   monitor_tool ingest-gantry FILE    parse + classify every journal-JSON line of FILE, keep them
 //   monitor_tool ingest-baseline FILE  read FILE and split it into lines, keep them
 //   monitor_tool generate FILE N       write N journal-JSON lines of Go services' logs
@@ -17,26 +21,36 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include "core/deploy/remotehost.h"
 #include "core/monitor/hostmonitor.h"
+#include "core/monitor/logbatcher.h"
 #include "core/monitor/logstream.h"
 #include "core/monitor/unitstatus.h"
+#include "widgets/logfilterproxymodel.h"
+#include "widgets/logmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;
 
 namespace {
 
-qint64 rssKiB()
+// VmRSS (resident now) or VmHWM (the most resident so far) from /proc/self/status, in KiB.
+qint64 statusKiB(QByteArrayView field = "VmRSS:")
 {
     QFile status(u"/proc/self/status"_s);
     status.open(QIODevice::ReadOnly);
     for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(field))
+            return line.mid(field.size()).trimmed().split(' ').first().toLongLong();
     return 0;
+}
+
+qint64 rssKiB()
+{
+    return statusKiB();
 }
 
 // This process's CPU time: on a shared machine, wall time also counts the other processes' turns.
@@ -80,49 +94,140 @@ int generate(const QString &path, qint64 n)
     return 0;
 }
 
-int ingest(const QString &path, bool gantry)
+// The lines of FILE the way the SSH channel hands them over (SshSession's LineFeed): 64 KiB reads,
+// each line copied out without its newline; `poll` after each read, as LogStream's keep-going
+// check. The bytes read.
+template<typename Take, typename Poll>
+qint64 feedLines(QFile &file, Take take, Poll poll)
 {
-    const qint64 rssBefore = rssKiB();
-    QElapsedTimer clock;
-    clock.start();
-    const qint64 cpuBefore = cpuMs();
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return 1;
-    std::vector<LogLine> kept;
-    std::vector<QByteArray> raw;
-    qint64 bytes = 0, skipped = 0;
-    // The way the SSH channel hands them over: a line at a time out of read chunks.
+    qint64 bytes = 0;
     QByteArray pending;
     while (!file.atEnd()) {
         pending += file.read(1 << 16);
         qsizetype start = 0;
         for (qsizetype end = pending.indexOf('\n'); end >= 0; end = pending.indexOf('\n', start)) {
-            const QByteArrayView line(pending.constData() + start, end - start);
-            bytes += line.size() + 1;
-            if (gantry) {
-                if (auto parsed = LogStream::toLogLine(u"web1"_s, line))
-                    kept.push_back(std::move(*parsed));
-                else
-                    ++skipped;
-            } else {
-                raw.emplace_back(line.toByteArray());
-            }
+            QByteArray line = pending.sliced(start, end - start);
+            if (line.endsWith('\r'))
+                line.chop(1);
+            bytes += end - start + 1;
+            take(line);
             start = end + 1;
         }
         pending.remove(0, start);
+        poll();
     }
-    const qint64 ingestMs = clock.elapsed();
-    const qint64 ingestCpuMs = cpuMs() - cpuBefore;
-    clock.restart();
+    return bytes;
+}
+
+// Wall and CPU time from construction to stop(); resident memory grown by then, now and at most.
+struct Measure {
+    qint64 rssBefore = rssKiB();
+    qint64 cpuBefore = cpuMs();
+    QElapsedTimer clock;
+    qint64 ms = 0, cpu = 0, rss = 0;
+
+    Measure() { clock.start(); }
+    void stop()
+    {
+        ms = clock.elapsed();
+        cpu = cpuMs() - cpuBefore;
+        rss = rssKiB() - rssBefore;
+    }
+    void print(qint64 lines, qint64 bytes, const QByteArray &more) const
+    {
+        std::printf("lines=%lld bytes=%lld ms=%lld cpu_ms=%lld rss_kib=%lld peak_rss_kib=%lld %s\n", lines,
+            bytes, ms, cpu, rss, statusKiB("VmHWM:") - rssBefore, more.constData());
+    }
+};
+
+int ingest(const QString &path, bool gantry)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 1;
+    Measure measure;
+    std::vector<LogLine> kept;
+    std::vector<QByteArray> raw;
+    qint64 skipped = 0;
+    const qint64 bytes = feedLines(
+        file,
+        [&](const QByteArray &line) {
+            if (!gantry) {
+                raw.push_back(line);
+            } else if (auto parsed = LogStream::toLogLine(u"web1"_s, line)) {
+                kept.push_back(std::move(*parsed));
+            } else {
+                ++skipped;
+            }
+        },
+        [] {});
+    measure.stop();
+    QElapsedTimer clock;
+    clock.start();
     qint64 warnings = 0;
     for (const LogLine &l : kept)
         warnings += l.level >= LogLevel::Warning;
+    const QByteArray more = "filter_ms=" + QByteArray::number(clock.elapsed()) +
+        " warn_and_above=" + QByteArray::number(warnings) + " skipped=" + QByteArray::number(skipped);
+    measure.print(qint64(gantry ? kept.size() : raw.size()), bytes, more);
+    return 0;
+}
+
+// The Logs page's pipeline: LogStream's worker parses on its own thread and hands batches over
+// queued; the GUI thread appends each to the model, whose proxy shows Warning and above.
+int ingestModel(const QString &path)
+{
+    Measure measure;
+    LogModel model;
+    LogFilterProxyModel proxy(&model); // Warning and above, as the Logs page opens
+    qint64 bytes = 0, skipped = 0, batches = 0;
+    bool opened = false;
+    QThread *reader = QThread::create([&] {
+        QFile file(path);
+        opened = file.open(QIODevice::ReadOnly);
+        LogBatcher batcher(u"web1"_s, [&model, &batches](QList<LogLine> lines) {
+            QMetaObject::invokeMethod(
+                &model,
+                [&model, &batches, lines = std::move(lines)] {
+                    model.appendLines(lines);
+                    ++batches;
+                },
+                Qt::QueuedConnection);
+        });
+        bytes = feedLines(
+            file, [&batcher](const QByteArray &line) { batcher.take(line); }, [&batcher] { batcher.poll(); });
+        batcher.flush();
+        skipped = batcher.skipped();
+    });
+    // Queued after the reader's last batch.
+    QObject::connect(reader, &QThread::finished, &model, [] { QCoreApplication::quit(); });
+    reader->start();
+    QCoreApplication::exec();
+    reader->wait();
+    delete reader;
+    measure.stop();
+    if (!opened)
+        return 1;
+    const qint64 shown = proxy.rowCount();
+
+    QElapsedTimer clock;
+    clock.start();
+    proxy.setMinimumLevel(LogLevel::Unknown);
+    const qint64 allMs = clock.restart();
+    proxy.setMinimumLevel(LogLevel::Warning);
     const qint64 filterMs = clock.elapsed();
-    std::printf("lines=%lld bytes=%lld ms=%lld cpu_ms=%lld rss_kib=%lld filter_ms=%lld warn_and_above=%lld "
-                "skipped=%lld\n",
-        qint64(gantry ? kept.size() : raw.size()), bytes, ingestMs, ingestCpuMs, rssKiB() - rssBefore,
-        filterMs, warnings, skipped);
+    qint64 warnings = 0;
+    for (int row = 0; row < model.rowCount(); ++row)
+        warnings += model.row(row).level >= LogLevel::Warning;
+    if (warnings != proxy.rowCount() || warnings != shown) {
+        std::fprintf(stderr, "the proxy shows %d lines, %lld while ingesting, the model has %lld warnings\n",
+            proxy.rowCount(), shown, warnings);
+        return 1;
+    }
+    const QByteArray more = "filter_ms=" + QByteArray::number(filterMs) +
+        " filter_all_ms=" + QByteArray::number(allMs) + " warn_and_above=" + QByteArray::number(warnings) +
+        " skipped=" + QByteArray::number(skipped) + " batches=" + QByteArray::number(batches);
+    measure.print(model.rowCount(), bytes, more);
     return 0;
 }
 
@@ -236,12 +341,15 @@ int main(int argc, char *argv[])
     const QString mode = args.value(1);
     if (mode == u"generate"_s)
         return generate(args.value(2), args.value(3).toLongLong());
+    if (mode == u"ingest-model"_s)
+        return ingestModel(args.value(2));
     if (mode == u"ingest-gantry"_s || mode == u"ingest-baseline"_s)
         return ingest(args.value(2), mode == u"ingest-gantry"_s);
     if (mode == u"status"_s)
         return status(args.value(2), args.mid(3));
     std::fprintf(stderr,
-        "usage: monitor_tool generate FILE N | ingest-gantry FILE | ingest-baseline FILE | "
+        "usage: monitor_tool generate FILE N | ingest-model FILE | ingest-gantry FILE | ingest-baseline FILE "
+        "| "
         "status KEY IP...\n");
     return 2;
 }

@@ -139,12 +139,24 @@ quint16 LogModel::intern(QStringList &names, QHash<QString, quint16> &index, con
     return index.insert(name, quint16(names.size() - 1)).value();
 }
 
+bool LogModel::Interned::is(const QString &other, bool fromWriter) const
+{
+    return known && writer == fromWriter && (other.constData() == name.constData() || other == name);
+}
+
 LogModel::Row LogModel::toRow(const LogLine &line)
 {
-    // The journal's own lines about the unit ("Started ...") carry no unit: name their writer.
-    const QString service = line.unit.isEmpty() ? line.entry.identifier : serviceOf(line.unit);
-    return Row { line.entry.realtimeUSec, line.entry.message,
-        intern(m_serverNames, m_serverIndex, line.server), intern(m_serviceNames, m_serviceIndex, service),
+    // A stream's lines share their server and unit strings, so a run of them is looked up once.
+    if (!m_lastServer.is(line.server, false))
+        m_lastServer = { line.server, intern(m_serverNames, m_serverIndex, line.server), false, true };
+    // A line no unit is named for (a journal without the unit fields): name its writer.
+    const bool writer = line.unit.isEmpty();
+    const QString &unit = writer ? line.entry.identifier : line.unit;
+    if (!m_lastUnit.is(unit, writer)) {
+        m_lastUnit = { unit, intern(m_serviceNames, m_serviceIndex, writer ? unit : serviceOf(unit)), writer,
+            true };
+    }
+    return Row { line.entry.realtimeUSec, line.entry.message, m_lastServer.index, m_lastUnit.index,
         line.level };
 }
 
@@ -156,7 +168,8 @@ void LogModel::appendLines(const QList<LogLine> &lines)
     batch.reserve(size_t(lines.size()));
     for (const LogLine &line : lines)
         batch.push_back(toRow(line));
-    std::stable_sort(batch.begin(), batch.end(), earlier);
+    if (!std::is_sorted(batch.begin(), batch.end(), earlier)) // one stream's batch is in order
+        std::stable_sort(batch.begin(), batch.end(), earlier);
     if (qsizetype(batch.size()) > m_capacity)
         batch.erase(batch.begin(), batch.end() - m_capacity);
     insertSorted(batch);
@@ -219,6 +232,8 @@ void LogModel::clear()
     m_serverIndex.clear();
     m_serviceNames.clear();
     m_serviceIndex.clear();
+    m_lastServer = {};
+    m_lastUnit = {};
     endResetModel();
 }
 

@@ -66,6 +66,15 @@ private:
     QHash<QString, quint16> m_serverIndex;
     QStringList m_serviceNames;
     QHash<QString, quint16> m_serviceIndex;
+    struct Interned {
+        QString name; // as the line had it: a unit, not yet its service
+        quint16 index = 0;
+        bool writer = false; // name is the line's writer (SYSLOG_IDENTIFIER), not its unit
+        bool known = false;
+        bool is(const QString &other, bool fromWriter) const;
+    };
+    Interned m_lastServer; // the previous line's, for runs of lines from one stream
+    Interned m_lastUnit;
 };
 
 } // namespace Gantry

@@ -2,7 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
+#include <vector>
+
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,7 +26,7 @@ namespace {
 constexpr qsizetype CauseLimit = 200;
 
 // The fields JournalEntry reads; journalctl adds __CURSOR and __REALTIME_TIMESTAMP anyway.
-constexpr QStringView NeededFields = u"MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT";
+constexpr QStringView NeededFields = u"MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT,UNIT,USER_UNIT";
 
 QString excerpt(QByteArrayView text)
 {
@@ -82,7 +88,7 @@ std::optional<qint64> numberField(const QJsonObject &object, QStringView key)
 }
 
 // The fields JournalEntry keeps, as parseLineFast finds them.
-enum class Field { Message, Priority, Realtime, Pid, Identifier, Cursor, Unit, Count };
+enum class Field { Message, Priority, Realtime, Pid, Identifier, Cursor, Unit, ObjectUnit, UserUnit, Count };
 
 struct FieldName {
     QByteArrayView name;
@@ -97,13 +103,30 @@ constexpr std::array FieldNames {
     FieldName { "SYSLOG_IDENTIFIER", Field::Identifier },
     FieldName { "__CURSOR", Field::Cursor },
     FieldName { "_SYSTEMD_UNIT", Field::Unit },
+    FieldName { "UNIT", Field::ObjectUnit },
+    FieldName { "USER_UNIT", Field::UserUnit },
 };
+
+// The kept field a key names; Field::Count for the others. Keys of other lengths, most of
+// them, cost one comparison.
+Field fieldOf(QByteArrayView key)
+{
+    const auto is = [key](QByteArrayView name) {
+        return key.size() == name.size() &&
+            std::memcmp(key.data(), name.data(), std::size_t(name.size())) == 0;
+    };
+    for (const FieldName &each : FieldNames) {
+        if (is(each.name))
+            return each.field;
+    }
+    return Field::Count;
+}
 
 // One value as the scanner saw it, not yet decoded.
 struct RawValue {
-    enum Kind { Absent, Null, String, Number, Bytes, Strings };
-    Kind kind = Absent;
+    enum Kind : quint8 { Absent, Null, String, Number, Bytes, Strings };
     QByteArrayView text; // String: between the quotes; Number: the digits; Bytes, Strings: inside []
+    Kind kind = Absent;
     bool escaped = false; // String: holds backslash escapes
 };
 
@@ -165,9 +188,26 @@ struct Scanner {
         while (at != end && (*at == ' ' || *at == '\t' || *at == '\n' || *at == '\r'))
             ++at;
     }
-    // Past ASCII text with no quote or backslash, eight bytes a step.
+    // Past ASCII text with no quote or backslash, sixteen bytes a step where SSE2 is (every
+    // x86-64), else eight.
     void skipPlain()
     {
+#if defined(__SSE2__) || defined(_M_X64)
+        const __m128i quote = _mm_set1_epi8('"');
+        const __m128i backslash = _mm_set1_epi8('\\');
+        while (end - at >= 16) {
+            const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(at));
+            const __m128i special =
+                _mm_or_si128(_mm_cmpeq_epi8(bytes, quote), _mm_cmpeq_epi8(bytes, backslash));
+            // movemask of the bytes themselves: their high bits, set for every non-ASCII byte
+            const int stop = _mm_movemask_epi8(special) | _mm_movemask_epi8(bytes);
+            if (stop != 0) {
+                at += std::countr_zero(unsigned(stop));
+                return;
+            }
+            at += 16;
+        }
+#endif
         while (end - at >= 8) {
             quint64 word;
             std::memcpy(&word, at, sizeof word);
@@ -352,9 +392,8 @@ bool scanObject(QByteArrayView line, RawFields *fields)
         RawValue value;
         if (!scan.value(&value))
             return false;
-        const auto known = std::ranges::find(FieldNames, key, &FieldName::name);
-        if (known != FieldNames.end()) {
-            RawValue &slot = (*fields)[std::size_t(known->field)];
+        if (const Field known = fieldOf(key); known != Field::Count) {
+            RawValue &slot = (*fields)[std::size_t(known)];
             if (slot.kind != RawValue::Absent)
                 return false; // QJsonDocument keeps the last; rare enough to leave to it
             slot = value;
@@ -367,43 +406,63 @@ bool scanObject(QByteArrayView line, RawFields *fields)
     return scan.atEnd();
 }
 
-// The UTF-8 a string's escapes stand for.
-QByteArray unescaped(QByteArrayView text)
+// Writes the UTF-8 a string's escapes stand for (the scanner checked each is whole and no \u is
+// a surrogate) to `out`, which has room for text.size() bytes: no escape is shorter than what it
+// stands for. Copies the runs between escapes whole. Returns the end.
+char *unescapeTo(QByteArrayView text, char *out)
 {
-    QByteArray bytes;
-    bytes.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        if (text[i] != '\\') {
-            bytes += text[i];
-            continue;
-        }
-        const char code = text[++i];
-        switch (code) {
+    const char *at = text.data();
+    const char *const end = at + text.size();
+    while (at != end) {
+        const auto *slash = static_cast<const char *>(std::memchr(at, '\\', std::size_t(end - at)));
+        const char *runEnd = slash ? slash : end;
+        std::memcpy(out, at, std::size_t(runEnd - at));
+        out += runEnd - at;
+        if (!slash)
+            break;
+        at = slash + 2;
+        switch (slash[1]) {
         case 'b':
-            bytes += '\b';
+            *out++ = '\b';
             break;
         case 'f':
-            bytes += '\f';
+            *out++ = '\f';
             break;
         case 'n':
-            bytes += '\n';
+            *out++ = '\n';
             break;
         case 'r':
-            bytes += '\r';
+            *out++ = '\r';
             break;
         case 't':
-            bytes += '\t';
+            *out++ = '\t';
             break;
         case 'u': {
-            const char16_t unit = char16_t(hexUnit(text.data() + i + 1));
-            bytes += QStringView(&unit, 1).toUtf8();
-            i += 4;
+            const auto unit = unsigned(hexUnit(at));
+            at += 4;
+            if (unit < 0x80) {
+                *out++ = char(unit);
+            } else if (unit < 0x800) {
+                *out++ = char(0xc0 | (unit >> 6));
+                *out++ = char(0x80 | (unit & 0x3f));
+            } else {
+                *out++ = char(0xe0 | (unit >> 12));
+                *out++ = char(0x80 | ((unit >> 6) & 0x3f));
+                *out++ = char(0x80 | (unit & 0x3f));
+            }
             break;
         }
         default: // " \ /
-            bytes += code;
+            *out++ = slash[1];
         }
     }
+    return out;
+}
+
+QByteArray unescaped(QByteArrayView text)
+{
+    QByteArray bytes(text.size(), Qt::Uninitialized);
+    bytes.truncate(unescapeTo(text, bytes.data()) - bytes.constData());
     return bytes;
 }
 
@@ -414,7 +473,17 @@ QByteArray utf8Of(const RawValue &value)
 
 QString textOf(const RawValue &value)
 {
-    return value.escaped ? QString::fromUtf8(unescaped(value.text)) : QString::fromUtf8(value.text);
+    if (!value.escaped)
+        return QString::fromUtf8(value.text);
+    // Most messages fit a buffer kept per thread (streams parse on their own threads).
+    constexpr qsizetype Kept = 64 * 1024;
+    if (value.text.size() > Kept)
+        return QString::fromUtf8(unescaped(value.text));
+    thread_local std::vector<char> buffer;
+    if (qsizetype(buffer.size()) < value.text.size())
+        buffer.resize(std::size_t(Kept));
+    const char *end = unescapeTo(value.text, buffer.data());
+    return QString::fromUtf8(buffer.data(), end - buffer.data());
 }
 
 // Equal values of a field share one string: every line of a unit names the same unit and
@@ -431,7 +500,8 @@ QString shared(const RawValue &value)
     thread_local std::array<Slot, 8> cache;
     thread_local std::size_t next = 0;
     for (const Slot &slot : cache) {
-        if (slot.utf8 == value.text)
+        if (slot.utf8.size() == value.text.size() &&
+            std::memcmp(slot.utf8.constData(), value.text.data(), std::size_t(value.text.size())) == 0)
             return slot.text;
     }
     Slot &slot = cache[next++ % cache.size()];
@@ -533,6 +603,20 @@ std::optional<QByteArray> messageBytes(const RawValue &value)
     return std::nullopt;
 }
 
+// The unit a line is about. The service manager writes its lines about a unit ("Started ...",
+// "... Main process exited") from init.scope (a user manager from user@UID.service) and names the
+// unit in UNIT (USER_UNIT); journalctl --unit matches those too.
+QString unitOf(const QString &writer, const QString &object, const QString &userObject)
+{
+    const bool manager = writer.isEmpty() || writer == u"init.scope"_s;
+    if (manager && !object.isEmpty())
+        return object;
+    const bool userManager = writer.startsWith(u"user@"_s) && writer.endsWith(u".service"_s);
+    if ((manager || userManager) && !userObject.isEmpty())
+        return userObject;
+    return writer;
+}
+
 struct StderrRule {
     QByteArrayView marker; // what journalctl prints
     const char *message;
@@ -618,16 +702,23 @@ Result<QString> JournalEntryParser::command(const JournalQuery &query)
     return words.join(u' ');
 }
 
-Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line)
+Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line, Cursor cursor)
 {
-    if (std::optional<JournalEntry> entry = parseLineFast(line))
+    if (std::optional<JournalEntry> entry = parseLineFast(line, cursor))
         return std::move(*entry);
-    return parseLineGeneric(line);
+    Result<JournalEntry> entry = parseLineGeneric(line);
+    if (entry && cursor == Cursor::Skip)
+        entry->cursor.clear();
+    return entry;
 }
 
-std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line)
+std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line, Cursor cursor)
 {
-    RawFields fields;
+    // Kept per thread: marking the fields absent costs less than building them for every line.
+    thread_local RawFields kept;
+    RawFields &fields = kept;
+    for (RawValue &value : fields)
+        value.kind = RawValue::Absent;
     if (!scanObject(line, &fields))
         return std::nullopt;
     const auto field = [&fields](Field which) -> const RawValue & { return fields[std::size_t(which)]; };
@@ -639,13 +730,19 @@ std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView lin
         !readText(field(Field::Identifier), &entry.identifier, true) ||
         !readText(field(Field::Unit), &entry.unit, true))
         return std::nullopt;
-    entry.cursor = textOf(field(Field::Cursor));
+    QString object, userObject;
+    if (!readText(field(Field::ObjectUnit), &object, true) ||
+        !readText(field(Field::UserUnit), &userObject, true))
+        return std::nullopt;
+    entry.unit = unitOf(entry.unit, object, userObject);
+    if (cursor == Cursor::Decode)
+        entry.cursor = textOf(field(Field::Cursor));
     entry.realtimeUSec = *realtime;
     entry.priority = priority && *priority <= 7 ? int(*priority) : -1;
     entry.pid = pid.value_or(0);
     const RawValue &message = field(Field::Message);
-    if (message.kind == RawValue::String && !message.escaped) {
-        entry.message = QString::fromUtf8(message.text);
+    if (message.kind == RawValue::String) {
+        entry.message = textOf(message);
     } else if (const std::optional<QByteArray> bytes = messageBytes(message)) {
         entry.message = QString::fromUtf8(*bytes);
     } else {
@@ -682,7 +779,8 @@ Result<JournalEntry> JournalEntryParser::parseLineGeneric(QByteArrayView line)
     entry.priority = priority && *priority >= 0 && *priority <= 7 ? int(*priority) : -1;
     entry.pid = std::max<qint64>(numberField(object, u"_PID").value_or(0), 0);
     entry.identifier = firstText(object, u"SYSLOG_IDENTIFIER");
-    entry.unit = firstText(object, u"_SYSTEMD_UNIT");
+    entry.unit = unitOf(
+        firstText(object, u"_SYSTEMD_UNIT"), firstText(object, u"UNIT"), firstText(object, u"USER_UNIT"));
     return entry;
 }
 

@@ -22,7 +22,10 @@ struct JournalEntry {
     qint64 pid = 0; // _PID; 0 when absent
     QString identifier; // SYSLOG_IDENTIFIER ("shop", or "systemd" for the manager's own lines)
     QString cursor; // __CURSOR: where to resume with --after-cursor
-    QString unit; // _SYSTEMD_UNIT ("gantry-shop.service"); empty for the manager's own lines
+    // The unit the line is about: _SYSTEMD_UNIT ("gantry-shop.service"), or for the service
+    // manager's lines about a unit ("Stopped ...", _SYSTEMD_UNIT "init.scope" or empty) its
+    // UNIT, or USER_UNIT (a user manager's, from user@UID.service); empty when none says.
+    QString unit;
 
     QDateTime time() const; // realtimeUSec in UTC, millisecond precision
 };
@@ -49,17 +52,21 @@ public:
     // multi-line unit or cursor, a priority outside 0-7 or a negative line count.
     static Result<QString> command(const JournalQuery &query);
 
+    // Whether to decode __CURSOR into JournalEntry::cursor; Skip still refuses a line without
+    // one. A stream resumes after its last entry, so it needs no other entry's.
+    enum class Cursor { Decode, Skip };
+
     // One line of output (without its newline; a "\r" before it is ignored). Fails for a line
     // that is not a JSON object with a cursor and a time, naming what is wrong. Takes
     // parseLineFast's entry when it reads the line, else parseLineGeneric's answer.
-    static Result<JournalEntry> parseLine(QByteArrayView line);
+    static Result<JournalEntry> parseLine(QByteArrayView line, Cursor cursor = Cursor::Decode);
 
     // A single pass over the flat object journalctl prints (strings, nulls, whole numbers, byte
     // arrays, arrays of strings) that decodes only the fields JournalEntry keeps; SYSLOG_IDENTIFIER
-    // and _SYSTEMD_UNIT share one string per thread for equal values. None for anything else it
+    // and the unit fields share one string per thread for equal values. None for anything else it
     // leaves to parseLineGeneric (other JSON shapes, unknown escapes, lone surrogates, invalid
     // UTF-8, a kept field twice, a missing cursor or time), so both give the same entry.
-    static std::optional<JournalEntry> parseLineFast(QByteArrayView line);
+    static std::optional<JournalEntry> parseLineFast(QByteArrayView line, Cursor cursor = Cursor::Decode);
 
     // The same through QJsonDocument: any JSON, at about a tenth of the speed.
     static Result<JournalEntry> parseLineGeneric(QByteArrayView line);
@@ -69,3 +76,5 @@ public:
 };
 
 } // namespace Gantry
+
+Q_DECLARE_TYPEINFO(Gantry::JournalEntry, Q_RELOCATABLE_TYPE);

@@ -29,6 +29,9 @@ struct Rule {
     Matcher match;
     Verdict verdict;
     LogLevel level; // for Fixed and Default
+    // The characters a line it matches starts with; empty for any. Most lines start with none
+    // of them, and skip the matcher.
+    QStringView starts = {};
 };
 
 // The matchers below read what regular expressions would (each names its expression, in PCRE
@@ -242,6 +245,8 @@ Match klogHeader(QStringView line)
 // "(?:level|lvl|severity|log\.level)"\s*:\s*"([a-z]+(?:[+-]\d+)?)"  at `at`, past the first quote
 Match jsonLevelAt(QStringView line, qsizetype at)
 {
+    if (at >= line.size() || !(sameLetter(line[at], u'l') || sameLetter(line[at], u's')))
+        return {};
     qsizetype key = NotFound;
     for (const QLatin1StringView name : { "level"_L1, "lvl"_L1, "severity"_L1, "log.level"_L1 }) {
         if (startsWithAnyCase(line, at, name))
@@ -273,6 +278,8 @@ Match jsonLevel(QStringView line)
 // (?:level|lvl|severity)="?([a-z]+(?:[+-]\d+)?)"?(?=\s|$)  at `at`
 Match keyValueLevelAt(QStringView line, qsizetype at)
 {
+    if (at >= line.size() || !(sameLetter(line[at], u'l') || sameLetter(line[at], u's')))
+        return {};
     qsizetype key = NotFound;
     for (const QLatin1StringView name : { "level"_L1, "lvl"_L1, "severity"_L1 }) {
         if (startsWithAnyCase(line, at, name))
@@ -427,28 +434,28 @@ Match stdTime(QStringView line)
 constexpr std::array Rules {
     // Go runtime crashes: "panic: boom", "fatal error: concurrent map writes", the signal line and
     // the goroutine headers of the stack dump that follows.
-    Rule { goPanic, Verdict::Fixed, LogLevel::Fatal },
-    Rule { goSignal, Verdict::Fixed, LogLevel::Fatal },
-    Rule { signalName, Verdict::Fixed, LogLevel::Fatal },
-    Rule { goroutineHeader, Verdict::Fixed, LogLevel::Fatal },
+    Rule { goPanic, Verdict::Fixed, LogLevel::Fatal, u"pf" },
+    Rule { goSignal, Verdict::Fixed, LogLevel::Fatal, u"[" },
+    Rule { signalName, Verdict::Fixed, LogLevel::Fatal, u"S" },
+    Rule { goroutineHeader, Verdict::Fixed, LogLevel::Fatal, u"g" },
     // Gin: debug-mode notes, with "[WARNING]"/"[ERROR]" after the prefix; request lines
     // "[GIN] 2024/01/02 - 15:04:05 | 200 |  1.2ms | 127.0.0.1 | GET "/x""; recovered panics.
-    Rule { ginDebugLevel, Verdict::Name, LogLevel::Unknown },
-    Rule { ginDebug, Verdict::Fixed, LogLevel::Debug },
-    Rule { ginRequest, Verdict::HttpStatus, LogLevel::Unknown },
-    Rule { ginRecovery, Verdict::Fixed, LogLevel::Error },
+    Rule { ginDebugLevel, Verdict::Name, LogLevel::Unknown, u"[" },
+    Rule { ginDebug, Verdict::Fixed, LogLevel::Debug, u"[" },
+    Rule { ginRequest, Verdict::HttpStatus, LogLevel::Unknown, u"[" },
+    Rule { ginRecovery, Verdict::Fixed, LogLevel::Error, u"[" },
     // glog and klog: "E0102 15:04:05.123456    1234 main.go:12] message".
-    Rule { klogHeader<u'I'>, Verdict::Fixed, LogLevel::Info },
-    Rule { klogHeader<u'W'>, Verdict::Fixed, LogLevel::Warning },
-    Rule { klogHeader<u'E'>, Verdict::Fixed, LogLevel::Error },
-    Rule { klogHeader<u'F'>, Verdict::Fixed, LogLevel::Fatal },
+    Rule { klogHeader<u'I'>, Verdict::Fixed, LogLevel::Info, u"I" },
+    Rule { klogHeader<u'W'>, Verdict::Fixed, LogLevel::Warning, u"W" },
+    Rule { klogHeader<u'E'>, Verdict::Fixed, LogLevel::Error, u"E" },
+    Rule { klogHeader<u'F'>, Verdict::Fixed, LogLevel::Fatal, u"F" },
     Rule { jsonLevel, Verdict::Name, LogLevel::Unknown },
     Rule { keyValueLevel, Verdict::Name, LogLevel::Unknown },
     // logrus on a terminal: "WARN[0000] message".
-    Rule { logrusTerminal, Verdict::Name, LogLevel::Unknown },
+    Rule { logrusTerminal, Verdict::Name, LogLevel::Unknown, u"TDIWEFP" },
     // net/http's own log lines, with or without the standard log's time.
-    Rule { httpPanic, Verdict::Fixed, LogLevel::Error },
-    Rule { httpWarning, Verdict::Fixed, LogLevel::Warning },
+    Rule { httpPanic, Verdict::Fixed, LogLevel::Error, u"0123456789h" },
+    Rule { httpWarning, Verdict::Fixed, LogLevel::Warning, u"0123456789h" },
     Rule { levelColon, Verdict::Name, LogLevel::Unknown },
     // "[error]", "[WARN]" within the first few words ("2024/01/02 15:04:05 [ERROR] x").
     Rule { inFirstWords<bracketLevelAt>, Verdict::Name, LogLevel::Unknown },
@@ -456,7 +463,7 @@ constexpr std::array Rules {
     // console "3:04PM WRN msg", "2024-01-02 15:04:05 WARN msg", "ERROR: x".
     Rule { inFirstWords<upperLevelAt>, Verdict::Name, LogLevel::Unknown },
     // The standard library's log without a level: "2024/01/02 15:04:05 message".
-    Rule { stdTime, Verdict::Default, LogLevel::Info },
+    Rule { stdTime, Verdict::Default, LogLevel::Info, u"0123456789" },
 };
 
 struct LevelName {
@@ -531,6 +538,9 @@ LogLevel named(QStringView text, LogLevel *fallback)
         const bool isDefault = rule.verdict == Verdict::Default;
         if (isDefault && (!fallback || *fallback != LogLevel::Unknown))
             continue;
+        if (!rule.starts.isEmpty() &&
+            (text.isEmpty() || std::ranges::find(rule.starts, text.front()) == rule.starts.end()))
+            continue;
         const Match match = rule.match(text);
         if (!match.found)
             continue;
@@ -568,12 +578,23 @@ qsizetype ansiEnd(QStringView line, qsizetype at)
     return inRange(kind, u'@', u'Z') || inRange(kind, u'\\', u'_') ? kind + 1 : NotFound;
 }
 
+// QStringView::isValidUtf16, quicker for the usual text without surrogates: one pass the
+// compiler vectorises.
+bool isValidUtf16(QStringView line)
+{
+    const char16_t *units = line.utf16();
+    unsigned surrogates = 0;
+    for (qsizetype i = 0; i < line.size(); ++i)
+        surrogates |= unsigned((units[i] & 0xf800) == 0xd800);
+    return surrogates == 0 || line.isValidUtf16();
+}
+
 } // namespace
 
 LogLevel LogLevelClassifier::classify(QStringView line, int journalPriority)
 {
     // Like a regular expression, no rule reads text that is not valid UTF-16.
-    const bool readable = line.isValidUtf16();
+    const bool readable = isValidUtf16(line);
     QString stripped;
     QStringView text = line;
     if (readable && line.contains(u'\x1b')) {
@@ -591,7 +612,7 @@ LogLevel LogLevelClassifier::classify(QStringView line, int journalPriority)
 
 LogLevel LogLevelClassifier::fromText(QStringView line)
 {
-    if (!line.isValidUtf16())
+    if (!isValidUtf16(line))
         return LogLevel::Unknown;
     return line.contains(u'\x1b') ? named(stripAnsi(line), nullptr) : named(line, nullptr);
 }
@@ -611,8 +632,10 @@ LogLevel LogLevelClassifier::fromName(QStringView name)
         --end;
     if (end > 0 && end < name.size() && (name.at(end - 1) == u'+' || name.at(end - 1) == u'-'))
         name = name.first(end - 1);
-    const auto it = std::find_if(LevelNames.begin(), LevelNames.end(),
-        [name](const LevelName &entry) { return name.compare(entry.name, Qt::CaseInsensitive) == 0; });
+    // Case folding keeps the length of UTF-16 text, so only names of the same length can match.
+    const auto it = std::find_if(LevelNames.begin(), LevelNames.end(), [name](const LevelName &entry) {
+        return name.size() == entry.name.size() && name.compare(entry.name, Qt::CaseInsensitive) == 0;
+    });
     return it == LevelNames.end() ? LogLevel::Unknown : it->level;
 }
 

@@ -2,53 +2,39 @@
 
 #include <atomic>
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QThread>
 
 #include "core/common/retiredthreads.h"
+#include "core/monitor/logbatcher.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
 
-namespace {
-
-constexpr qint64 BatchMSec = 100;
-
-} // namespace
-
 struct LogStream::Worker {
+    Worker(HostConnection c, LogStreamQuery q)
+        : connection(std::move(c))
+        , query(std::move(q))
+        , batcher(connection.server.name, [this](QList<LogLine> lines) { deliver(std::move(lines)); })
+    {
+    }
+
     HostConnection connection;
     LogStreamQuery query;
     std::atomic<bool> stopping = false;
-    std::atomic<qint64> skipped = 0;
     std::function<void(QList<LogLine>)> deliver;
     std::function<void(Error)> end;
-
-    QList<LogLine> batch;
-    QElapsedTimer sinceFlush;
+    LogBatcher batcher;
 
     void run();
     Result<void> stream();
-    void flush()
-    {
-        if (!batch.isEmpty())
-            deliver(std::exchange(batch, {}));
-        sinceFlush.restart();
-    }
-    void take(const QByteArray &line)
-    {
-        if (auto parsed = toLogLine(connection.server.name, line))
-            batch << std::move(*parsed);
-        else
-            ++skipped;
-    }
 };
 
-Result<LogLine> LogStream::toLogLine(const QString &server, QByteArrayView json)
+Result<LogLine> LogStream::toLogLine(
+    const QString &server, QByteArrayView json, JournalEntryParser::Cursor cursor)
 {
-    Result<JournalEntry> entry = JournalEntryParser::parseLine(json);
+    Result<JournalEntry> entry = JournalEntryParser::parseLine(json, cursor);
     if (!entry)
         return std::unexpected(entry.error());
     LogLine line;
@@ -79,16 +65,15 @@ Result<void> LogStream::Worker::stream()
         return std::unexpected(connected.error());
     if (stopping)
         return {};
-    sinceFlush.start();
+    batcher.flush(); // starts the clock
     // exec: journalctl itself gets the TERM that stop() sends, not a shell that would leave it.
     const auto result = host.streamAsRoot(
-        "# logs\nexec " + command->toUtf8() + '\n', [this](const QByteArray &line) { take(line); },
+        "# logs\nexec " + command->toUtf8() + '\n', [this](const QByteArray &line) { batcher.take(line); },
         [this] {
-            if (sinceFlush.elapsed() >= BatchMSec)
-                flush();
+            batcher.poll();
             return !stopping.load();
         });
-    flush();
+    batcher.flush();
     if (!result)
         return std::unexpected(result.error());
     if (result->cancelled)
@@ -114,10 +99,8 @@ void LogStream::Worker::run()
 
 LogStream::LogStream(HostConnection connection, LogStreamQuery query, QObject *parent)
     : QObject(parent)
-    , m_worker(std::make_shared<Worker>())
+    , m_worker(std::make_shared<Worker>(std::move(connection), std::move(query)))
 {
-    m_worker->connection = std::move(connection);
-    m_worker->query = std::move(query);
 }
 
 LogStream::~LogStream()
@@ -160,10 +143,7 @@ void LogStream::stop()
         return;
     // The worker ends by itself; this thread never waits for it (it may sit in a connect).
     m_worker->stopping = true;
-    auto fresh = std::make_shared<Worker>();
-    fresh->connection = m_worker->connection;
-    fresh->query = m_worker->query;
-    m_worker = std::move(fresh);
+    m_worker = std::make_shared<Worker>(m_worker->connection, m_worker->query);
     retireThread(std::exchange(m_thread, nullptr));
 }
 
@@ -174,7 +154,7 @@ bool LogStream::isRunning() const
 
 qint64 LogStream::skippedLines() const
 {
-    return m_worker->skipped;
+    return m_worker->batcher.skipped();
 }
 
 } // namespace Gantry

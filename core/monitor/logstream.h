@@ -23,6 +23,12 @@ struct LogLine {
     LogLevel level = LogLevel::Unknown;
 };
 
+} // namespace Gantry
+
+Q_DECLARE_TYPEINFO(Gantry::LogLine, Q_RELOCATABLE_TYPE);
+
+namespace Gantry {
+
 struct LogStreamQuery {
     QStringList units; // gantry-<app>.service, one or more
     bool follow = true;
@@ -52,7 +58,8 @@ public:
     qint64 skippedLines() const; // lines that were not journal entries
 
     // Parses and classifies one line of `journalctl -o json`.
-    static Result<LogLine> toLogLine(const QString &server, QByteArrayView json);
+    static Result<LogLine> toLogLine(const QString &server, QByteArrayView json,
+        JournalEntryParser::Cursor cursor = JournalEntryParser::Cursor::Decode);
 
 signals:
     void linesReady(const QList<Gantry::LogLine> &lines);

@@ -183,6 +183,7 @@ const QList<QByteArray> journalSeeds {
     R"({"__REALTIME_TIMESTAMP":"1796218642650152","__CURSOR":"s=9e76d0e3f2b94c20890c1d13934fb88e;i=17a","SYSLOG_IDENTIFIER":"sh","_PID":"123","PRIORITY":"6","MESSAGE":[98,105,110,255,97,114,121],"__MONOTONIC_TIMESTAMP":"8831682470"})",
     R"({"__REALTIME_TIMESTAMP":"1796218644227871","MESSAGE":"hello \"quoted\" tab\tend \u00e9 \/ \\","SYSLOG_IDENTIFIER":"gantry-shop","_PID":"260","__CURSOR":"s=9e;i=186","PRIORITY":"3"})",
     R"({"__CURSOR":"c","__REALTIME_TIMESTAMP":1796218644227871,"MESSAGE":["first","sécond ✓",null],"PRIORITY":4,"_PID":12})",
+    R"({"__CURSOR":"s=d037c84fbd964fedb329e63bb866d51f;i=8a","PRIORITY":"6","_SYSTEMD_UNIT":"init.scope","SYSLOG_IDENTIFIER":"systemd","MESSAGE":"Stopped gantry-hello-gin.service - hello.","UNIT":"gantry-hello-gin.service","_PID":"1","__REALTIME_TIMESTAMP":"1796279456737410"})",
     R"( { "__CURSOR" : "c" , "__REALTIME_TIMESTAMP" : "1" , "MESSAGE" : [ 104 , 195 , 169 ] , "_SYSTEMD_UNIT" : null } )",
 };
 
@@ -192,8 +193,8 @@ const QList<QByteArray> journalTokens { "\"", "\\", "\\\"", "\\\\", "\\/", "\\b"
     "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x9c", "\x01", QByteArray(1, '\0'), " ", "\t",
     "\r\n", "{", "}", "[", "]", ",", ":", "null", "true", "0", "07", "255", "256", "-1", "1.5", "1e3",
     "99999999999999999999", "\"MESSAGE\":", "\"PRIORITY\":", "\"_PID\":", "\"__CURSOR\":",
-    "\"_SYSTEMD_UNIT\":", "\"SYSLOG_IDENTIFIER\":", "\"__REALTIME_TIMESTAMP\":", "[104,105]", "[\"a\",null]",
-    "{\"a\":1}" };
+    "\"_SYSTEMD_UNIT\":", "\"UNIT\":", "\"USER_UNIT\":", "\"init.scope\"",
+    "\"SYSLOG_IDENTIFIER\":", "\"__REALTIME_TIMESTAMP\":", "[104,105]", "[\"a\",null]", "{\"a\":1}" };
 
 const QList<QByteArray> logSeeds {
     "[GIN] 2024/01/02 - 15:04:05 |\x1b[97;41m 500 \x1b[0m|  1.2ms | 127.0.0.1 | GET \"/x\"",
@@ -287,7 +288,7 @@ QByteArray jsonString(QRandomGenerator &random)
 
 QByteArray jsonValue(QRandomGenerator &random)
 {
-    switch (random.bounded(10)) {
+    switch (random.bounded(11)) {
     case 0:
         return "null";
     case 1: {
@@ -317,6 +318,11 @@ QByteArray jsonValue(QRandomGenerator &random)
             "[]" };
         return pick(odd, random);
     }
+    case 6: {
+        static const QList<QByteArray> units { "\"init.scope\"", "\"gantry-shop.service\"",
+            "\"user@1000.service\"", "\"\"", "\"a.service\"" };
+        return pick(units, random);
+    }
     default:
         return jsonString(random);
     }
@@ -327,7 +333,7 @@ QByteArray jsonValue(QRandomGenerator &random)
 QByteArray jsonEntry(QRandomGenerator &random)
 {
     static const QList<QByteArray> keys { "MESSAGE", "PRIORITY", "_PID", "SYSLOG_IDENTIFIER", "_SYSTEMD_UNIT",
-        "_TRANSPORT", "__MONOTONIC_TIMESTAMP", "_BOOT_ID" };
+        "UNIT", "USER_UNIT", "_TRANSPORT", "__MONOTONIC_TIMESTAMP", "_BOOT_ID" };
     QByteArrayList members { "\"__CURSOR\":" + space(random) +
             "\"s=1;i=" + QByteArray::number(random.bounded(99)) + "\"",
         "\"__REALTIME_TIMESTAMP\":\"" + QByteArray::number(qint64(random.generate64() >> 12)) + "\"" };
@@ -382,6 +388,8 @@ private slots:
     void scannerAgreesOnGeneratedEntries();
     void scannerAgreesOnMutatedLines();
     void scannerSharesRepeatedStrings();
+    void scannerAgreesOnHugeLines_data();
+    void scannerAgreesOnHugeLines();
     void matchersAgree_data();
     void matchersAgree();
     void matchersAgreeOnMutatedLines();
@@ -458,8 +466,18 @@ void TestIngestEquivalence::scannerAgreesOnGeneratedEntries()
     for (int i = 0; i < Lines; ++i) {
         const QByteArray line = jsonEntry(random);
         const auto fast = JournalEntryParser::parseLineFast(line);
-        const QString generic = describe(JournalEntryParser::parseLineGeneric(line));
+        const auto genericEntry = JournalEntryParser::parseLineGeneric(line);
+        const QString generic = describe(genericEntry);
         QCOMPARE(describe(JournalEntryParser::parseLine(line)), generic);
+        // Without the cursor: the same entry, or the same refusal.
+        const auto skipped = JournalEntryParser::parseLine(line, JournalEntryParser::Cursor::Skip);
+        QCOMPARE(skipped.has_value(), genericEntry.has_value());
+        if (skipped) {
+            QVERIFY(skipped->cursor.isEmpty());
+            JournalEntry withCursor = *skipped;
+            withCursor.cursor = genericEntry->cursor;
+            QCOMPARE(describe(withCursor), generic);
+        }
         if (fast) {
             QVERIFY2(describe(*fast) == generic, line.constData());
             ++scanned;
@@ -502,6 +520,42 @@ void TestIngestEquivalence::scannerSharesRepeatedStrings()
     QCOMPARE(one->unit.constData(), two->unit.constData());
     QCOMPARE(one->identifier.constData(), two->identifier.constData());
     QVERIFY(one->cursor.constData() != two->cursor.constData());
+}
+
+void TestIngestEquivalence::scannerAgreesOnHugeLines_data()
+{
+    QTest::addColumn<QByteArray>("message"); // MESSAGE's JSON value
+    QTest::addColumn<bool>("fast");
+    constexpr int Size = 300 * 1024; // past the scanner's 64 KiB buffer for escaped text
+    QTest::newRow("plain") << "\"" + QByteArray("abcdefgh").repeated(Size / 8) + "\"" << true;
+    QTest::newRow("escapes throughout")
+        << "\"" + QByteArray("ab\\\"c\\n\\u00e9").repeated(Size / 12) + "\"" << true;
+    QTest::newRow("escape at the end") << "\"" + QByteArray("x").repeated(Size) + "\\t\"" << true;
+    QTest::newRow("UTF-8") << "\"" + QByteArray("\xc3\xa9\xe2\x9c\x93\xf0\x9f\x98\x80").repeated(Size / 9) +
+            "\"" << true;
+    QTest::newRow("invalid UTF-8 at the end") << "\"" + QByteArray("y").repeated(Size) + "\xff\"" << false;
+    QTest::newRow("bytes") << "[" + QByteArray("104,255,").repeated(Size / 4) + "10]" << true;
+    QTest::newRow("repeated") << "[\"" + QByteArray("z").repeated(Size) + "\",\"" +
+            QByteArray("w").repeated(Size) +
+            "\"]" << true;
+}
+
+void TestIngestEquivalence::scannerAgreesOnHugeLines()
+{
+    QFETCH(QByteArray, message);
+    QFETCH(bool, fast);
+    const QByteArray line =
+        R"({"__CURSOR":"s=1;i=2","__REALTIME_TIMESTAMP":"17","_SYSTEMD_UNIT":"init.scope","UNIT":"a.service","MESSAGE":)"_ba +
+        message + "}";
+    const auto scanned = JournalEntryParser::parseLineFast(line);
+    QCOMPARE(scanned.has_value(), fast);
+    const auto generic = JournalEntryParser::parseLineGeneric(line);
+    QCOMPARE(describe(JournalEntryParser::parseLine(line)), describe(generic));
+    QCOMPARE(generic.has_value(), !QByteArrayView(QTest::currentDataTag()).startsWith("invalid"));
+    if (generic)
+        QVERIFY(generic->message.size() > 100 * 1024);
+    if (scanned)
+        QCOMPARE(describe(*scanned), describe(generic));
 }
 
 void TestIngestEquivalence::matchersAgree_data()

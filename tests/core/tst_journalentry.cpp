@@ -21,6 +21,19 @@ const QByteArray systemdLine =
     R"({"_BOOT_ID":"b3c3062ab97342589da0a27fc693f8de","MESSAGE":"gantry-crash.service: Scheduled restart job, restart counter is at 15.","__MONOTONIC_TIMESTAMP":"8829332695","__CURSOR":"s=9e76d0e3f2b94c20890c1d13934fb88e;i=16f;b=b3c3062ab97342589da0a27fc693f8de;m=20e44ecd7;t=661a6bdfe7958;x=6851dacaaf845d83","SYSLOG_IDENTIFIER":"systemd","PRIORITY":"6","__REALTIME_TIMESTAMP":"1796218640300376","_PID":"1"})"_ba;
 const QByteArray loggerLine =
     R"({"__REALTIME_TIMESTAMP":"1796218644227871","MESSAGE":"hello \"quoted\" tab\tend","SYSLOG_IDENTIFIER":"gantry-shop","_PID":"260","__CURSOR":"s=9e;i=186","PRIORITY":"3"})"_ba;
+// Lines journalctl 252 printed on a test host (testhost.sh, Debian 12) for a unit that was
+// started, exited and stopped: the manager writes its lines from init.scope and names the unit in
+// UNIT; a user manager writes from user@UID.service and names it in USER_UNIT.
+const QByteArray stoppedLine =
+    R"({"__CURSOR":"s=d037c84fbd964fedb329e63bb866d51f;i=8a;b=c6fbb7cabe7546d896b51dcad73a42db;m=1314111d7;t=661b4e6efa882;x=a97575059ec5cb60","_BOOT_ID":"c6fbb7cabe7546d896b51dcad73a42db","PRIORITY":"6","__MONOTONIC_TIMESTAMP":"5121315287","_SYSTEMD_UNIT":"init.scope","SYSLOG_IDENTIFIER":"systemd","MESSAGE":"Stopped gantry-hello-gin.service - hello.","UNIT":"gantry-hello-gin.service","_PID":"1","__REALTIME_TIMESTAMP":"1796279456737410"})"_ba;
+const QByteArray exitedLine =
+    R"({"MESSAGE":"gantry-hello-gin.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED","_SYSTEMD_UNIT":"init.scope","UNIT":"gantry-hello-gin.service","SYSLOG_IDENTIFIER":"systemd","_PID":"1","PRIORITY":"5","__CURSOR":"s=d037c84fbd964fedb329e63bb866d51f;i=7e","__REALTIME_TIMESTAMP":"1796279451000100"})"_ba;
+const QByteArray serviceOwnLine =
+    R"({"MESSAGE":"hello from gin","_SYSTEMD_UNIT":"gantry-hello-gin.service","SYSLOG_IDENTIFIER":"sh","_PID":"86","PRIORITY":"6","__CURSOR":"s=d037c84fbd964fedb329e63bb866d51f;i=7c","__REALTIME_TIMESTAMP":"1796279449000100"})"_ba;
+const QByteArray userManagerLine =
+    R"({"MESSAGE":"gantry-user-x.service: Main process exited, code=exited, status=2/INVALIDARGUMENT","__CURSOR":"s=156f5fced95944c2a00c14e7c6ab5177;i=a6;b=c6fbb7cabe7546d896b51dcad73a42db;m=131b49cce;t=661b4e763337a;x=a107383dafed0dc3","_SYSTEMD_UNIT":"user@1001.service","_SYSTEMD_USER_UNIT":"init.scope","USER_UNIT":"gantry-user-x.service","_BOOT_ID":"c6fbb7cabe7546d896b51dcad73a42db","SYSLOG_IDENTIFIER":"systemd","__REALTIME_TIMESTAMP":"1796279464309626","__MONOTONIC_TIMESTAMP":"5128887502"})"_ba;
+const QByteArray userServiceLine =
+    R"({"__MONOTONIC_TIMESTAMP":"5128885866","_BOOT_ID":"c6fbb7cabe7546d896b51dcad73a42db","_SYSTEMD_USER_UNIT":"gantry-user-x.service","__CURSOR":"s=156f5fced95944c2a00c14e7c6ab5177;i=a4;b=c6fbb7cabe7546d896b51dcad73a42db;m=131b4966a;t=661b4e7632d16;x=4f173be1eb9f4dc4","__REALTIME_TIMESTAMP":"1796279464307990","MESSAGE":"hi from user unit","_SYSTEMD_UNIT":"user@1001.service","SYSLOG_IDENTIFIER":"sh"})"_ba;
 const QByteArray outputFieldsLine =
     R"({"__MONOTONIC_TIMESTAMP":"8858625475","MESSAGE":"panic: boom","__CURSOR":"s=9e76d0e3f2b94c20890c1d13934fb88e;i=222;b=b3c3062ab97342589da0a27fc693f8de;m=21003e5c3;t=661a6bfbd7244;x=8ae151320627855","_BOOT_ID":"b3c3062ab97342589da0a27fc693f8de","__REALTIME_TIMESTAMP":"1796218669593156"})"_ba;
 
@@ -54,6 +67,8 @@ private slots:
     void parseLine();
     void parseLineRefuses_data();
     void parseLineRefuses();
+    void unitOfTheLine_data();
+    void unitOfTheLine();
     void command_data();
     void command();
     void commandRefuses_data();
@@ -205,6 +220,66 @@ void TestJournalEntry::parseLineRefuses()
     QVERIFY(entry.error().cause.size() <= 201);
 }
 
+void TestJournalEntry::unitOfTheLine_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<QString>("unit");
+
+    const QString hello = u"gantry-hello-gin.service"_s;
+    QTest::newRow("Stopped, from init.scope, real") << stoppedLine << hello;
+    QTest::newRow("Main process exited, real") << exitedLine << hello;
+    QTest::newRow("the service's own line, real") << serviceOwnLine << hello;
+    QTest::newRow("user manager, real") << userManagerLine << u"gantry-user-x.service"_s;
+    QTest::newRow("user service's own line, real") << userServiceLine << u"user@1001.service"_s;
+    QTest::newRow("no unit at all") << entry({}) << QString();
+    QTest::newRow("_SYSTEMD_UNIT only")
+        << entry(R"("_SYSTEMD_UNIT":"gantry-shop.service")") << u"gantry-shop.service"_s;
+    QTest::newRow("UNIT only (no _SYSTEMD_UNIT)")
+        << entry(R"("UNIT":"gantry-shop.service")") << u"gantry-shop.service"_s;
+    QTest::newRow("UNIT, _SYSTEMD_UNIT empty")
+        << entry(R"("_SYSTEMD_UNIT":"","UNIT":"gantry-shop.service")") << u"gantry-shop.service"_s;
+    QTest::newRow("UNIT, _SYSTEMD_UNIT null")
+        << entry(R"("_SYSTEMD_UNIT":null,"UNIT":"gantry-shop.service")") << u"gantry-shop.service"_s;
+    QTest::newRow("UNIT before _SYSTEMD_UNIT")
+        << entry(R"("UNIT":"gantry-shop.service","_SYSTEMD_UNIT":"init.scope")") << u"gantry-shop.service"_s;
+    QTest::newRow("init.scope, no UNIT") << entry(R"("_SYSTEMD_UNIT":"init.scope")") << u"init.scope"_s;
+    QTest::newRow("init.scope, UNIT empty")
+        << entry(R"("_SYSTEMD_UNIT":"init.scope","UNIT":"")") << u"init.scope"_s;
+    QTest::newRow("init.scope, UNIT as bytes")
+        << entry(R"("_SYSTEMD_UNIT":"init.scope","UNIT":[97,46,115])") << u"a.s"_s;
+    QTest::newRow("init.scope, UNIT escaped")
+        << entry(R"("_SYSTEMD_UNIT":"init.scope","UNIT":"gantry-shop.service")") << u"gantry-shop.service"_s;
+    QTest::newRow("init.scope, USER_UNIT")
+        << entry(R"("_SYSTEMD_UNIT":"init.scope","USER_UNIT":"u.service")") << u"u.service"_s;
+    QTest::newRow("init.scope, both: UNIT wins")
+        << entry(R"("_SYSTEMD_UNIT":"init.scope","UNIT":"a.service","USER_UNIT":"u.service")")
+        << u"a.service"_s;
+    QTest::newRow("a service that logs UNIT keeps its own")
+        << entry(R"("_SYSTEMD_UNIT":"gantry-shop.service","UNIT":"other.service")")
+        << u"gantry-shop.service"_s;
+    QTest::newRow("a service that logs USER_UNIT keeps its own")
+        << entry(R"("_SYSTEMD_UNIT":"gantry-shop.service","USER_UNIT":"u.service")")
+        << u"gantry-shop.service"_s;
+    QTest::newRow("user manager's UNIT is not taken")
+        << entry(R"("_SYSTEMD_UNIT":"user@1000.service","UNIT":"a.service")") << u"user@1000.service"_s;
+    QTest::newRow("user@ that is no service")
+        << entry(R"("_SYSTEMD_UNIT":"user@1000.scope","USER_UNIT":"u.service")") << u"user@1000.scope"_s;
+}
+
+// The column and the filter show the service a line is about, whichever path read it.
+void TestJournalEntry::unitOfTheLine()
+{
+    QFETCH(QByteArray, line);
+    const auto entry = JournalEntryParser::parseLine(line);
+    QVERIFY2(entry.has_value(), qPrintable(entry ? QString() : entry.error().toString()));
+    QTEST(entry->unit, "unit");
+    const auto generic = JournalEntryParser::parseLineGeneric(line);
+    QVERIFY(generic.has_value());
+    QTEST(generic->unit, "unit");
+    if (const auto fast = JournalEntryParser::parseLineFast(line))
+        QTEST(fast->unit, "unit");
+}
+
 void TestJournalEntry::command_data()
 {
     QTest::addColumn<QString>("unit");
@@ -217,7 +292,8 @@ void TestJournalEntry::command_data()
     QTest::addColumn<QString>("expected");
 
     const QString head = u"journalctl --unit='gantry-shop.service' -o json --all --no-pager"_s;
-    const QString fields = u" --output-fields=MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT"_s;
+    const QString fields =
+        u" --output-fields=MESSAGE,PRIORITY,_PID,SYSLOG_IDENTIFIER,_SYSTEMD_UNIT,UNIT,USER_UNIT"_s;
     const QString shop = u"gantry-shop.service"_s;
     QTest::newRow("defaults") << shop << true << -1ll << -1 << -1 << QString() << true
                               << head + u" -f"_s + fields;

@@ -52,6 +52,7 @@ private slots:
     void interleavedBatchesMergeByTime();
     void modelAndProxyPassTheTester();
     void filtersByLevelServerServiceAndTime();
+    void managerLinesShowTheirService();
     void searchesTextAndRegex();
     void invalidRegexIsRefused();
     void writesTheShownLines();
@@ -227,6 +228,35 @@ void tst_LogModel::filtersByLevelServerServiceAndTime()
     model.appendLines({ line(u"web1"_s, Start + 7 * Second, LogLevel::Info, u"i7"_s),
         line(u"web1"_s, Start + 8 * Second, LogLevel::Warning, u"w8"_s) });
     QCOMPARE(messages(proxy), (QStringList { u"w2"_s, u"e1"_s, u"f2"_s, u"w8"_s }));
+}
+
+// systemd's lines about a unit, as journalctl 252 printed them on a test host: written from
+// init.scope, they name the unit in UNIT, and belong to its service in the column and the filter.
+void tst_LogModel::managerLinesShowTheirService()
+{
+    const QList<QByteArray> journal {
+        R"({"MESSAGE":"hello from gin","_SYSTEMD_UNIT":"gantry-hello-gin.service","SYSLOG_IDENTIFIER":"sh","_PID":"86","PRIORITY":"6","__CURSOR":"s=d0;i=7c","__REALTIME_TIMESTAMP":"1796279449000100"})",
+        R"({"MESSAGE":"gantry-hello-gin.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED","_SYSTEMD_UNIT":"init.scope","UNIT":"gantry-hello-gin.service","SYSLOG_IDENTIFIER":"systemd","_PID":"1","PRIORITY":"5","__CURSOR":"s=d0;i=7e","__REALTIME_TIMESTAMP":"1796279451000100"})",
+        R"({"__CURSOR":"s=d037c84fbd964fedb329e63bb866d51f;i=8a;b=c6fbb7cabe7546d896b51dcad73a42db;m=1314111d7;t=661b4e6efa882;x=a97575059ec5cb60","_BOOT_ID":"c6fbb7cabe7546d896b51dcad73a42db","PRIORITY":"6","__MONOTONIC_TIMESTAMP":"5121315287","_SYSTEMD_UNIT":"init.scope","SYSLOG_IDENTIFIER":"systemd","MESSAGE":"Stopped gantry-hello-gin.service - hello.","UNIT":"gantry-hello-gin.service","_PID":"1","__REALTIME_TIMESTAMP":"1796279456737410"})",
+        R"({"MESSAGE":"Reached target multi-user.target.","_SYSTEMD_UNIT":"init.scope","SYSLOG_IDENTIFIER":"systemd","_PID":"1","PRIORITY":"6","__CURSOR":"s=d0;i=90","__REALTIME_TIMESTAMP":"1796279457000000"})",
+    };
+    QList<LogLine> lines;
+    for (const QByteArray &json : journal) {
+        auto parsed = LogStream::toLogLine(u"web1"_s, json);
+        QVERIFY2(parsed.has_value(), json.constData());
+        lines << *parsed;
+    }
+    LogModel model;
+    LogFilterProxyModel proxy(&model);
+    proxy.setMinimumLevel(LogLevel::Unknown);
+    model.appendLines(lines);
+    QCOMPARE(column(model, LogModel::ServiceColumn),
+        (QStringList { u"hello-gin"_s, u"hello-gin"_s, u"hello-gin"_s, u"init.scope"_s }));
+    proxy.setServices({ u"hello-gin"_s });
+    QCOMPARE(messages(proxy),
+        (QStringList { u"hello from gin"_s,
+            u"gantry-hello-gin.service: Main process exited, code=exited, status=3/NOTIMPLEMENTED"_s,
+            u"Stopped gantry-hello-gin.service - hello."_s }));
 }
 
 void tst_LogModel::searchesTextAndRegex()
