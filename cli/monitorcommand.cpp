@@ -38,8 +38,8 @@ QJsonObject unitJson(const UnitSnapshot &u)
         { u"mainPid"_s, double(u.mainPid) }, { u"restarts"_s, u.restarts },
         { u"memoryBytes"_s, optionalNumber(u.memoryBytes) },
         { u"cpuPercent"_s, optionalNumber(u.cpuPercent) }, { u"usageOfMainProcess"_s, u.usageOfMainProcess },
-        { u"uptimeMs"_s, optionalNumber(u.uptimeMSec) },
-        { u"release"_s, u.release }, { u"version"_s, u.version }, { u"healthProbed"_s, u.healthProbed },
+        { u"uptimeMs"_s, optionalNumber(u.uptimeMSec) }, { u"release"_s, u.release },
+        { u"version"_s, u.version }, { u"healthProbed"_s, u.healthProbed },
         { u"healthStatus"_s, u.healthStatus }, { u"healthLatencyMs"_s, u.healthLatencyMs },
         { u"healthError"_s, u.healthError } };
 }

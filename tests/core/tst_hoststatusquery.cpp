@@ -113,20 +113,25 @@ void TestHostStatusQuery::mainProcessStandsInWithoutAccounting_data()
     const QByteArray stat = "812 10244 S 1 812 812 0 -1 4194560 1500 0 0 0 250 130 0 0 20 0 9 0 4900 "
                             "1260000000 2561 18446744073709551615 1 1 0 0 0 0 0 0 2143420159 0 0 0 17 1 0 "
                             "0 0 0 0 1 1 1 1 1 1 0\n";
-    QTest::newRow("not set: /proc") << "[not set]"_ba << "100\n" + stat << qint64(10244) * 1024
-                                    << qint64(380) * 10'000'000 << true;
-    QTest::newRow("tick rate 250") << "[not set]"_ba << "250\n" + stat << qint64(10244) * 1024
-                                   << qint64(380) * 4'000'000 << true;
+    QTest::newRow("not set: /proc") << "[not set]"_ba
+                                    << "100\n" + stat << qint64(10244) * 1024 << qint64(380) * 10'000'000
+                                    << true;
+    QTest::newRow("tick rate 250") << "[not set]"_ba
+                                   << "250\n" + stat << qint64(10244) * 1024 << qint64(380) * 4'000'000
+                                   << true;
     QTest::newRow("accounted: cgroup kept")
-        << "7340032"_ba << "100\n" + stat << qint64(7340032) << qint64(120000000) << false;
-    QTest::newRow("another pid") << "[not set]"_ba << "100\n" + QByteArray(stat).replace("812 ", "813 ")
-                                 << qint64(-1) << qint64(-1) << false;
-    QTest::newRow("short stat line") << "[not set]"_ba << "100\n812 10244 S 1 812\n"_ba << qint64(-1)
-                                     << qint64(-1) << false;
-    QTest::newRow("no rss") << "[not set]"_ba << "100\n" + QByteArray(stat).replace("812 10244", "812 0")
-                            << qint64(-1) << qint64(380) * 10'000'000 << true;
-    QTest::newRow("garbage") << "[not set]"_ba << "x\n\xff\xfe junk\n\n"_ba << qint64(-1) << qint64(-1)
-                             << false;
+        << "7340032"_ba
+        << "100\n" + stat << qint64(7340032) << qint64(120000000) << false;
+    QTest::newRow("another pid") << "[not set]"_ba
+                                 << "100\n" + QByteArray(stat).replace("812 ", "813 ") << qint64(-1)
+                                 << qint64(-1) << false;
+    QTest::newRow("short stat line") << "[not set]"_ba
+                                     << "100\n812 10244 S 1 812\n"_ba << qint64(-1) << qint64(-1) << false;
+    QTest::newRow("no rss") << "[not set]"_ba
+                            << "100\n" + QByteArray(stat).replace("812 10244", "812 0") << qint64(-1)
+                            << qint64(380) * 10'000'000 << true;
+    QTest::newRow("garbage") << "[not set]"_ba
+                             << "x\n\xff\xfe junk\n\n"_ba << qint64(-1) << qint64(-1) << false;
     QTest::newRow("no section") << "[not set]"_ba << QByteArray() << qint64(-1) << qint64(-1) << false;
 }
 
