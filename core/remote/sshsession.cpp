@@ -105,6 +105,14 @@ struct SshSession::Private {
 
     Error lost(const QString &what) const
     {
+        if (!target.jumps.empty())
+            return Error { SshSession::tr("The connection to %1 through %2 was lost while %3.")
+                               .arg(target.display(), target.jumps.back().label(), what),
+                SshSession::tr(
+                    "Check the network and that %1 and the server are up, then try again; a deploy "
+                    "that was cut off leaves the running service as it was.")
+                    .arg(target.jumps.back().label()),
+                libsshError(session) };
         return Error { SshSession::tr("The connection to %1 was lost while %2.").arg(target.display(), what),
             SshSession::tr("Check the network and that the server is up, then try again; a deploy that was "
                            "cut off leaves the running service as it was."),
