@@ -35,9 +35,13 @@ GuiPrompter::~GuiPrompter()
 
 HostConnection GuiPrompter::connectionTo(const Workspace &workspace, const ServerRecord &server)
 {
-    setKeychainKey(ServerListModel::login(server), serverKeychainKey(workspace.id(), server.name));
     HostConnection connection = HostConnection::to(workspace, server);
     connection.prompter = this;
+    // A jump server that signs in with a password finds its remembered one too.
+    QList<ServerRecord> hops = connection.jumps.value_or(QList<ServerRecord>());
+    hops << server;
+    for (const ServerRecord &hop : std::as_const(hops))
+        setKeychainKey(ServerListModel::login(hop), serverKeychainKey(workspace.id(), hop.name));
     return connection;
 }
 

@@ -10,6 +10,15 @@ QString HostKeyQuestion::unknownFingerprint(const Error &error)
     return SshSession::unknownHostKeyFingerprint(error);
 }
 
+ServerRecord HostKeyQuestion::serverOf(const HostConnection &connection, const Error &error)
+{
+    const QString host = SshSession::unknownHostKeyHost(error);
+    for (const ServerRecord &jump : connection.jumps.value_or(QList<ServerRecord>()))
+        if (SshTarget::fromServer(jump, {}, {}, {}).display() == host)
+            return jump;
+    return connection.server;
+}
+
 void HostKeyQuestion::ask(QWidget *parent, const ServerRecord &server, const QString &fingerprint,
     std::function<void(bool trusted)> done)
 {

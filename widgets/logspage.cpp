@@ -376,7 +376,7 @@ void LogsPage::onStreamFinished(const QString &server, const Error &error)
         return;
     const QString fingerprint = HostKeyQuestion::unknownFingerprint(error);
     if (!fingerprint.isEmpty()) {
-        HostKeyQuestion::ask(this, it->second.connection.server, fingerprint,
+        HostKeyQuestion::ask(this, HostKeyQuestion::serverOf(it->second.connection, error), fingerprint,
             [this, server, fingerprint, error](bool trusted) {
                 auto again = m_streams.find(server);
                 if (again == m_streams.end())
@@ -384,7 +384,7 @@ void LogsPage::onStreamFinished(const QString &server, const Error &error)
                 if (!trusted)
                     return onStreamFinished(server, Error { error.message, error.hint, {} });
                 HostConnection c = again->second.connection;
-                c.policy.trustFingerprint = fingerprint;
+                c.policy.trusted << fingerprint;
                 startStream(server, c);
                 updateStatus();
             });

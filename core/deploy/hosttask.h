@@ -9,10 +9,10 @@
 
 #include "core/common/retiredthreads.h"
 #include "core/deploy/remotehost.h"
-#include "core/store/jumpchain.h"
-#include "core/store/workspace.h"
 
 namespace Gantry {
+
+class Workspace;
 
 // Runs `body` against one server on a new worker thread that owns the SSH session from connect
 // to disconnect; the future resolves when it is done and the
@@ -33,15 +33,6 @@ struct HostConnection {
     // A connection to `server` as the workspace knows it, through its jump servers.
     static HostConnection to(const Workspace &workspace, const ServerRecord &server);
 };
-
-inline HostConnection HostConnection::to(const Workspace &workspace, const ServerRecord &server)
-{
-    HostConnection connection;
-    connection.server = server;
-    connection.knownHostsFile = workspace.knownHostsFile();
-    connection.jumps = JumpChain::resolve(workspace, server);
-    return connection;
-}
 
 template<typename T>
 QFuture<Result<T>> runOnHost(HostConnection c, std::function<Result<T>(RemoteHost &)> body)

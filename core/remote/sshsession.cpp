@@ -26,6 +26,7 @@ constexpr int ReadChunk = 64 * 1024;
 constexpr qint64 UploadChunk = 256 * 1024;
 constexpr int SftpChunk = 32 * 1024; // one sftp_write of 256 KiB or more makes sftp-server drop us
 const QString UnknownKeyMarker = u"Unknown host key: "_s;
+const QString UnknownKeyOf = u" of "_s;
 
 // Cuts a byte stream into lines for a callback, keeping the whole stream too.
 class LineFeed {
@@ -104,6 +105,14 @@ struct SshSession::Private {
 
     Error lost(const QString &what) const
     {
+        if (!target.jumps.empty())
+            return Error { SshSession::tr("The connection to %1 through %2 was lost while %3.")
+                               .arg(target.display(), target.jumps.back().label(), what),
+                SshSession::tr(
+                    "Check the network and that %1 and the server are up, then try again; a deploy "
+                    "that was cut off leaves the running service as it was.")
+                    .arg(target.jumps.back().label()),
+                libsshError(session) };
         return Error { SshSession::tr("The connection to %1 was lost while %2.").arg(target.display(), what),
             SshSession::tr("Check the network and that the server is up, then try again; a deploy that was "
                            "cut off leaves the running service as it was."),
@@ -242,13 +251,14 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
             libsshError(session));
     }
 
-    if (!policy.trustFingerprint.isEmpty() && policy.trustFingerprint != hostKey.fingerprint)
+    const bool trusted = policy.trusted.contains(hostKey.fingerprint);
+    if (!trusted && !policy.trustFingerprint.isEmpty() && policy.trustFingerprint != hostKey.fingerprint)
         return fail(
             SshSession::tr("The fingerprint you gave (%1) does not match the host key of %2, which is %3.")
                 .arg(policy.trustFingerprint, target.display(), hostKey.fingerprint),
             SshSession::tr("Check the fingerprint with the server's administrator; do not trust the server "
                            "until they match."));
-    if (!policy.acceptNew && policy.trustFingerprint.isEmpty())
+    if (!trusted && !policy.acceptNew && policy.trustFingerprint.isEmpty())
         return fail(SshSession::tr("%1 is not trusted yet. Its host key fingerprint is %2.")
                         .arg(target.display(), hostKey.fingerprint),
             SshSession::tr(
@@ -256,7 +266,7 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
                 "/etc/ssh/ssh_host_ed25519_key.pub on the server), then trust it: choose Trust, or pass "
                 "--trust-host-key %1 (or --accept-new-host-key).")
                 .arg(hostKey.fingerprint),
-            UnknownKeyMarker + hostKey.fingerprint);
+            UnknownKeyMarker + hostKey.fingerprint + UnknownKeyOf + target.display());
 
     QDir().mkpath(QFileInfo(target.knownHostsFile).absolutePath());
     if (ssh_session_update_known_hosts(session) != SSH_OK)
@@ -442,7 +452,16 @@ HostKeyInfo SshSession::hostKey() const
 
 QString SshSession::unknownHostKeyFingerprint(const Error &error)
 {
-    return error.cause.startsWith(UnknownKeyMarker) ? error.cause.mid(UnknownKeyMarker.size()) : QString();
+    if (!error.cause.startsWith(UnknownKeyMarker))
+        return {};
+    return error.cause.mid(UnknownKeyMarker.size()).section(UnknownKeyOf, 0, 0);
+}
+
+QString SshSession::unknownHostKeyHost(const Error &error)
+{
+    if (!error.cause.startsWith(UnknownKeyMarker))
+        return {};
+    return error.cause.mid(UnknownKeyMarker.size()).section(UnknownKeyOf, 1);
 }
 
 Result<SshSession::ExecResult> SshSession::exec(const QString &command, const ExecOptions &options)

@@ -70,6 +70,8 @@ public:
     // The fingerprint of an unknown host key when `error` is connect()'s refusal to trust one
     // without the user's word, so a GUI can ask and connect again; empty otherwise.
     static QString unknownHostKeyFingerprint(const Error &error);
+    // Whose key it is ("user@host:port"): the server's own or, through jump servers, one hop's.
+    static QString unknownHostKeyHost(const Error &error);
 
     // Runs `command` through the login shell. Returns the exit status; a non-zero one is not an
     // Error (the caller decides). A lost connection or a timeout is.

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include "core/store/records.h"
 
@@ -37,6 +38,9 @@ struct SshTarget {
 struct HostKeyPolicy {
     bool acceptNew = false; // gantryctl --accept-new-host-key, or "Trust" in the GUI dialog
     QString trustFingerprint; // gantryctl --trust-host-key SHA256:...; accepted only if it matches
+    // Keys the user trusted one at a time on this connect (the GUI asks hop by hop); a key that is
+    // none of them is unknown, not a mismatch.
+    QStringList trusted {};
 };
 
 // The server's key as seen on connect.

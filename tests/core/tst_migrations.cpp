@@ -95,6 +95,8 @@ void fillVersion(const RawDatabase &raw, int version)
     QVERIFY(raw.exec(u"INSERT INTO variables (profile_id, name, value) VALUES (1, 'PORT', '8080')"_s));
     QVERIFY(raw.exec(u"INSERT INTO deployments (who, at_ms, project, version, profile, result) "
                      "VALUES ('ann', 2000, 'legacy', '1.0.0', 'prod', 'success')"_s));
+    QVERIFY(raw.exec(u"INSERT INTO servers (name, address, port, user, auth) "
+                     "VALUES ('old', '10.0.0.9', 22, 'deploy', 'agent')"_s));
 }
 
 } // namespace
@@ -174,6 +176,11 @@ void TestMigrations::migratesFromEveryOlderVersion()
         QCOMPARE(ws.variables(u"legacy"_s, u"prod"_s)->value(0).value, u"8080"_s);
         QCOMPARE(ws.deployments()->size(), 1);
         QCOMPARE(ws.deployments()->first().who, u"ann"_s);
+        QCOMPARE(ws.server(u"old"_s)->jump, QString()); // servers from before jump servers connect directly
+        Gantry::ServerRecord behind { u"behind"_s, u"10.9.0.1"_s, 22, u"deploy"_s, Gantry::AuthKind::Agent,
+            {}, {}, {}, {}, {}, u"old"_s };
+        QVERIFY_OK(ws.addServer(behind));
+        QCOMPARE(ws.server(u"behind"_s)->jump, u"old"_s);
     }
     const Gantry::HealthSample sample { u"web1"_s, u"shop.service"_s, QDateTime::currentDateTimeUtc(),
         u"active"_s, 1.5, 1024, 0, 12 };

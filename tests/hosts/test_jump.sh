@@ -131,7 +131,21 @@ grep -q "AllowTcpForwarding on j" "$T/err" && ok "the hint names AllowTcpForward
 on jump-j sh -c 'rm -f /etc/ssh/sshd_config.d/00-no-forwarding.conf && systemctl reload ssh'
 
 # --- jump-j stopped (the machine powered off; its address stays, nothing answers there) ---
+# A log follow through j is running when j goes: it ends at once with a sentence, not a hang.
+"$GANTRYCTL" --workspace "$T/ws" logs "$P" --server t --follow >"$T/follow.out" 2>"$T/follow.err" &
+FOLLOW=$!
+for _ in $(seq 50); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
 on jump-j systemctl poweroff >/dev/null 2>&1
+start=$(date +%s)
+for _ in $(seq 100); do kill -0 $FOLLOW 2>/dev/null || break; sleep 0.1; done
+if kill -0 $FOLLOW 2>/dev/null; then
+    kill $FOLLOW; bad "a follow through j went on after j stopped"
+else
+    wait $FOLLOW; rc=$?
+    [ $rc -ne 0 ] && grep -q "connection to deploy@$IPT:22 through j was lost" "$T/follow.err" \
+        && ok "the follow through j ended within $(($(date +%s) - start)) s: $(head -1 "$T/follow.err")" \
+        || bad "follow: exit $rc, $(cat "$T/follow.err")"
+fi
 for _ in $(seq 150); do
     on jump-j true >/dev/null 2>&1
     [ $? -eq 125 ] && break

@@ -12,6 +12,7 @@
 
 #include "core/store/workspace.h"
 #include "widgets/errorpanel.h"
+#include "widgets/hostkeyquestion.h"
 #include "widgets/messageboxes.h"
 #include "widgets/serverdialog.h"
 #include "widgets/serverlistmodel.h"
@@ -36,6 +37,7 @@ private slots:
     void editServerForgetsTheKeyOfAnotherAddress();
     void removeAsksFirst();
     void connectThroughAnotherServer();
+    void keyQuestionNamesTheHop();
     void importFromSshConfig();
     void importShowsTheBadLine();
     void modelIsSound();
@@ -287,6 +289,22 @@ void tst_ServersPage::connectThroughAnotherServer()
     QTRY_VERIFY(m_page->status()->isError());
     QVERIFY2(m_page->status()->text().contains(u"db1"_s), qPrintable(m_page->status()->text()));
     QVERIFY(m_workspace->server(u"bastion"_s));
+}
+
+void tst_ServersPage::keyQuestionNamesTheHop()
+{
+    HostConnection connection;
+    connection.server = { u"db1"_s, u"10.9.0.5"_s, 22, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, {},
+        u"bastion"_s };
+    connection.jumps = QList<ServerRecord> { { u"bastion"_s, u"10.0.0.1"_s, 2222, u"ops"_s, AuthKind::Agent,
+        {}, {}, {}, {}, {} } };
+    const Error jumpKey { {}, {}, u"Unknown host key: SHA256:abc of ops@10.0.0.1:2222"_s };
+    QCOMPARE(HostKeyQuestion::unknownFingerprint(jumpKey), u"SHA256:abc"_s);
+    QCOMPARE(HostKeyQuestion::serverOf(connection, jumpKey).name, u"bastion"_s);
+    const Error ownKey { {}, {}, u"Unknown host key: SHA256:def of deploy@10.9.0.5:22"_s };
+    QCOMPARE(HostKeyQuestion::unknownFingerprint(ownKey), u"SHA256:def"_s);
+    QCOMPARE(HostKeyQuestion::serverOf(connection, ownKey).name, u"db1"_s);
+    QCOMPARE(HostKeyQuestion::unknownFingerprint(Error { {}, {}, u"Connection refused"_s }), QString());
 }
 
 void tst_ServersPage::importShowsTheBadLine()
