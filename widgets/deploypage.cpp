@@ -23,18 +23,22 @@
 #include <QVBoxLayout>
 
 #include "core/build/backgroundbuild.h"
+#include "core/common/async.h"
 #include "core/deploy/deployplanner.h"
 #include "core/deploy/deployrun.h"
 #include "core/deploy/hostdeployer.h"
 #include "core/deploy/serviceops.h"
 #include "core/store/workspace.h"
 #include "widgets/deployprogressmodel.h"
+#include "widgets/envdiffreader.h"
 #include "widgets/errorpanel.h"
+#include "widgets/filedialogs.h"
 #include "widgets/guiprompter.h"
 #include "widgets/hostkeyquestion.h"
 #include "widgets/releasespanel.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/unitfiledialog.h"
+#include "widgets/whenready.h"
 
 using namespace Qt::StringLiterals;
 
@@ -127,10 +131,37 @@ QWidget *DeployPage::createChoiceForm()
     m_breakLockCheck->setToolTip(
         tr("Take over a server's deploy lock left by a deploy that is gone for good"));
     form->addRow(tr("Project:"), m_projectLabel);
+    form->addRow(tr("B&uild output:"), createOutputRow());
+    form->addRow(QString(), m_outputLabel);
     form->addRow(tr("Versi&on:"), m_versionEdit);
     form->addRow(tr("Prof&ile:"), m_profileCombo);
     form->addRow(tr("&Batch size:"), m_batchSpin);
     form->addRow(QString(), m_breakLockCheck);
+    return box;
+}
+
+QWidget *DeployPage::createOutputRow()
+{
+    auto *box = new QWidget(this);
+    auto *row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    m_outputCombo = new QComboBox(box);
+    m_outputCombo->setObjectName(u"deployOutputCombo"_s);
+    m_outputCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_outputCombo->setMinimumContentsLength(14);
+    m_outputCombo->setToolTip(tr("Build now, or deploy a finished build of this project as it is"));
+    m_outputCombo->addItem(tr("Build now"), QString());
+    connect(m_outputCombo, &QComboBox::currentIndexChanged, this, &DeployPage::onOutputChosen);
+    m_outputBrowse = new QPushButton(tr("Bro&wse…"), box);
+    m_outputBrowse->setObjectName(u"deployOutputBrowseButton"_s);
+    m_outputBrowse->setToolTip(tr("Choose a build folder (one with manifest.json, such as dist/1.2.0)"));
+    connect(m_outputBrowse, &QPushButton::clicked, this, &DeployPage::chooseOutputFolder);
+    row->addWidget(m_outputCombo, 1);
+    row->addWidget(m_outputBrowse);
+    m_outputLabel = new QLabel(this);
+    m_outputLabel->setObjectName(u"deployOutputLabel"_s);
+    m_outputLabel->setWordWrap(true);
+    m_outputLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return box;
 }
 
@@ -206,14 +237,22 @@ void DeployPage::setProject(const QString &name)
     reloadProfiles();
     reloadServers();
     m_releasesPanel->setService(name, appName(), m_profileCombo->currentText());
-    invalidatePlan();
+    {
+        const QSignalBlocker blocker(m_outputCombo);
+        while (m_outputCombo->count() > 1)
+            m_outputCombo->removeItem(1);
+    }
+    onOutputChosen();
+    reloadRecentBuilds();
 }
 
 void DeployPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_busy == Busy::Idle)
+    if (m_busy == Busy::Idle) {
         reloadProfiles();
+        reloadRecentBuilds();
+    }
 }
 
 void DeployPage::setBuildSettings(const BuildSettings &settings)
@@ -224,6 +263,93 @@ void DeployPage::setBuildSettings(const BuildSettings &settings)
 void DeployPage::setGoPath(const QString &goPath)
 {
     m_goPath = goPath;
+}
+
+// ---- the build to deploy: built now, or a finished build folder
+
+QString DeployPage::outputFolder() const
+{
+    return m_outputCombo->currentData().toString();
+}
+
+void DeployPage::chooseOutput(const QString &dir)
+{
+    if (dir.isEmpty())
+        return m_outputCombo->setCurrentIndex(0);
+    addOutputFolder(QDir(dir).absolutePath(), QDir::toNativeSeparators(dir));
+}
+
+void DeployPage::addOutputFolder(const QString &dir, const QString &text)
+{
+    int index = m_outputCombo->findData(dir);
+    if (index < 0) {
+        m_outputCombo->addItem(text, dir);
+        index = m_outputCombo->count() - 1;
+    }
+    m_outputCombo->setCurrentIndex(index);
+}
+
+void DeployPage::chooseOutputFolder()
+{
+    auto project = m_workspace->project(m_project);
+    const QString start = project ? QDir(project->path).filePath(u"dist"_s) : QDir::homePath();
+    FileDialogs::chooseDirectory(
+        this, tr("Choose a Build Folder"), start, [self = QPointer(this)](const QString &dir) {
+            if (self && !dir.isEmpty())
+                self->chooseOutput(dir);
+        });
+}
+
+// The project's recent builds (dist/<version>), read off the GUI thread; the choice is kept.
+void DeployPage::reloadRecentBuilds()
+{
+    auto project = m_workspace ? m_workspace->project(m_project) : Result<ProjectRecord>();
+    if (m_project.isEmpty() || !project)
+        return;
+    const QString dist = QDir(project->path).filePath(u"dist"_s);
+    whenReady(runInPool([dist] { return BuildManifest::recent(dist, 5); }), this,
+        [this](const QList<BuildManifest> &builds) {
+            if (m_busy != Busy::Idle)
+                return;
+            for (const BuildManifest &build : builds)
+                if (m_outputCombo->findData(build.outputDir) < 0)
+                    m_outputCombo->addItem(
+                        tr("%1 (%2)").arg(build.version, QDir::toNativeSeparators(build.outputDir)),
+                        build.outputDir);
+        });
+}
+
+void DeployPage::onOutputChosen()
+{
+    invalidatePlan();
+    const int generation = ++m_outputGeneration;
+    const QString dir = outputFolder();
+    m_outputLabel->setStyleSheet(QString());
+    if (dir.isEmpty())
+        return m_outputLabel->setText(
+            tr("Builds the version below for the ticked servers' platforms (skipped when already built)."));
+    m_outputLabel->setText(tr("Reading the build in %1…").arg(QDir::toNativeSeparators(dir)));
+    whenReady(runInPool([dir, project = m_project] { return DeployPlanner::builtOutput(dir, project); }),
+        this, [this, generation, dir](const Result<BuildManifest> &manifest) {
+            if (generation == m_outputGeneration)
+                showOutput(dir, manifest);
+        });
+}
+
+void DeployPage::showOutput(const QString &dir, const Result<BuildManifest> &manifest)
+{
+    if (!manifest) {
+        m_outputLabel->setStyleSheet(u"color: #d1242f;"_s);
+        m_outputLabel->setText(manifest.error().message + u' ' + manifest.error().hint);
+        emit outputChecked(false);
+        return;
+    }
+    const QStringList targets = manifest->linuxTargets();
+    m_outputLabel->setText(targets.isEmpty()
+            ? tr("Version %1 in %2 has no Linux build to deploy.")
+                  .arg(manifest->version, QDir::toNativeSeparators(dir))
+            : tr("Version %1 for %2.").arg(manifest->version, targets.join(u", "_s)));
+    emit outputChecked(!targets.isEmpty());
 }
 
 void DeployPage::reloadProfiles()
@@ -303,8 +429,10 @@ void DeployPage::updateButtons()
     m_unitButton->setEnabled(m_request.has_value());
     m_deployButton->setEnabled(idle && hasPlan());
     m_cancelButton->setEnabled(m_busy == Busy::Building || m_busy == Busy::Deploying);
-    for (QWidget *w : std::initializer_list<QWidget *> { m_versionEdit, m_profileCombo, m_serversView })
+    for (QWidget *w :
+        std::initializer_list<QWidget *> { m_outputCombo, m_outputBrowse, m_profileCombo, m_serversView })
         w->setEnabled(idle);
+    m_versionEdit->setEnabled(idle && outputFolder().isEmpty()); // a build folder names its version
 }
 
 QString DeployPage::planText() const
@@ -320,7 +448,29 @@ void DeployPage::review()
         return;
     invalidatePlan();
     m_status->clear();
-    startBuild();
+    if (outputFolder().isEmpty())
+        startBuild();
+    else
+        checkOutputFolder();
+}
+
+// The folder is read again: its files may have changed since it was chosen.
+void DeployPage::checkOutputFolder()
+{
+    const QString dir = outputFolder();
+    setBusy(Busy::Building);
+    m_status->showNote(tr("Checking the build in %1…").arg(QDir::toNativeSeparators(dir)));
+    const int generation = m_generation;
+    whenReady(runInPool([dir, project = m_project] { return DeployPlanner::builtOutput(dir, project); }),
+        this, [this, generation](const Result<BuildManifest> &manifest) {
+            if (generation != m_generation)
+                return;
+            if (!manifest) {
+                setBusy(Busy::Idle);
+                return m_status->showError(manifest.error());
+            }
+            planBuild(*manifest);
+        });
 }
 
 void DeployPage::startBuild()
@@ -365,13 +515,18 @@ void DeployPage::onBuilt(const BuildResult &result)
             result.cancelled ? Error { tr("The build was cancelled."), {}, {} } : result.error);
         return;
     }
+    planBuild(result.manifest);
+}
+
+void DeployPage::planBuild(const BuildManifest &manifest)
+{
     DeployChoice choice;
     choice.project = m_project;
     choice.app = appName();
     choice.profile = m_profileCombo->currentText();
     choice.servers = m_servers->checkedNames();
     choice.knownHostsFile = m_workspace->knownHostsFile();
-    auto planned = DeployPlanner::plan(*m_workspace, choice, result.manifest);
+    auto planned = DeployPlanner::plan(*m_workspace, choice, manifest);
     if (!planned) {
         setBusy(Busy::Idle);
         return m_status->showError(planned.error());
@@ -403,22 +558,20 @@ void DeployPage::onSecretsRead(int generation, Result<DeployRequest> request)
 
 void DeployPage::fetchEnvDiff(int generation, const DeployHost &host)
 {
-    const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [app = m_request->app, env = host.env](
-                                                                           RemoteHost &remote) {
-        return ServiceOps::envDiff(remote, app, env);
-    };
-    runTrusting<QList<EnvChange>>(this, connectionTo(host.server), m_prompter, body,
+    EnvDiffReader::read(this, *m_workspace, m_prompter, m_request->app, host, EnvDiff::Secrets::Masked,
         [this, generation, name = host.server.name](
-            Result<QList<EnvChange>> changes) { onEnvDiff(generation, name, changes); });
+            Result<EnvComparison> compared) { onEnvDiff(generation, name, compared); });
 }
 
-void DeployPage::onEnvDiff(int generation, const QString &server, const Result<QList<EnvChange>> &changes)
+void DeployPage::onEnvDiff(int generation, const QString &server, const Result<EnvComparison> &compared)
 {
     if (generation != m_generation)
         return;
-    m_diffs.insert(server,
-        changes ? EnvDiff::format(*changes) : tr("Could not read it: %1").arg(changes.error().toString()));
-    m_diffFailures += changes ? 0 : 1;
+    QString text = compared ? EnvDiff::format(compared->changes) : compared.error().toString();
+    if (compared && !compared->deployed)
+        text.prepend(EnvDiff::notDeployed(server) + u'\n');
+    m_diffs.insert(server, text);
+    m_diffFailures += compared ? 0 : 1;
     showPlan();
     if (--m_pendingDiffs > 0)
         return;
@@ -519,6 +672,11 @@ void DeployPage::cancel()
 {
     if (m_busy == Busy::Building && m_build)
         m_build->cancel();
+    if (m_busy == Busy::Building && !m_build) { // checking a build folder: its answer is dropped
+        ++m_generation;
+        setBusy(Busy::Idle);
+        m_status->showNote(tr("Cancelled."));
+    }
     if (m_busy == Busy::Deploying && m_run) {
         m_run->cancel();
         m_status->showNote(tr("Cancelling: servers that have not switched yet stop; switched ones finish."));

@@ -51,6 +51,8 @@ public:
     void setProject(const QString &name);
     void setBuildSettings(const BuildSettings &settings);
     void setGoPath(const QString &goPath); // empty: look for go
+    // Deploy this finished build (a folder with manifest.json) instead of building; empty: build now.
+    void chooseOutput(const QString &dir);
     void reloadServers();
 
     QString project() const { return m_project; }
@@ -69,6 +71,7 @@ public:
 
 signals:
     void planReady(bool success);
+    void outputChecked(bool usable); // the chosen build folder was read
     void deployFinished(bool success);
 
 protected:
@@ -77,6 +80,7 @@ protected:
 private:
     QWidget *createChoiceBox();
     QWidget *createChoiceForm();
+    QWidget *createOutputRow();
     QWidget *createActionRow();
     QWidget *createPlanTab();
     QWidget *createProgressTab();
@@ -88,11 +92,19 @@ private:
     HostConnection connectionTo(const ServerRecord &server) const;
     Result<DeploySettings> settingsFor(const QString &server) const;
 
+    QString outputFolder() const; // the chosen build folder; empty: build now
+    void chooseOutputFolder();
+    void addOutputFolder(const QString &dir, const QString &text);
+    void reloadRecentBuilds();
+    void onOutputChosen();
+    void showOutput(const QString &dir, const Result<BuildManifest> &manifest);
     void startBuild();
+    void checkOutputFolder();
     void onBuilt(const BuildResult &result);
+    void planBuild(const BuildManifest &manifest);
     void onSecretsRead(int generation, Result<DeployRequest> request);
     void fetchEnvDiff(int generation, const DeployHost &host);
-    void onEnvDiff(int generation, const QString &server, const Result<QList<EnvChange>> &changes);
+    void onEnvDiff(int generation, const QString &server, const Result<EnvComparison> &compared);
     void showPlan();
     QString planFor(const DeployHost &host) const;
 
@@ -110,6 +122,9 @@ private:
 
     QLabel *m_projectLabel = nullptr;
     QLineEdit *m_versionEdit = nullptr;
+    QComboBox *m_outputCombo = nullptr;
+    QPushButton *m_outputBrowse = nullptr;
+    QLabel *m_outputLabel = nullptr;
     QComboBox *m_profileCombo = nullptr;
     QSpinBox *m_batchSpin = nullptr;
     QCheckBox *m_breakLockCheck = nullptr;
@@ -130,6 +145,7 @@ private:
     QPointer<BackgroundBuild> m_build;
     QPointer<DeployRun> m_run;
     std::optional<DeployRequest> m_request;
+    int m_outputGeneration = 0; // answers about an older choice of build folder are dropped
     QMap<QString, QString> m_diffs; // per server: the env diff, or why it could not be read
     int m_pendingDiffs = 0;
     int m_diffFailures = 0;
