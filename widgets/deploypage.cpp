@@ -131,7 +131,7 @@ QWidget *DeployPage::createChoiceForm()
     m_breakLockCheck->setToolTip(
         tr("Take over a server's deploy lock left by a deploy that is gone for good"));
     form->addRow(tr("Project:"), m_projectLabel);
-    form->addRow(tr("B&uild output:"), createOutputRow());
+    form->addRow(tr("Build ou&tput:"), createOutputRow());
     form->addRow(QString(), m_outputLabel);
     form->addRow(tr("Versi&on:"), m_versionEdit);
     form->addRow(tr("Prof&ile:"), m_profileCombo);

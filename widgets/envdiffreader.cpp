@@ -36,14 +36,14 @@ QString EnvDiffReader::summary(const QString &server, const EnvComparison &compa
     const QList<EnvChange> &changes = comparison.changes;
     QStringList counts;
     if (const int n = EnvDiff::count(changes, EnvChange::Kind::Changed))
-        counts << tr("%n changed", nullptr, n);
+        counts << tr("%1 changed").arg(n);
     if (const int n = EnvDiff::count(changes, EnvChange::Kind::Added))
-        counts << tr("%n added", nullptr, n);
+        counts << tr("%1 added").arg(n);
     if (const int n = EnvDiff::count(changes, EnvChange::Kind::Removed))
-        counts << tr("%n removed", nullptr, n);
-    const QString what = counts.isEmpty() ? tr("nothing would change (%n variable(s) unchanged)", nullptr,
-                                                EnvDiff::count(changes, EnvChange::Kind::Unchanged))
-                                          : counts.join(tr(", "));
+        counts << tr("%1 removed").arg(n);
+    const QString what = counts.isEmpty()
+        ? tr("nothing would change (%1 unchanged)").arg(EnvDiff::count(changes, EnvChange::Kind::Unchanged))
+        : counts.join(tr(", "));
     return tr("Read %1 on %2 at %3: %4.")
         .arg(comparison.path, server, QLocale().toString(when.time(), QLocale::ShortFormat), what);
 }

@@ -53,7 +53,7 @@ QWidget *ServerComparePanel::createServerRow()
     connect(m_serverCombo, &QComboBox::activated, this, &ServerComparePanel::reset);
     auto *label = new QLabel(tr("Se&rver:"), box);
     label->setBuddy(m_serverCombo);
-    m_compareButton = new QPushButton(tr("&Compare"), box);
+    m_compareButton = new QPushButton(tr("C&ompare"), box);
     m_compareButton->setObjectName(u"compareButton"_s);
     m_compareButton->setToolTip(
         tr("Read the env file deployed on the server and compare it with this profile's variables"));
