@@ -111,7 +111,7 @@ shoot() {
     keys ctrl+1; shot projects
     keys ctrl+3 alt+p End; shot profiles
     keys alt+d; shot profiles-deploy
-    keys alt+c alt+o # compare prod with web1, which cannot be reached from here
+    keys alt+h alt+p Up alt+o # compare test with web1, which cannot be reached from here
     sleep 13
     shot profiles-compare
     keys ctrl+4; shot servers

@@ -131,8 +131,10 @@ QWidget *DeployPage::createChoiceForm()
     m_breakLockCheck->setToolTip(
         tr("Take over a server's deploy lock left by a deploy that is gone for good"));
     form->addRow(tr("Project:"), m_projectLabel);
-    form->addRow(tr("Build ou&tput:"), createOutputRow());
-    form->addRow(QString(), m_outputLabel);
+    QWidget *output = createOutputRow();
+    auto *outputLabel = new QLabel(tr("Build ou&tput:"), box);
+    outputLabel->setBuddy(m_outputCombo);
+    form->addRow(outputLabel, output);
     form->addRow(tr("Versi&on:"), m_versionEdit);
     form->addRow(tr("Prof&ile:"), m_profileCombo);
     form->addRow(tr("&Batch size:"), m_batchSpin);
@@ -143,8 +145,9 @@ QWidget *DeployPage::createChoiceForm()
 QWidget *DeployPage::createOutputRow()
 {
     auto *box = new QWidget(this);
-    auto *row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto *column = new QVBoxLayout(box);
+    column->setContentsMargins(0, 0, 0, 0);
+    auto *row = new QHBoxLayout;
     m_outputCombo = new QComboBox(box);
     m_outputCombo->setObjectName(u"deployOutputCombo"_s);
     m_outputCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -158,10 +161,12 @@ QWidget *DeployPage::createOutputRow()
     connect(m_outputBrowse, &QPushButton::clicked, this, &DeployPage::chooseOutputFolder);
     row->addWidget(m_outputCombo, 1);
     row->addWidget(m_outputBrowse);
-    m_outputLabel = new QLabel(this);
+    column->addLayout(row);
+    m_outputLabel = new QLabel(box);
     m_outputLabel->setObjectName(u"deployOutputLabel"_s);
     m_outputLabel->setWordWrap(true);
     m_outputLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    column->addWidget(m_outputLabel);
     return box;
 }
 
@@ -306,16 +311,19 @@ void DeployPage::reloadRecentBuilds()
     auto project = m_workspace ? m_workspace->project(m_project) : Result<ProjectRecord>();
     if (m_project.isEmpty() || !project)
         return;
-    const QString dist = QDir(project->path).filePath(u"dist"_s);
-    whenReady(runInPool([dist] { return BuildManifest::recent(dist, 5); }), this,
-        [this](const QList<BuildManifest> &builds) {
+    const QDir projectDir(project->path);
+    whenReady(runInPool([dist = projectDir.filePath(u"dist"_s)] { return BuildManifest::recent(dist, 5); }),
+        this, [this, projectDir](const QList<BuildManifest> &builds) {
             if (m_busy != Busy::Idle)
                 return;
-            for (const BuildManifest &build : builds)
-                if (m_outputCombo->findData(build.outputDir) < 0)
-                    m_outputCombo->addItem(
-                        tr("%1 (%2)").arg(build.version, QDir::toNativeSeparators(build.outputDir)),
-                        build.outputDir);
+            for (const BuildManifest &build : builds) {
+                if (m_outputCombo->findData(build.outputDir) >= 0)
+                    continue;
+                const QString folder = QDir::toNativeSeparators(projectDir.relativeFilePath(build.outputDir));
+                m_outputCombo->addItem(tr("%1 (%2)").arg(build.version, folder), build.outputDir);
+                m_outputCombo->setItemData(
+                    m_outputCombo->count() - 1, QDir::toNativeSeparators(build.outputDir), Qt::ToolTipRole);
+            }
         });
 }
 
@@ -327,7 +335,7 @@ void DeployPage::onOutputChosen()
     m_outputLabel->setStyleSheet(QString());
     if (dir.isEmpty())
         return m_outputLabel->setText(
-            tr("Builds the version below for the ticked servers' platforms (skipped when already built)."));
+            tr("Builds the version below for the ticked servers (skipped when already built)."));
     m_outputLabel->setText(tr("Reading the build in %1…").arg(QDir::toNativeSeparators(dir)));
     whenReady(runInPool([dir, project = m_project] { return DeployPlanner::builtOutput(dir, project); }),
         this, [this, generation, dir](const Result<BuildManifest> &manifest) {

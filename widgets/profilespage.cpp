@@ -79,7 +79,7 @@ QWidget *ProfilesPage::createSections()
     connect(m_deploySettings, &DeploySettingsForm::saveRequested, this, &ProfilesPage::saveDeploySettings);
     m_compare = new ServerComparePanel(m_workspace, m_sections);
     m_compare->setObjectName(u"comparePanel"_s);
-    m_sections->addTab(m_compare, tr("&Compare with Server"));
+    m_sections->addTab(m_compare, tr("Compare wit&h Server"));
     // A variable saved meanwhile makes an old comparison wrong.
     connect(m_variables, &VariablesPanel::variablesChanged, m_compare,
         [this] { m_compare->setProfile(m_project, profile()); });
