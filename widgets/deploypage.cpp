@@ -27,14 +27,12 @@
 #include "core/deploy/deployplanner.h"
 #include "core/deploy/deployrun.h"
 #include "core/deploy/hostdeployer.h"
-#include "core/deploy/serviceops.h"
 #include "core/store/workspace.h"
+#include "widgets/buildoutputchooser.h"
 #include "widgets/deployprogressmodel.h"
 #include "widgets/envdiffreader.h"
 #include "widgets/errorpanel.h"
-#include "widgets/filedialogs.h"
 #include "widgets/guiprompter.h"
-#include "widgets/hostkeyquestion.h"
 #include "widgets/releasespanel.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/unitfiledialog.h"
@@ -131,42 +129,14 @@ QWidget *DeployPage::createChoiceForm()
     m_breakLockCheck->setToolTip(
         tr("Take over a server's deploy lock left by a deploy that is gone for good"));
     form->addRow(tr("Project:"), m_projectLabel);
-    QWidget *output = createOutputRow();
-    auto *outputLabel = new QLabel(tr("Build ou&tput:"), box);
-    outputLabel->setBuddy(m_outputCombo);
-    form->addRow(outputLabel, output);
+    m_output = new BuildOutputChooser(box);
+    connect(m_output, &BuildOutputChooser::chosen, this, &DeployPage::invalidatePlan);
+    connect(m_output, &BuildOutputChooser::checked, this, &DeployPage::outputChecked);
+    form->addRow(tr("Build ou&tput:"), m_output);
     form->addRow(tr("Versi&on:"), m_versionEdit);
     form->addRow(tr("Prof&ile:"), m_profileCombo);
     form->addRow(tr("&Batch size:"), m_batchSpin);
     form->addRow(QString(), m_breakLockCheck);
-    return box;
-}
-
-QWidget *DeployPage::createOutputRow()
-{
-    auto *box = new QWidget(this);
-    auto *column = new QVBoxLayout(box);
-    column->setContentsMargins(0, 0, 0, 0);
-    auto *row = new QHBoxLayout;
-    m_outputCombo = new QComboBox(box);
-    m_outputCombo->setObjectName(u"deployOutputCombo"_s);
-    m_outputCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_outputCombo->setMinimumContentsLength(14);
-    m_outputCombo->setToolTip(tr("Build now, or deploy a finished build of this project as it is"));
-    m_outputCombo->addItem(tr("Build now"), QString());
-    connect(m_outputCombo, &QComboBox::currentIndexChanged, this, &DeployPage::onOutputChosen);
-    m_outputBrowse = new QPushButton(tr("Bro&wse…"), box);
-    m_outputBrowse->setObjectName(u"deployOutputBrowseButton"_s);
-    m_outputBrowse->setToolTip(tr("Choose a build folder (one with manifest.json, such as dist/1.2.0)"));
-    connect(m_outputBrowse, &QPushButton::clicked, this, &DeployPage::chooseOutputFolder);
-    row->addWidget(m_outputCombo, 1);
-    row->addWidget(m_outputBrowse);
-    column->addLayout(row);
-    m_outputLabel = new QLabel(box);
-    m_outputLabel->setObjectName(u"deployOutputLabel"_s);
-    m_outputLabel->setWordWrap(true);
-    m_outputLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    column->addWidget(m_outputLabel);
     return box;
 }
 
@@ -242,13 +212,8 @@ void DeployPage::setProject(const QString &name)
     reloadProfiles();
     reloadServers();
     m_releasesPanel->setService(name, appName(), m_profileCombo->currentText());
-    {
-        const QSignalBlocker blocker(m_outputCombo);
-        while (m_outputCombo->count() > 1)
-            m_outputCombo->removeItem(1);
-    }
-    onOutputChosen();
-    reloadRecentBuilds();
+    auto project = m_workspace && !name.isEmpty() ? m_workspace->project(name) : Result<ProjectRecord>();
+    m_output->setProject(name, project ? project->path : QString()); // also invalidates the plan
 }
 
 void DeployPage::showEvent(QShowEvent *event)
@@ -256,7 +221,7 @@ void DeployPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_busy == Busy::Idle) {
         reloadProfiles();
-        reloadRecentBuilds();
+        m_output->reloadRecent();
     }
 }
 
@@ -270,94 +235,9 @@ void DeployPage::setGoPath(const QString &goPath)
     m_goPath = goPath;
 }
 
-// ---- the build to deploy: built now, or a finished build folder
-
-QString DeployPage::outputFolder() const
-{
-    return m_outputCombo->currentData().toString();
-}
-
 void DeployPage::chooseOutput(const QString &dir)
 {
-    if (dir.isEmpty())
-        return m_outputCombo->setCurrentIndex(0);
-    addOutputFolder(QDir(dir).absolutePath(), QDir::toNativeSeparators(dir));
-}
-
-void DeployPage::addOutputFolder(const QString &dir, const QString &text)
-{
-    int index = m_outputCombo->findData(dir);
-    if (index < 0) {
-        m_outputCombo->addItem(text, dir);
-        index = m_outputCombo->count() - 1;
-    }
-    m_outputCombo->setCurrentIndex(index);
-}
-
-void DeployPage::chooseOutputFolder()
-{
-    auto project = m_workspace->project(m_project);
-    const QString start = project ? QDir(project->path).filePath(u"dist"_s) : QDir::homePath();
-    FileDialogs::chooseDirectory(
-        this, tr("Choose a Build Folder"), start, [self = QPointer(this)](const QString &dir) {
-            if (self && !dir.isEmpty())
-                self->chooseOutput(dir);
-        });
-}
-
-// The project's recent builds (dist/<version>), read off the GUI thread; the choice is kept.
-void DeployPage::reloadRecentBuilds()
-{
-    auto project = m_workspace ? m_workspace->project(m_project) : Result<ProjectRecord>();
-    if (m_project.isEmpty() || !project)
-        return;
-    const QDir projectDir(project->path);
-    whenReady(runInPool([dist = projectDir.filePath(u"dist"_s)] { return BuildManifest::recent(dist, 5); }),
-        this, [this, projectDir](const QList<BuildManifest> &builds) {
-            if (m_busy != Busy::Idle)
-                return;
-            for (const BuildManifest &build : builds) {
-                if (m_outputCombo->findData(build.outputDir) >= 0)
-                    continue;
-                const QString folder = QDir::toNativeSeparators(projectDir.relativeFilePath(build.outputDir));
-                m_outputCombo->addItem(tr("%1 (%2)").arg(build.version, folder), build.outputDir);
-                m_outputCombo->setItemData(
-                    m_outputCombo->count() - 1, QDir::toNativeSeparators(build.outputDir), Qt::ToolTipRole);
-            }
-        });
-}
-
-void DeployPage::onOutputChosen()
-{
-    invalidatePlan();
-    const int generation = ++m_outputGeneration;
-    const QString dir = outputFolder();
-    m_outputLabel->setStyleSheet(QString());
-    if (dir.isEmpty())
-        return m_outputLabel->setText(
-            tr("Builds the version below for the ticked servers (skipped when already built)."));
-    m_outputLabel->setText(tr("Reading the build in %1…").arg(QDir::toNativeSeparators(dir)));
-    whenReady(runInPool([dir, project = m_project] { return DeployPlanner::builtOutput(dir, project); }),
-        this, [this, generation, dir](const Result<BuildManifest> &manifest) {
-            if (generation == m_outputGeneration)
-                showOutput(dir, manifest);
-        });
-}
-
-void DeployPage::showOutput(const QString &dir, const Result<BuildManifest> &manifest)
-{
-    if (!manifest) {
-        m_outputLabel->setStyleSheet(u"color: #d1242f;"_s);
-        m_outputLabel->setText(manifest.error().message + u' ' + manifest.error().hint);
-        emit outputChecked(false);
-        return;
-    }
-    const QStringList targets = manifest->linuxTargets();
-    m_outputLabel->setText(targets.isEmpty()
-            ? tr("Version %1 in %2 has no Linux build to deploy.")
-                  .arg(manifest->version, QDir::toNativeSeparators(dir))
-            : tr("Version %1 for %2.").arg(manifest->version, targets.join(u", "_s)));
-    emit outputChecked(!targets.isEmpty());
+    m_output->choose(dir);
 }
 
 void DeployPage::reloadProfiles()
@@ -437,10 +317,9 @@ void DeployPage::updateButtons()
     m_unitButton->setEnabled(m_request.has_value());
     m_deployButton->setEnabled(idle && hasPlan());
     m_cancelButton->setEnabled(m_busy == Busy::Building || m_busy == Busy::Deploying);
-    for (QWidget *w :
-        std::initializer_list<QWidget *> { m_outputCombo, m_outputBrowse, m_profileCombo, m_serversView })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_output, m_profileCombo, m_serversView })
         w->setEnabled(idle);
-    m_versionEdit->setEnabled(idle && outputFolder().isEmpty()); // a build folder names its version
+    m_versionEdit->setEnabled(idle && m_output->folder().isEmpty()); // a build folder names its version
 }
 
 QString DeployPage::planText() const
@@ -456,7 +335,7 @@ void DeployPage::review()
         return;
     invalidatePlan();
     m_status->clear();
-    if (outputFolder().isEmpty())
+    if (m_output->folder().isEmpty())
         startBuild();
     else
         checkOutputFolder();
@@ -465,7 +344,7 @@ void DeployPage::review()
 // The folder is read again: its files may have changed since it was chosen.
 void DeployPage::checkOutputFolder()
 {
-    const QString dir = outputFolder();
+    const QString dir = m_output->folder();
     setBusy(Busy::Building);
     m_status->showNote(tr("Checking the build in %1…").arg(QDir::toNativeSeparators(dir)));
     const int generation = m_generation;

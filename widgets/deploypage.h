@@ -27,6 +27,7 @@ class QTreeView;
 namespace Gantry {
 
 class BackgroundBuild;
+class BuildOutputChooser;
 class DeployProgressModel;
 class DeployRun;
 class ErrorPanel;
@@ -80,7 +81,6 @@ protected:
 private:
     QWidget *createChoiceBox();
     QWidget *createChoiceForm();
-    QWidget *createOutputRow();
     QWidget *createActionRow();
     QWidget *createPlanTab();
     QWidget *createProgressTab();
@@ -92,12 +92,6 @@ private:
     HostConnection connectionTo(const ServerRecord &server) const;
     Result<DeploySettings> settingsFor(const QString &server) const;
 
-    QString outputFolder() const; // the chosen build folder; empty: build now
-    void chooseOutputFolder();
-    void addOutputFolder(const QString &dir, const QString &text);
-    void reloadRecentBuilds();
-    void onOutputChosen();
-    void showOutput(const QString &dir, const Result<BuildManifest> &manifest);
     void startBuild();
     void checkOutputFolder();
     void onBuilt(const BuildResult &result);
@@ -122,9 +116,7 @@ private:
 
     QLabel *m_projectLabel = nullptr;
     QLineEdit *m_versionEdit = nullptr;
-    QComboBox *m_outputCombo = nullptr;
-    QPushButton *m_outputBrowse = nullptr;
-    QLabel *m_outputLabel = nullptr;
+    BuildOutputChooser *m_output = nullptr;
     QComboBox *m_profileCombo = nullptr;
     QSpinBox *m_batchSpin = nullptr;
     QCheckBox *m_breakLockCheck = nullptr;
@@ -145,7 +137,6 @@ private:
     QPointer<BackgroundBuild> m_build;
     QPointer<DeployRun> m_run;
     std::optional<DeployRequest> m_request;
-    int m_outputGeneration = 0; // answers about an older choice of build folder are dropped
     QMap<QString, QString> m_diffs; // per server: the env diff, or why it could not be read
     int m_pendingDiffs = 0;
     int m_diffFailures = 0;
