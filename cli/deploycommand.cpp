@@ -103,6 +103,37 @@ void printEvent(const DeployEvent &e)
     Terminal::err(u"[%1] %2: %3 %4"_s.arg(e.host, DeployStepNames::title(e.step), mark, e.detail).trimmed());
 }
 
+// The project, profile and servers named on the command line.
+DeployChoice choiceOf(const Context &context, const QCommandLineParser &parser)
+{
+    DeployChoice choice;
+    choice.project = context.project.name;
+    choice.app = context.project.appName();
+    choice.profile = parser.value(u"profile"_s);
+    for (const ServerRecord &s : context.servers)
+        choice.servers << s.name;
+    choice.knownHostsFile = context.knownHosts;
+    return choice;
+}
+
+Result<EnvComparison> readEnvDiff(Context &context, const QString &app, const DeployHost &host)
+{
+    const std::function<Result<EnvComparison>(RemoteHost &)> diff = [&](RemoteHost &remote) {
+        return ServiceOps::envDiff(remote, app, host.env);
+    };
+    return await(runOnHost<EnvComparison>(context.connectionTo(host.server), diff));
+}
+
+QJsonObject comparisonJson(const QString &server, const EnvComparison &comparison)
+{
+    QJsonArray list;
+    for (const EnvChange &change : comparison.changes)
+        list.append(QJsonObject { { u"name"_s, change.name }, { u"change"_s, EnvDiff::kindName(change.kind) },
+            { u"secret"_s, change.secret }, { u"before"_s, change.before }, { u"after"_s, change.after } });
+    return { { u"server"_s, server }, { u"path"_s, comparison.path }, { u"deployed"_s, comparison.deployed },
+        { u"changes"_s, list } };
+}
+
 // What a deploy would do, read from the servers but changing nothing.
 int dryRun(Context &context, const DeployRequest &request, bool json)
 {
@@ -111,12 +142,9 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
         auto unit = SystemdUnit::render(HostDeployer::unitSpec(request, host));
         if (!unit)
             return Report::failure(unit.error());
-        const std::function<Result<QList<EnvChange>>(RemoteHost &)> diff = [&](RemoteHost &remote) {
-            return ServiceOps::envDiff(remote, request.app, host.env);
-        };
-        auto changes = await(runOnHost<QList<EnvChange>>(context.connectionTo(host.server), diff));
-        if (!changes)
-            return Report::failure(changes.error());
+        auto compared = readEnvDiff(context, request.app, host);
+        if (!compared)
+            return Report::failure(compared.error());
         Terminal::out(
             DeployCommand::tr("== %1: %2 %3 to %4 (profile %5) ==")
                 .arg(host.server.name, request.app, request.version, request.deployRoot(), request.profile));
@@ -129,9 +157,9 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
         Terminal::out(DeployCommand::tr("-- %1:").arg(u"/etc/systemd/system/"_s + request.unitName()));
         Terminal::out(QString::fromUtf8(*unit));
         Terminal::out(DeployCommand::tr("-- env diff against %1:").arg(request.envFilePath()));
-        Terminal::out(EnvDiff::format(*changes));
+        Terminal::out(EnvDiff::format(compared->changes));
         hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) },
-            { u"envChanges"_s, int(changes->size()) } });
+            { u"envChanges"_s, int(compared->changes.size()) }, { u"deployed"_s, compared->deployed } });
     }
     if (json)
         printJson(QJsonObject { { u"dryRun"_s, true }, { u"hosts"_s, hosts } });
@@ -172,16 +200,10 @@ int DeployCommand::deploy(const GlobalOptions &global, const QStringList &argume
         : build(c, parser.value(u"version"_s));
     if (!manifest)
         return Report::failure(manifest.error());
-    DeployChoice choice;
-    choice.project = c.project.name;
-    choice.app = c.project.appName();
-    choice.profile = parser.value(u"profile"_s);
-    for (const ServerRecord &s : c.servers)
-        choice.servers << s.name;
+    DeployChoice choice = choiceOf(c, parser);
     choice.package = parser.value(u"package"_s);
     choice.batchSize = parser.value(u"batch"_s).toInt();
     choice.breakLock = parser.isSet(u"break-lock"_s);
-    choice.knownHostsFile = c.knownHosts;
     auto planned = DeployPlanner::plan(*c.workspace, choice, *manifest);
     if (!planned)
         return Report::failure(planned.error());
@@ -376,39 +398,26 @@ int DeployCommand::envDiff(const GlobalOptions &global, const QStringList &argum
     if (!context)
         return failed(context.error(), context.error().hint.isEmpty(), u"env diff"_s);
     Context &c = **context;
-    const QString app = c.project.appName();
+    auto planned = DeployPlanner::planServers(*c.workspace, choiceOf(c, parser));
+    if (!planned)
+        return Report::failure(planned.error());
+    auto request = await(DeployPlanner::readSecrets(*planned, *c.workspace));
+    if (!request)
+        return Report::failure(request.error());
+    const bool json = parser.isSet(u"json"_s);
+    const auto print = json ? Terminal::err : Terminal::out;
     QJsonArray all;
-    for (const ServerRecord &server : c.servers) {
-        DeployRequest request;
-        auto resolved = c.workspace->resolve(c.project.name, parser.value(u"profile"_s), server.name);
-        if (!resolved)
-            return Report::failure(resolved.error());
-        DeployHost host { server, resolved->settings, {}, {} };
-        for (const ResolvedVariable &r : resolved->variables)
-            host.env.append({ r.variable.name, r.variable.secret ? r.variable.keychainKey : r.variable.value,
-                r.variable.secret, 0 });
-        request.hosts.append(host);
-        auto filled = await(DeployPlanner::readSecrets(request, *c.workspace));
-        if (!filled)
-            return Report::failure(filled.error());
-        const QList<EnvVariable> next = filled->hosts.first().env;
-        const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [&](RemoteHost &remote) {
-            return ServiceOps::envDiff(remote, app, next);
-        };
-        auto changes = await(runOnHost<QList<EnvChange>>(c.connectionTo(server), body));
-        if (!changes)
-            return Report::failure(changes.error());
-        const auto print = parser.isSet(u"json"_s) ? Terminal::err : Terminal::out;
-        print(tr("%1 (%2):").arg(server.name, ServiceOps::envFilePath(app)));
-        print(EnvDiff::format(*changes));
-        QJsonArray list;
-        for (const EnvChange &change : *changes)
-            list.append(QJsonObject { { u"name"_s, change.name },
-                { u"change"_s, EnvDiff::kindName(change.kind) }, { u"secret"_s, change.secret },
-                { u"before"_s, change.before }, { u"after"_s, change.after } });
-        all.append(QJsonObject { { u"server"_s, server.name }, { u"changes"_s, list } });
+    for (const DeployHost &host : std::as_const(request->hosts)) {
+        auto compared = readEnvDiff(c, request->app, host);
+        if (!compared)
+            return Report::failure(compared.error());
+        print(tr("%1 (%2):").arg(host.server.name, compared->path));
+        if (!compared->deployed)
+            print(EnvDiff::notDeployed(host.server.name));
+        print(EnvDiff::format(compared->changes));
+        all.append(comparisonJson(host.server.name, *compared));
     }
-    if (parser.isSet(u"json"_s))
+    if (json)
         printJson(all.size() == 1 ? all.first().toObject() : QJsonObject { { u"servers"_s, all } });
     return ExitOk;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Screenshots of every page in English and Simplified Chinese under Xvfb, against a throw-away
 # workspace with examples/hello-gin open and a few variables (one of them a masked secret).
-# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+8, Alt+<mnemonic>. The Deploy
-# page reviews a plan against a server that cannot be reached (no test host is booted here); the
+# Pages are reached the way a keyboard user does: Ctrl+1 ... Ctrl+8, Alt+<mnemonic>. The Profiles
+# page compares prod with a server that cannot be reached (no test host is booted here); the Deploy
+# page reviews a plan against such a server, then picks the finished build as its build output; the
 # Health page shows both servers unreachable, with the reason; the Logs page shows seeded lines.
 # Output: build/screenshots/<page>-<lang>.png
 set -euo pipefail
@@ -110,6 +111,9 @@ shoot() {
     keys ctrl+1; shot projects
     keys ctrl+3 alt+p End; shot profiles
     keys alt+d; shot profiles-deploy
+    keys alt+h alt+p Up alt+o # compare test with web1, which cannot be reached from here
+    sleep 13
+    shot profiles-compare
     keys ctrl+4; shot servers
     keys alt+a; shot_screen server-add
     dialog_keys Escape
@@ -132,6 +136,9 @@ shoot() {
     shot deploy-plan
     keys alt+u; shot_screen unit-file
     dialog_keys Escape
+    keys alt+t Down # the build just made, deployed as it is
+    sleep 3
+    shot deploy-output
     kill $app; wait $app 2>/dev/null || true
     kill $xvfb; wait $xvfb 2>/dev/null || true
     rm -rf "$PROJECT"/dist

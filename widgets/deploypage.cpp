@@ -23,18 +23,20 @@
 #include <QVBoxLayout>
 
 #include "core/build/backgroundbuild.h"
+#include "core/common/async.h"
 #include "core/deploy/deployplanner.h"
 #include "core/deploy/deployrun.h"
 #include "core/deploy/hostdeployer.h"
-#include "core/deploy/serviceops.h"
 #include "core/store/workspace.h"
+#include "widgets/buildoutputchooser.h"
 #include "widgets/deployprogressmodel.h"
+#include "widgets/envdiffreader.h"
 #include "widgets/errorpanel.h"
 #include "widgets/guiprompter.h"
-#include "widgets/hostkeyquestion.h"
 #include "widgets/releasespanel.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/unitfiledialog.h"
+#include "widgets/whenready.h"
 
 using namespace Qt::StringLiterals;
 
@@ -127,6 +129,10 @@ QWidget *DeployPage::createChoiceForm()
     m_breakLockCheck->setToolTip(
         tr("Take over a server's deploy lock left by a deploy that is gone for good"));
     form->addRow(tr("Project:"), m_projectLabel);
+    m_output = new BuildOutputChooser(box);
+    connect(m_output, &BuildOutputChooser::chosen, this, &DeployPage::invalidatePlan);
+    connect(m_output, &BuildOutputChooser::checked, this, &DeployPage::outputChecked);
+    form->addRow(tr("Build ou&tput:"), m_output);
     form->addRow(tr("Versi&on:"), m_versionEdit);
     form->addRow(tr("Prof&ile:"), m_profileCombo);
     form->addRow(tr("&Batch size:"), m_batchSpin);
@@ -206,14 +212,17 @@ void DeployPage::setProject(const QString &name)
     reloadProfiles();
     reloadServers();
     m_releasesPanel->setService(name, appName(), m_profileCombo->currentText());
-    invalidatePlan();
+    auto project = m_workspace && !name.isEmpty() ? m_workspace->project(name) : Result<ProjectRecord>();
+    m_output->setProject(name, project ? project->path : QString()); // also invalidates the plan
 }
 
 void DeployPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_busy == Busy::Idle)
+    if (m_busy == Busy::Idle) {
         reloadProfiles();
+        m_output->reloadRecent();
+    }
 }
 
 void DeployPage::setBuildSettings(const BuildSettings &settings)
@@ -224,6 +233,11 @@ void DeployPage::setBuildSettings(const BuildSettings &settings)
 void DeployPage::setGoPath(const QString &goPath)
 {
     m_goPath = goPath;
+}
+
+void DeployPage::chooseOutput(const QString &dir)
+{
+    m_output->choose(dir);
 }
 
 void DeployPage::reloadProfiles()
@@ -303,8 +317,9 @@ void DeployPage::updateButtons()
     m_unitButton->setEnabled(m_request.has_value());
     m_deployButton->setEnabled(idle && hasPlan());
     m_cancelButton->setEnabled(m_busy == Busy::Building || m_busy == Busy::Deploying);
-    for (QWidget *w : std::initializer_list<QWidget *> { m_versionEdit, m_profileCombo, m_serversView })
+    for (QWidget *w : std::initializer_list<QWidget *> { m_output, m_profileCombo, m_serversView })
         w->setEnabled(idle);
+    m_versionEdit->setEnabled(idle && m_output->folder().isEmpty()); // a build folder names its version
 }
 
 QString DeployPage::planText() const
@@ -320,7 +335,29 @@ void DeployPage::review()
         return;
     invalidatePlan();
     m_status->clear();
-    startBuild();
+    if (m_output->folder().isEmpty())
+        startBuild();
+    else
+        checkOutputFolder();
+}
+
+// The folder is read again: its files may have changed since it was chosen.
+void DeployPage::checkOutputFolder()
+{
+    const QString dir = m_output->folder();
+    setBusy(Busy::Building);
+    m_status->showNote(tr("Checking the build in %1…").arg(QDir::toNativeSeparators(dir)));
+    const int generation = m_generation;
+    whenReady(runInPool([dir, project = m_project] { return DeployPlanner::builtOutput(dir, project); }),
+        this, [this, generation](const Result<BuildManifest> &manifest) {
+            if (generation != m_generation)
+                return;
+            if (!manifest) {
+                setBusy(Busy::Idle);
+                return m_status->showError(manifest.error());
+            }
+            planBuild(*manifest);
+        });
 }
 
 void DeployPage::startBuild()
@@ -365,13 +402,18 @@ void DeployPage::onBuilt(const BuildResult &result)
             result.cancelled ? Error { tr("The build was cancelled."), {}, {} } : result.error);
         return;
     }
+    planBuild(result.manifest);
+}
+
+void DeployPage::planBuild(const BuildManifest &manifest)
+{
     DeployChoice choice;
     choice.project = m_project;
     choice.app = appName();
     choice.profile = m_profileCombo->currentText();
     choice.servers = m_servers->checkedNames();
     choice.knownHostsFile = m_workspace->knownHostsFile();
-    auto planned = DeployPlanner::plan(*m_workspace, choice, result.manifest);
+    auto planned = DeployPlanner::plan(*m_workspace, choice, manifest);
     if (!planned) {
         setBusy(Busy::Idle);
         return m_status->showError(planned.error());
@@ -403,22 +445,20 @@ void DeployPage::onSecretsRead(int generation, Result<DeployRequest> request)
 
 void DeployPage::fetchEnvDiff(int generation, const DeployHost &host)
 {
-    const std::function<Result<QList<EnvChange>>(RemoteHost &)> body = [app = m_request->app, env = host.env](
-                                                                           RemoteHost &remote) {
-        return ServiceOps::envDiff(remote, app, env);
-    };
-    runTrusting<QList<EnvChange>>(this, connectionTo(host.server), m_prompter, body,
+    EnvDiffReader::read(this, *m_workspace, m_prompter, m_request->app, host, EnvDiff::Secrets::Masked,
         [this, generation, name = host.server.name](
-            Result<QList<EnvChange>> changes) { onEnvDiff(generation, name, changes); });
+            Result<EnvComparison> compared) { onEnvDiff(generation, name, compared); });
 }
 
-void DeployPage::onEnvDiff(int generation, const QString &server, const Result<QList<EnvChange>> &changes)
+void DeployPage::onEnvDiff(int generation, const QString &server, const Result<EnvComparison> &compared)
 {
     if (generation != m_generation)
         return;
-    m_diffs.insert(server,
-        changes ? EnvDiff::format(*changes) : tr("Could not read it: %1").arg(changes.error().toString()));
-    m_diffFailures += changes ? 0 : 1;
+    QString text = compared ? EnvDiff::format(compared->changes) : compared.error().toString();
+    if (compared && !compared->deployed)
+        text.prepend(EnvDiff::notDeployed(server) + u'\n');
+    m_diffs.insert(server, text);
+    m_diffFailures += compared ? 0 : 1;
     showPlan();
     if (--m_pendingDiffs > 0)
         return;
@@ -519,6 +559,11 @@ void DeployPage::cancel()
 {
     if (m_busy == Busy::Building && m_build)
         m_build->cancel();
+    if (m_busy == Busy::Building && !m_build) { // checking a build folder: its answer is dropped
+        ++m_generation;
+        setBusy(Busy::Idle);
+        m_status->showNote(tr("Cancelled."));
+    }
     if (m_busy == Busy::Deploying && m_run) {
         m_run->cancel();
         m_status->showNote(tr("Cancelling: servers that have not switched yet stop; switched ones finish."));

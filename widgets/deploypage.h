@@ -27,6 +27,7 @@ class QTreeView;
 namespace Gantry {
 
 class BackgroundBuild;
+class BuildOutputChooser;
 class DeployProgressModel;
 class DeployRun;
 class ErrorPanel;
@@ -51,6 +52,8 @@ public:
     void setProject(const QString &name);
     void setBuildSettings(const BuildSettings &settings);
     void setGoPath(const QString &goPath); // empty: look for go
+    // Deploy this finished build (a folder with manifest.json) instead of building; empty: build now.
+    void chooseOutput(const QString &dir);
     void reloadServers();
 
     QString project() const { return m_project; }
@@ -69,6 +72,7 @@ public:
 
 signals:
     void planReady(bool success);
+    void outputChecked(bool usable); // the chosen build folder was read
     void deployFinished(bool success);
 
 protected:
@@ -89,10 +93,12 @@ private:
     Result<DeploySettings> settingsFor(const QString &server) const;
 
     void startBuild();
+    void checkOutputFolder();
     void onBuilt(const BuildResult &result);
+    void planBuild(const BuildManifest &manifest);
     void onSecretsRead(int generation, Result<DeployRequest> request);
     void fetchEnvDiff(int generation, const DeployHost &host);
-    void onEnvDiff(int generation, const QString &server, const Result<QList<EnvChange>> &changes);
+    void onEnvDiff(int generation, const QString &server, const Result<EnvComparison> &compared);
     void showPlan();
     QString planFor(const DeployHost &host) const;
 
@@ -110,6 +116,7 @@ private:
 
     QLabel *m_projectLabel = nullptr;
     QLineEdit *m_versionEdit = nullptr;
+    BuildOutputChooser *m_output = nullptr;
     QComboBox *m_profileCombo = nullptr;
     QSpinBox *m_batchSpin = nullptr;
     QCheckBox *m_breakLockCheck = nullptr;

@@ -90,8 +90,8 @@ QWidget *MainWindow::createNavigation()
         "color: palette(text); border-left: 3px solid #2f81f7; }"_s);
     m_pages = new QStackedWidget(central);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    connect(m_navigation, &QListWidget::currentRowChanged, this,
-        [this](int row) { AppSettings::setLastPage(m_pageIds.value(row)); });
+    // The page is remembered when the window closes (saveState), not on every switch: QSettings
+    // writes its file with an fsync, which a busy disk makes the GUI thread wait for.
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
     return central;

@@ -12,6 +12,7 @@
 #include "core/store/workspace.h"
 #include "widgets/deploysettingsform.h"
 #include "widgets/newprofiledialog.h"
+#include "widgets/servercomparepanel.h"
 #include "widgets/variablespanel.h"
 
 using namespace Qt::StringLiterals;
@@ -63,7 +64,7 @@ QWidget *ProfilesPage::createProfileRow()
     return box;
 }
 
-// Each section is a tab; later sections (such as comparing with a server) are added as tabs too.
+// Each section is a tab: the variables, the deploy settings, and the comparison with a server.
 QWidget *ProfilesPage::createSections()
 {
     m_sections = new QTabWidget(this);
@@ -76,6 +77,12 @@ QWidget *ProfilesPage::createSections()
     scroll->setWidget(m_deploySettings);
     m_sections->addTab(scroll, tr("&Deploy Settings"));
     connect(m_deploySettings, &DeploySettingsForm::saveRequested, this, &ProfilesPage::saveDeploySettings);
+    m_compare = new ServerComparePanel(m_workspace, m_sections);
+    m_compare->setObjectName(u"comparePanel"_s);
+    m_sections->addTab(m_compare, tr("Compare wit&h Server"));
+    // A variable saved meanwhile makes an old comparison wrong.
+    connect(m_variables, &VariablesPanel::variablesChanged, m_compare,
+        [this] { m_compare->setProfile(m_project, profile()); });
     return m_sections;
 }
 
@@ -120,11 +127,18 @@ void ProfilesPage::onProfileChanged()
 {
     if (m_profileCombo->currentIndex() < 0) {
         m_variables->setProfile({}, {});
+        m_compare->setProfile({}, {});
         return;
     }
     showInheritance();
     m_variables->setProfile(m_project, profile());
+    m_compare->setProfile(m_project, profile());
     loadDeploySettings();
+}
+
+void ProfilesPage::showCompareTab()
+{
+    m_sections->setCurrentWidget(m_compare);
 }
 
 void ProfilesPage::showInheritance()

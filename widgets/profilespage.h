@@ -11,6 +11,7 @@ class QTabWidget;
 namespace Gantry {
 
 class DeploySettingsForm;
+class ServerComparePanel;
 class VariablesPanel;
 class Workspace;
 
@@ -31,6 +32,8 @@ public:
 
     VariablesPanel *variablesPanel() const { return m_variables; }
     DeploySettingsForm *deploySettingsForm() const { return m_deploySettings; }
+    ServerComparePanel *comparePanel() const { return m_compare; }
+    void showCompareTab();
 
 private:
     QWidget *createProfileRow();
@@ -51,6 +54,7 @@ private:
     QTabWidget *m_sections = nullptr;
     VariablesPanel *m_variables = nullptr;
     DeploySettingsForm *m_deploySettings = nullptr;
+    ServerComparePanel *m_compare = nullptr;
 };
 
 } // namespace Gantry

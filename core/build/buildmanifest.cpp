@@ -1,6 +1,9 @@
 #include "core/build/buildmanifest.h"
 
+#include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -79,6 +82,35 @@ Result<BuildManifest> BuildManifest::load(const QString &path)
         return fail(tr("The build manifest %1 is not valid JSON.").arg(path),
             tr("Build the project again to write a new one."), error.errorString());
     return fromJson(doc.object());
+}
+
+QList<BuildManifest> BuildManifest::recent(const QString &distDir, int limit)
+{
+    QList<std::pair<QDateTime, BuildManifest>> found;
+    for (const QFileInfo &dir : QDir(distDir).entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QFileInfo file(QDir(dir.absoluteFilePath()).filePath(u"manifest.json"_s));
+        auto manifest = load(file.absoluteFilePath());
+        if (!manifest)
+            continue;
+        manifest->outputDir = dir.absoluteFilePath();
+        found.append({ file.lastModified(), *manifest });
+    }
+    std::ranges::stable_sort(found, std::greater<>(), [](const auto &built) { return built.first; });
+    QList<BuildManifest> newest;
+    for (const auto &[when, manifest] : found.first(std::min<qsizetype>(limit, found.size())))
+        newest.append(manifest);
+    return newest;
+}
+
+QStringList BuildManifest::linuxTargets() const
+{
+    QStringList targets;
+    for (const BuildArtifact &a : artifacts)
+        if (a.kind == u"archive"_s && a.target.startsWith(u"linux/"_s))
+            targets << a.target;
+    targets.removeDuplicates();
+    targets.sort();
+    return targets;
 }
 
 const BuildArtifact *BuildManifest::find(

@@ -42,6 +42,10 @@ public:
     QJsonObject toJson() const;
     static Result<BuildManifest> fromJson(const QJsonObject &json);
     static Result<BuildManifest> load(const QString &path);
+    // The builds under `distDir` (<project>/dist/<version>/manifest.json), newest first, at most
+    // `limit`; folders without a readable manifest are passed over. Reads files: call it off the GUI thread.
+    static QList<BuildManifest> recent(const QString &distDir, int limit);
+    QStringList linuxTargets() const; // "linux/amd64" ... of the archives, sorted
     const BuildArtifact *find(const QString &kind, const QString &target, const QString &package) const;
 };
 

@@ -116,17 +116,11 @@ Result<DeployHost> DeployPlanner::planHost(
 Result<DeployRequest> DeployPlanner::plan(
     const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest)
 {
-    if (choice.servers.isEmpty())
-        return fail(tr("No server was chosen for the deploy."),
-            tr("Pick at least one server (gantryctl deploy --server NAME)."));
-    DeployRequest request;
-    request.project = choice.project;
-    request.profile = choice.profile;
+    auto planned = planServers(workspace, choice);
+    if (!planned)
+        return planned;
+    DeployRequest &request = *planned;
     request.version = manifest.version;
-    request.batchSize = choice.batchSize;
-    request.breakLock = choice.breakLock;
-    request.knownHostsFile = choice.knownHostsFile;
-    request.who = who();
     for (const BuildArtifact &a : manifest.artifacts) {
         if (a.kind != u"archive"_s || !a.target.startsWith(u"linux/"_s))
             continue;
@@ -144,7 +138,31 @@ Result<DeployRequest> DeployPlanner::plan(
     if (request.artifacts.isEmpty())
         return fail(tr("The build %1 has no Linux archive to deploy.").arg(manifest.version),
             tr("Build for linux/amd64 (or your servers' architecture) first."));
-    request.app = choice.app.isEmpty() ? request.binaryName.toLower() : choice.app;
+    if (request.app.isEmpty())
+        request.app = request.binaryName.toLower();
+    for (const DeployHost &host : std::as_const(request.hosts)) {
+        const QString arch = host.server.arch.isEmpty() ? u"amd64"_s : host.server.arch;
+        if (!request.artifacts.contains(arch))
+            return fail(tr("The build in %1 has no linux/%2 artifact for %3.")
+                            .arg(QDir::toNativeSeparators(manifest.outputDir), arch, host.server.name),
+                tr("Build linux/%1 or pick another build.").arg(arch));
+    }
+    return request;
+}
+
+Result<DeployRequest> DeployPlanner::planServers(const Workspace &workspace, const DeployChoice &choice)
+{
+    if (choice.servers.isEmpty())
+        return fail(tr("No server was chosen for the deploy."),
+            tr("Pick at least one server (gantryctl deploy --server NAME)."));
+    DeployRequest request;
+    request.project = choice.project;
+    request.profile = choice.profile;
+    request.app = choice.app;
+    request.batchSize = choice.batchSize;
+    request.breakLock = choice.breakLock;
+    request.knownHostsFile = choice.knownHostsFile;
+    request.who = who();
     for (const QString &name : choice.servers) {
         auto host = planHost(workspace, choice, name);
         if (!host)

@@ -28,9 +28,12 @@ struct DeployChoice {
 class DeployPlanner final {
     Q_DECLARE_TR_FUNCTIONS(DeployPlanner)
 public:
-    // Everything but secret values: secret variables are listed with empty values.
+    // Everything but secret values: secret variables carry their keychain key until readSecrets().
     static Result<DeployRequest> plan(
         const Workspace &workspace, const DeployChoice &choice, const BuildManifest &manifest);
+    // The part of a plan that needs no build: per server the resolved profile (inheritance and the
+    // server's overrides applied) and its variables, for the env diff alone. `choice.app` names the app.
+    static Result<DeployRequest> planServers(const Workspace &workspace, const DeployChoice &choice);
     // Reads the secrets from the keychain and renders every server's env file.
     // A finished build's folder (its manifest.json), to deploy without building: the Linux archives
     // must be there with the size and sha256 the manifest names, and the project must match.

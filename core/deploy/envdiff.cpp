@@ -19,27 +19,29 @@ QString shown(const QString &value)
 
 } // namespace
 
-QList<EnvChange> EnvDiff::compute(const QList<EnvVariable> &current, const QList<EnvVariable> &next)
+QList<EnvChange> EnvDiff::compute(
+    const QList<EnvVariable> &current, const QList<EnvVariable> &next, Secrets secrets)
 {
     QHash<QString, const EnvVariable *> before;
-    QSet<QString> secrets;
+    QSet<QString> secretNames;
     for (const EnvVariable &var : current) {
         before.insert(var.name, &var);
         if (var.secret)
-            secrets.insert(var.name);
+            secretNames.insert(var.name);
     }
     for (const EnvVariable &var : next)
         if (var.secret)
-            secrets.insert(var.name);
+            secretNames.insert(var.name);
 
+    const bool masked = secrets == Secrets::Masked;
     const auto display = [&](const QString &name, const QString &value) {
-        return secrets.contains(name) ? mask() : shown(value);
+        return masked && secretNames.contains(name) ? mask() : shown(value);
     };
     QList<EnvChange> changes;
     QSet<QString> seen;
     for (const EnvVariable &var : next) {
         seen.insert(var.name);
-        EnvChange change { var.name, EnvChange::Kind::Added, secrets.contains(var.name), {},
+        EnvChange change { var.name, EnvChange::Kind::Added, secretNames.contains(var.name), {},
             display(var.name, var.value) };
         if (const EnvVariable *old = before.value(var.name)) {
             change.kind = old->value == var.value ? EnvChange::Kind::Unchanged : EnvChange::Kind::Changed;
@@ -50,7 +52,8 @@ QList<EnvChange> EnvDiff::compute(const QList<EnvVariable> &current, const QList
     for (const EnvVariable &var : current) {
         if (!seen.contains(var.name))
             // Whether a name the profile no longer has was secret is unknown: never show its value.
-            changes.append({ var.name, EnvChange::Kind::Removed, secrets.contains(var.name), mask(), {} });
+            changes.append({ var.name, EnvChange::Kind::Removed, secretNames.contains(var.name),
+                masked ? mask() : shown(var.value), {} });
     }
     return changes;
 }
@@ -59,6 +62,16 @@ bool EnvDiff::hasChanges(const QList<EnvChange> &changes)
 {
     return std::ranges::any_of(
         changes, [](const EnvChange &c) { return c.kind != EnvChange::Kind::Unchanged; });
+}
+
+QString EnvDiff::notDeployed(const QString &server)
+{
+    return tr("Nothing is deployed to %1 yet; the whole profile would be added.").arg(server);
+}
+
+int EnvDiff::count(const QList<EnvChange> &changes, EnvChange::Kind kind)
+{
+    return int(std::ranges::count_if(changes, [kind](const EnvChange &c) { return c.kind == kind; }));
 }
 
 QString EnvDiff::kindName(EnvChange::Kind kind)

@@ -209,20 +209,23 @@ Result<ServiceStatus> ServiceOps::status(RemoteHost &host, const QString &app, c
     return status;
 }
 
-Result<QList<EnvChange>> ServiceOps::envDiff(
-    RemoteHost &host, const QString &app, const QList<EnvVariable> &next)
+Result<EnvComparison> ServiceOps::envDiff(
+    RemoteHost &host, const QString &app, const QList<EnvVariable> &next, EnvDiff::Secrets secrets)
 {
-    auto current = host.readAsRoot(envFilePath(app));
+    EnvComparison comparison { envFilePath(app), false, {} };
+    auto current = host.readAsRoot(comparison.path);
     if (!current)
         return std::unexpected(current.error());
     QList<EnvVariable> before;
     if (*current) {
-        auto parsed = SystemdEnvFile::parse(**current, envFilePath(app));
+        auto parsed = SystemdEnvFile::parse(**current, comparison.path);
         if (!parsed)
             return std::unexpected(parsed.error());
         before = *parsed;
+        comparison.deployed = true;
     }
-    return EnvDiff::compute(before, next);
+    comparison.changes = EnvDiff::compute(before, next, secrets);
+    return comparison;
 }
 
 } // namespace Gantry

@@ -50,8 +50,9 @@ public:
     static Result<int> rollback(RemoteHost &host, const QString &app, int to, const DeploySettings &settings,
         const QString &who, bool breakLock);
     static Result<ServiceStatus> status(RemoteHost &host, const QString &app, const DeploySettings &settings);
-    static Result<QList<EnvChange>> envDiff(
-        RemoteHost &host, const QString &app, const QList<EnvVariable> &next);
+    // The app's env file on this server against `next`; no file there is not an error (deployed false).
+    static Result<EnvComparison> envDiff(RemoteHost &host, const QString &app, const QList<EnvVariable> &next,
+        EnvDiff::Secrets secrets = EnvDiff::Secrets::Masked);
     struct HealthWait {
         bool healthy = false;
         SshSession::HttpResponse last; // the last answer (status 0: none)

@@ -68,4 +68,15 @@ QList<qint64> processesWithMarker(const QString &marker)
     return found;
 }
 
+QList<EnvVariable> envVariables(const QString &spec)
+{
+    QList<EnvVariable> list;
+    for (const QString &word : spec.split(u' ', Qt::SkipEmptyParts)) {
+        const bool secret = word.startsWith(u'*');
+        const QString pair = secret ? word.mid(1) : word;
+        list.append({ pair.section(u'=', 0, 0), pair.section(u'=', 1), secret, 0 });
+    }
+    return list;
+}
+
 } // namespace Gantry::Test

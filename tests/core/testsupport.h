@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/profile/envvariable.h"
+
 namespace Gantry::Test {
 
 QString sourceDir();
@@ -18,6 +20,9 @@ QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString 
 QByteArray run(const QString &program, const QStringList &arguments, int *exitCode = nullptr,
     const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
     const QString &workingDir = {});
+
+// Variables from "A=1 B=2 *S=x", where a star marks a secret.
+QList<EnvVariable> envVariables(const QString &spec);
 
 // Processes whose environment holds `marker` (Linux /proc; a cancelled build must leave none).
 QList<qint64> processesWithMarker(const QString &marker);

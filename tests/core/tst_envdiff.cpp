@@ -1,6 +1,7 @@
 #include <QTest>
 
 #include "core/deploy/envdiff.h"
+#include "core/testsupport.h"
 
 using namespace Qt::Literals::StringLiterals;
 using Gantry::EnvChange;
@@ -13,6 +14,8 @@ private slots:
     void table_data();
     void table();
     void secretsNeverShown();
+    void shownForAViewThatMasks_data();
+    void shownForAViewThatMasks();
     void format();
 };
 
@@ -20,14 +23,7 @@ namespace {
 
 QList<EnvVariable> vars(const QString &spec)
 {
-    // "A=1 B=2 *S=x": a star marks a secret
-    QList<EnvVariable> list;
-    for (const QString &word : spec.split(u' ', Qt::SkipEmptyParts)) {
-        const bool secret = word.startsWith(u'*');
-        const QString pair = secret ? word.mid(1) : word;
-        list.append({ pair.section(u'=', 0, 0), pair.section(u'=', 1), secret, 0 });
-    }
-    return list;
+    return Gantry::Test::envVariables(spec);
 }
 
 QString summary(const QList<EnvChange> &changes)
@@ -73,6 +69,35 @@ void TestEnvDiff::secretsNeverShown()
     QVERIFY2(text.contains(u"TOKEN (secret changed)"_s), qPrintable(text));
 }
 
+void TestEnvDiff::shownForAViewThatMasks_data()
+{
+    QTest::addColumn<QString>("current");
+    QTest::addColumn<QString>("next");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("secretFlags");
+    QTest::newRow("changed secret") << u"S=old"_s << u"*S=new"_s << u"changed:S:old>new"_s << u"1"_s;
+    QTest::newRow("secret on the server side only")
+        << u"*S=a"_s << u"S=a"_s << u"unchanged:S:a>a"_s << u"1"_s;
+    QTest::newRow("removed, value kept")
+        << u"A=1 B=2"_s << u"A=1"_s << u"unchanged:A:1>1 removed:B:2>"_s << u"00"_s;
+    QTest::newRow("plain values as before")
+        << u"A=1"_s << u"A=2 C=3"_s << u"changed:A:1>2 added:C:>3"_s << u"00"_s;
+}
+
+void TestEnvDiff::shownForAViewThatMasks()
+{
+    QFETCH(QString, current);
+    QFETCH(QString, next);
+    QFETCH(QString, expected);
+    QFETCH(QString, secretFlags);
+    const auto changes = EnvDiff::compute(vars(current), vars(next), EnvDiff::Secrets::Shown);
+    QCOMPARE(summary(changes), expected);
+    QString flags;
+    for (const EnvChange &c : changes)
+        flags += c.secret ? u'1' : u'0';
+    QCOMPARE(flags, secretFlags);
+}
+
 void TestEnvDiff::format()
 {
     QList<EnvVariable> next = vars(u"A=1 C=x"_s);
@@ -82,6 +107,8 @@ void TestEnvDiff::format()
     QCOMPARE(EnvDiff::format(changes),
         u"~ A: 0 -> 1\n+ C=x\n+ M=two\\nlines\n- B\n2 added, 1 removed, 1 changed."_s);
     QVERIFY(!EnvDiff::hasChanges(EnvDiff::compute(vars(u"A=1"_s), vars(u"A=1"_s))));
+    QCOMPARE(EnvDiff::count(changes, EnvChange::Kind::Added), 2);
+    QCOMPARE(EnvDiff::count(changes, EnvChange::Kind::Unchanged), 0);
 }
 
 QTEST_GUILESS_MAIN(TestEnvDiff)

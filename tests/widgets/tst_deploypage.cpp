@@ -1,6 +1,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -14,6 +15,7 @@
 #include "widgets/deploypage.h"
 #include "widgets/deployprogressmodel.h"
 #include "widgets/errorpanel.h"
+#include "widgets/filedialogs.h"
 #include "widgets/releaselistmodel.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/unitfiledialog.h"
@@ -34,6 +36,7 @@ private slots:
     void progressModelIsSound();
     void releaseModelIsSound();
     void planAndUnitAreShownWithoutReachableHosts();
+    void aFinishedBuildFolderIsDeployedAsItIs(); // after the test above built dist/1.0.0
 
 private:
     QTemporaryDir m_settingsDir;
@@ -159,7 +162,7 @@ void tst_DeployPage::planAndUnitAreShownWithoutReachableHosts()
         qPrintable(plan));
     QVERIFY(plan.contains(u"gantry-hello-gin.service"_s));
     QVERIFY(plan.contains(u"/healthz"_s));
-    QVERIFY(plan.contains(u"Could not read it"_s));
+    QVERIFY2(plan.contains(u"Could not read the env file on nowhere: "_s), qPrintable(plan));
     QVERIFY(m_page->status()->isError());
     QVERIFY(child<QPushButton>(m_page.get(), u"deployButton"_s)->isEnabled());
 
@@ -177,6 +180,52 @@ void tst_DeployPage::planAndUnitAreShownWithoutReachableHosts()
     QVERIFY(!m_page->hasPlan());
     QVERIFY(!child<QPushButton>(m_page.get(), u"deployButton"_s)->isEnabled());
     QVERIFY(m_page->planText().isEmpty());
+}
+
+void tst_DeployPage::aFinishedBuildFolderIsDeployedAsItIs()
+{
+    const QString built = QDir(m_project).filePath(u"dist/1.0.0"_s);
+    QVERIFY(QFileInfo::exists(built + u"/manifest.json"_s));
+    m_page->setProject(u"hello-gin"_s);
+    auto *output = child<QComboBox>(m_page.get(), u"deployOutputCombo"_s);
+    auto *label = child<QLabel>(m_page.get(), u"deployOutputLabel"_s);
+    // The project's recent builds are offered, read off the GUI thread.
+    QTRY_VERIFY(output->findData(built) > 0);
+    QCOMPARE(output->currentIndex(), 0); // build now, until the user picks a build
+
+    // A folder without a build, through the Browse… dialog.
+    QSignalSpy checked(m_page.get(), &DeployPage::outputChecked);
+    FileDialogs::setNextFileName(m_tmp.path());
+    Test::click(m_page.get(), u"deployOutputBrowseButton"_s);
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(checked.takeFirst().first().toBool(), false);
+    QVERIFY2(label->text().contains(u"manifest.json is missing"_s), qPrintable(label->text()));
+
+    output->setCurrentIndex(output->findData(built));
+    QVERIFY(checked.wait(10000));
+    QCOMPARE(checked.takeFirst().first().toBool(), true);
+    QCOMPARE(label->text(), u"Version 1.0.0 for linux/amd64."_s);
+    QVERIFY(!child<QLineEdit>(m_page.get(), u"deployVersionEdit"_s)->isEnabled()); // the build names it
+
+    // Reviewed without building: the plan is of that build.
+    QSignalSpy planned(m_page.get(), &DeployPage::planReady);
+    Test::click(m_page.get(), u"reviewButton"_s);
+    QVERIFY(planned.wait(60000));
+    QVERIFY2(m_page->planText().contains(u"hello-gin 1.0.0 to /opt/gantry/hello-gin"_s),
+        qPrintable(m_page->planText()));
+
+    // A server of another architecture is refused with what to do.
+    ServerRecord arm = *m_workspace->server(u"nowhere"_s);
+    arm.arch = u"arm64"_s;
+    QVERIFY(m_workspace->updateServer(arm));
+    m_page->reloadServers();
+    Test::click(m_page.get(), u"reviewButton"_s);
+    QTRY_COMPARE(m_page->busy(), DeployPage::Busy::Idle);
+    QVERIFY(m_page->status()->isError());
+    QCOMPARE(m_page->status()->text(),
+        u"The build in %1 has no linux/arm64 artifact for nowhere. Build linux/arm64 or pick another build."_s
+            .arg(QDir::toNativeSeparators(built)));
+    QVERIFY(!m_page->hasPlan());
 }
 
 QTEST_MAIN(tst_DeployPage)

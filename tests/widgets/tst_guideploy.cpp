@@ -2,17 +2,24 @@
 // host and passes it in GANTRY_GUI_* variables, inside tests/support/with-keyring.sh.
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 
+#include "core/build/buildmanifest.h"
+#include "core/deploy/hosttask.h"
 #include "core/secret/secretstore.h"
 #include "core/store/workspace.h"
 #include "widgets/deploypage.h"
+#include "widgets/envdiffmodel.h"
 #include "widgets/errorpanel.h"
 #include "widgets/deployprogressmodel.h"
 #include "widgets/guiprompter.h"
@@ -22,14 +29,17 @@
 #include "widgets/logspage.h"
 #include "widgets/mainwindow.h"
 #include "widgets/messageboxes.h"
+#include "widgets/profilespage.h"
 #include "widgets/projectspage.h"
 #include "widgets/releaselistmodel.h"
 #include "widgets/releasespanel.h"
+#include "widgets/servercomparepanel.h"
 #include "widgets/serverdialog.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/serverspage.h"
 #include "widgets/servicestatusmodel.h"
 #include "widgets/unitfiledialog.h"
+#include "widgets/variablespanel.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;
@@ -80,15 +90,23 @@ class tst_GuiDeploy : public QObject {
 private slots:
     void initTestCase();
     void addTheServerTrustingItsKey();
+    void compareBeforeAnyDeploy();
     void deployAndSeeItHealthy();
+    void compareAProfileWithTheServer();
     void deployAgainAndRollBack();
     void healthPageShowsItAndActsOnIt();
     void openLogsStreamsItsLines();
+    void deployAFinishedBuildFolder();
     void guiThreadNeverStalled();
     void cleanupTestCase();
 
 private:
+    void setProdVariable(const QString &name, const QString &value, bool secret);
+    void compareWithGui1();
+    QString diffCell(const QString &name, int column) const;
+    QByteArray serverSha256(const QString &path); // as root over SSH, off the GUI thread
     void deployVersion(const QString &version);
+    void reviewAndDeploy(const QString &version);
     void waitForStatus(const QString &version);
     int healthRow() const; // hello-gin on gui1 in the Health page's model; -1 when not there
     QString healthCell(int column) const;
@@ -154,13 +172,103 @@ void tst_GuiDeploy::addTheServerTrustingItsKey()
     QVERIFY(child<QLabel>(page, u"diskValue"_s)->text().contains(u"free"_s));
 }
 
+void tst_GuiDeploy::setProdVariable(const QString &name, const QString &value, bool secret)
+{
+    m_window->showPage(MainWindow::ProfilesId);
+    ProfilesPage *page = m_window->profilesPage();
+    page->selectProfile(u"prod"_s);
+    auto *tabs = child<QTabWidget>(page, QString()); // the page's only tab widget
+    tabs->setCurrentWidget(page->variablesPanel());
+    Test::click(page, u"newVariableButton"_s);
+    child<QLineEdit>(page, u"variableNameEdit"_s)->setText(name);
+    child<QLineEdit>(page, u"variableValueEdit"_s)->setText(value);
+    child<QCheckBox>(page, u"variableSecretCheck"_s)->setChecked(secret);
+    Test::click(page, u"saveVariableButton"_s);
+    auto *status = child<QLabel>(page, u"variablesStatus"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(u"Saved "_s), 20000); // secrets: after the keychain
+}
+
+void tst_GuiDeploy::compareWithGui1()
+{
+    ProfilesPage *page = m_window->profilesPage();
+    page->showCompareTab();
+    ServerComparePanel *panel = page->comparePanel();
+    panel->selectServer(u"gui1"_s);
+    QSignalSpy finished(panel, &ServerComparePanel::finished);
+    Test::click(panel, u"compareButton"_s);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.first().first().toBool(), qPrintable(panel->status()->text()));
+}
+
+QString tst_GuiDeploy::diffCell(const QString &name, int column) const
+{
+    const EnvDiffModel *model = m_window->profilesPage()->comparePanel()->model();
+    const int row = model->rowOf(name);
+    return row < 0 ? QString() : model->index(row, column).data().toString();
+}
+
+void tst_GuiDeploy::compareBeforeAnyDeploy()
+{
+    setProdVariable(u"GREETING"_s, u"hello"_s, false);
+    setProdVariable(u"API_TOKEN"_s, u"t0ps3cret-gui"_s, true);
+    compareWithGui1();
+    ServerComparePanel *panel = m_window->profilesPage()->comparePanel();
+    QCOMPARE(
+        panel->status()->text(), u"Nothing is deployed to gui1 yet; the whole profile would be added."_s);
+    QCOMPARE(panel->model()->rowCount(), 2);
+    QCOMPARE(diffCell(u"GREETING"_s, EnvDiffModel::ChangeColumn), u"added"_s);
+    QCOMPARE(diffCell(u"GREETING"_s, EnvDiffModel::ProfileColumn), u"hello"_s);
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ChangeColumn), u"added"_s);
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ProfileColumn), EnvDiff::mask());
+}
+
+void tst_GuiDeploy::compareAProfileWithTheServer()
+{
+    compareWithGui1();
+    ServerComparePanel *panel = m_window->profilesPage()->comparePanel();
+    const QString status = panel->status()->text();
+    QVERIFY2(status.startsWith(u"Read /opt/gantry/hello-gin/shared/hello-gin.env on gui1 at "_s) &&
+            status.endsWith(u": nothing would change (2 unchanged)."_s),
+        qPrintable(status));
+    EnvDiffModel *model = panel->model();
+    QCOMPARE(model->rowCount(), 2);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->index(row, EnvDiffModel::ChangeColumn).data().toString(), u"unchanged"_s);
+    // The secret is masked on both sides until revealed, on the user's click.
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ServerColumn), EnvDiff::mask());
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ProfileColumn), EnvDiff::mask());
+    auto *view = child<QTableView>(panel, u"envDiffView"_s);
+    const QModelIndex reveal = model->index(model->rowOf(u"API_TOKEN"_s), EnvDiffModel::RevealColumn);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(reveal).center());
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ServerColumn), u"t0ps3cret-gui"_s);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(reveal).center());
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ServerColumn), EnvDiff::mask());
+
+    // One variable changed in the profile: one changed row, the rest unchanged.
+    setProdVariable(u"GREETING"_s, u"hi"_s, false);
+    compareWithGui1();
+    QVERIFY2(panel->status()->text().endsWith(u": 1 changed."_s), qPrintable(panel->status()->text()));
+    QCOMPARE(diffCell(u"GREETING"_s, EnvDiffModel::ChangeColumn), u"changed"_s);
+    QCOMPARE(diffCell(u"GREETING"_s, EnvDiffModel::ServerColumn), u"hello"_s);
+    QCOMPARE(diffCell(u"GREETING"_s, EnvDiffModel::ProfileColumn), u"hi"_s);
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ChangeColumn), u"unchanged"_s);
+    QCOMPARE(diffCell(u"API_TOKEN"_s, EnvDiffModel::ProfileColumn), EnvDiff::mask());
+}
+
 void tst_GuiDeploy::deployVersion(const QString &version)
 {
     m_window->showPage(MainWindow::DeployId);
     DeployPage *page = m_window->deployPage();
+    page->chooseOutput({}); // build now
+    child<QLineEdit>(page, u"deployVersionEdit"_s)->setText(version);
+    reviewAndDeploy(version);
+}
+
+void tst_GuiDeploy::reviewAndDeploy(const QString &version)
+{
+    DeployPage *page = m_window->deployPage();
     QCOMPARE(page->serversModel()->checkedNames(), QStringList { u"gui1"_s });
     QCOMPARE(child<QComboBox>(page, u"deployProfileCombo"_s)->currentText(), u"prod"_s);
-    child<QLineEdit>(page, u"deployVersionEdit"_s)->setText(version);
     QSignalSpy planned(page, &DeployPage::planReady);
     Test::click(page, u"reviewButton"_s);
     QVERIFY(planned.wait(600000));
@@ -318,6 +426,56 @@ void tst_GuiDeploy::openLogsStreamsItsLines()
     QTRY_VERIFY_WITH_TIMEOUT(logRowsWith(u"/healthz"_s) > probes, 15000);
     logs->stop();
     QVERIFY(!logs->isStreaming());
+}
+
+QByteArray tst_GuiDeploy::serverSha256(const QString &path)
+{
+    HostConnection root;
+    root.server = { u"gui1-root"_s, env("GANTRY_GUI_HOST_IP"), 22, u"root"_s, AuthKind::Key,
+        env("GANTRY_GUI_HOST_KEY"), {}, {}, {}, u"amd64"_s };
+    root.knownHostsFile = m_workspace->knownHostsFile();
+    root.policy.trustFingerprint = m_fingerprint;
+    const std::function<Result<QByteArray>(RemoteHost &)> body = [path](
+                                                                     RemoteHost &host) -> Result<QByteArray> {
+        auto sum = host.run(u"sha256sum "_s + path, false, false);
+        if (!sum)
+            return std::unexpected(sum.error());
+        return sum->stdOut.left(64);
+    };
+    auto future = runOnHost<QByteArray>(root, body);
+    if (!QTest::qWaitFor([&] { return future.isFinished(); }, 60000))
+        return {};
+    const Result<QByteArray> sum = future.result();
+    if (!sum)
+        qWarning("sha256sum on the server: %s", qPrintable(sum.error().toString()));
+    return sum.value_or(QByteArray());
+}
+
+void tst_GuiDeploy::deployAFinishedBuildFolder()
+{
+    // The build of 2.0.0 made for the deploy above, chosen from the project's recent builds.
+    const QString built = QDir(env("GANTRY_GUI_PROJECT")).filePath(u"dist/2.0.0"_s);
+    auto manifest = BuildManifest::load(built + u"/manifest.json"_s);
+    QVERIFY(manifest);
+    const BuildArtifact *binary = manifest->find(u"binary"_s, u"linux/amd64"_s, u"."_s);
+    QVERIFY(binary);
+    m_window->showPage(MainWindow::DeployId);
+    DeployPage *page = m_window->deployPage();
+    auto *output = child<QComboBox>(page, u"deployOutputCombo"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(output->findData(built) > 0, 10000);
+    QSignalSpy checked(page, &DeployPage::outputChecked);
+    output->setCurrentIndex(output->findData(built));
+    QVERIFY(checked.wait(30000));
+    QVERIFY(checked.first().first().toBool());
+    QCOMPARE(child<QLabel>(page, u"deployOutputLabel"_s)->text(), u"Version 2.0.0 for linux/amd64."_s);
+    const qint64 before = QFileInfo(built + u"/manifest.json"_s).lastModified().toMSecsSinceEpoch();
+
+    reviewAndDeploy(u"2.0.0"_s);
+    waitForStatus(u"2.0.0"_s);
+    QCOMPARE(
+        QFileInfo(built + u"/manifest.json"_s).lastModified().toMSecsSinceEpoch(), before); // not rebuilt
+    QCOMPARE(serverSha256(u"/opt/gantry/hello-gin/current/"_s + binary->name), binary->sha256.toLatin1());
+    page->chooseOutput({});
 }
 
 void tst_GuiDeploy::guiThreadNeverStalled()

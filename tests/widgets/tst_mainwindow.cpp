@@ -9,6 +9,8 @@
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QFileInfo>
+#include <QSettings>
 #include <QTest>
 
 #include "core/store/workspace.h"
@@ -127,7 +129,13 @@ void tst_MainWindow::remembersGeometryAndPage()
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.resize(870, 610);
+        // Switching pages writes nothing to disk (QSettings fsyncs its file: a stall on a busy disk).
+        const QFileInfo file(QSettings().fileName());
+        const QDateTime before = file.lastModified();
+        window.showPage(MainWindow::DeployId);
         window.showPage(MainWindow::SettingsId);
+        QTest::qWait(50);
+        QCOMPARE(QFileInfo(file.filePath()).lastModified(), before);
         QTRY_COMPARE(window.size(), QSize(870, 610));
         window.close();
     }

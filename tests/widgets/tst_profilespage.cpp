@@ -6,6 +6,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
 #include <QPromise>
 #include <QSpinBox>
 #include <QTableView>
@@ -18,8 +20,11 @@
 #include "core/store/workspace.h"
 #include "core/testsupport.h"
 #include "widgets/deploysettingsform.h"
+#include "widgets/envdiffmodel.h"
+#include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 #include "widgets/profilespage.h"
+#include "widgets/servercomparepanel.h"
 #include "widgets/variablespanel.h"
 #include "widgets/variabletablemodel.h"
 #include "widgettest.h"
@@ -61,6 +66,7 @@ private slots:
     void dotenvImportAndExport();
     void deploySettingsAreValidated();
     void newProfileExtendsAnother();
+    void compareWithAnUnreachableServer();
 
 private:
     void setVariable(const QString &name, const QString &value, bool secret = false);
@@ -414,6 +420,29 @@ void tst_ProfilesPage::newProfileExtendsAnother()
     QCOMPARE(m_workspace->profile(Project, u"staging"_s)->extends, u"prod"_s);
     const QString inheritance = child<QLabel>(m_page.get(), u"inheritanceLabel"_s)->text();
     QVERIFY2(inheritance.contains(u"extends prod → base"_s), qPrintable(inheritance));
+}
+
+void tst_ProfilesPage::compareWithAnUnreachableServer()
+{
+    setVariable(u"PORT"_s, u"8080"_s);
+    ServerComparePanel *panel = m_page->comparePanel();
+    m_page->showCompareTab();
+    QVERIFY(!child<QPushButton>(panel, u"compareButton"_s)->isEnabled()); // no server yet
+    QVERIFY2(panel->status()->text().contains(u"Servers page"_s), qPrintable(panel->status()->text()));
+    // Nothing listens on port 1 here: the connection is refused at once.
+    QVERIFY(m_workspace->addServer(
+        { u"nowhere"_s, u"127.0.0.1"_s, 1, u"deploy"_s, AuthKind::Agent, {}, {}, {}, {}, u"amd64"_s }));
+    panel->reloadServers();
+    QSignalSpy finished(panel, &ServerComparePanel::finished);
+    Test::click(panel, u"compareButton"_s);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(panel->status()->isError());
+    QVERIFY2(panel->status()->text().startsWith(u"Could not read the env file on nowhere: "_s) &&
+            panel->status()->text().contains(u"refused the connection"_s),
+        qPrintable(panel->status()->text()));
+    QCOMPARE(panel->model()->rowCount(), 0);
+    QVERIFY(child<QPushButton>(panel, u"compareButton"_s)->isEnabled()); // try again
 }
 
 QTEST_MAIN(tst_ProfilesPage)
