@@ -645,6 +645,14 @@
         <source>Build version %1 again, then deploy.</source>
         <translation>请重新构建版本 %1，然后部署。</translation>
     </message>
+    <message>
+        <source>The build in %1 has no linux/%2 artifact for %3.</source>
+        <translation>%1 中的构建没有供 %3 使用的 linux/%2 构建产物。</translation>
+    </message>
+    <message>
+        <source>Build linux/%1 or pick another build.</source>
+        <translation>请构建 linux/%1，或选择其他构建。</translation>
+    </message>
 </context>
 <context>
     <name>DeploySettings</name>
@@ -877,6 +885,41 @@
         <source>%1 added, %2 removed, %3 changed.</source>
         <translation>新增 %1 个，删除 %2 个，修改 %3 个。</translation>
     </message>
+    <message>
+        <source>Nothing is deployed to %1 yet; the whole profile would be added.</source>
+        <translation>%1 上尚未部署任何内容；整个部署配置都将被添加。</translation>
+    </message>
+</context>
+<context>
+    <name>EnvDiffReader</name>
+    <message>
+        <source>Could not read the env file on %1: %2</source>
+        <translation>无法读取 %1 上的环境变量文件：%2</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 项已更改</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 项新增</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 项移除</translation>
+    </message>
+    <message>
+        <source>nothing would change (%1 unchanged)</source>
+        <translation>没有任何改动（%1 项不变）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>Read %1 on %2 at %3: %4.</source>
+        <translation>于 %3 读取了 %2 上的 %1：%4。</translation>
+    </message>
 </context>
 <context>
     <name>EnvName</name>
@@ -992,6 +1035,49 @@
     <message>
         <source>Demo server</source>
         <translation>演示服务器</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::BuildOutputChooser</name>
+    <message>
+        <source>Build now, or deploy a finished build of this project as it is</source>
+        <translation>立即构建，或按原样部署此项目已完成的构建</translation>
+    </message>
+    <message>
+        <source>Build now</source>
+        <translation>立即构建</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Choose a build folder (one with manifest.json, such as dist/1.2.0)</source>
+        <translation>选择一个构建文件夹（包含 manifest.json，例如 dist/1.2.0）</translation>
+    </message>
+    <message>
+        <source>Choose a Build Folder</source>
+        <translation>选择构建文件夹</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Builds the version below for the ticked servers (skipped when already built).</source>
+        <translation>为勾选的服务器构建下方的版本（已构建时跳过）。</translation>
+    </message>
+    <message>
+        <source>Reading the build in %1…</source>
+        <translation>正在读取 %1 中的构建…</translation>
+    </message>
+    <message>
+        <source>Version %1 in %2 has no Linux build to deploy.</source>
+        <translation>%2 中的版本 %1 没有可部署的 Linux 构建。</translation>
+    </message>
+    <message>
+        <source>Version %1 for %2.</source>
+        <translation>版本 %1，适用于 %2。</translation>
     </message>
 </context>
 <context>
@@ -1372,10 +1458,6 @@
         <translation>正在比较服务器上的环境变量文件…</translation>
     </message>
     <message>
-        <source>Could not read it: %1</source>
-        <translation>无法读取：%1</translation>
-    </message>
-    <message>
         <source>Review the plan and the env file changes, then press Deploy.</source>
         <translation>请检查部署计划和环境变量文件的变化，然后点击“部署”。</translation>
     </message>
@@ -1436,6 +1518,18 @@
     <message>
         <source>The previous release serves again.</source>
         <translation>之前的发布已重新提供服务。</translation>
+    </message>
+    <message>
+        <source>Build ou&amp;tput:</source>
+        <translation>构建输出(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Checking the build in %1…</source>
+        <translation>正在检查 %1 中的构建…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1624,57 @@
     <message>
         <source>Save Deplo&amp;y Settings</source>
         <translation>保存部署设置(&amp;Y)</translation>
+    </message>
+</context>
+<context>
+    <name>Gantry::EnvDiffModel</name>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已更改</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show or hide this value</source>
+        <translation>显示或隐藏此值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>服务器上</translation>
+    </message>
+    <message>
+        <source>In the profile</source>
+        <translation>部署配置中</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2394,10 @@
         <source>%1 extends %2. Names in bold are set by this profile; the others are inherited.</source>
         <translation>%1 继承自 %2。粗体名称由此配置设置；其余为继承而来。</translation>
     </message>
+    <message>
+        <source>Compare wit&amp;h Server</source>
+        <translation>与服务器比较(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::ProjectsPage</name>
@@ -2555,6 +2704,41 @@
     </message>
 </context>
 <context>
+    <name>Gantry::ServerComparePanel</name>
+    <message>
+        <source>The server whose env file to compare; add servers on the Servers page</source>
+        <translation>要比较其环境变量文件的服务器；可在“服务器”页面添加服务器</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>服务器(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>比较(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Read the env file deployed on the server and compare it with this profile&apos;s variables</source>
+        <translation>读取服务器上已部署的环境变量文件，并与此部署配置的变量比较</translation>
+    </message>
+    <message>
+        <source>Add a server on the Servers page to compare this profile with it.</source>
+        <translation>请先在“服务器”页面添加服务器，才能将此部署配置与之比较。</translation>
+    </message>
+    <message>
+        <source>Press Compare to see what deploying %1 would change in the env file on %2.</source>
+        <translation>点击“比较”，查看部署 %1 会对 %2 上的环境变量文件做出哪些改动。</translation>
+    </message>
+    <message>
+        <source>Reading the profile&apos;s secrets from the keychain…</source>
+        <translation>正在从钥匙串读取部署配置的机密…</translation>
+    </message>
+    <message>
+        <source>Reading %1 on %2…</source>
+        <translation>正在读取 %2 上的 %1…</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::ServerDialog</name>
     <message>
         <source>Add Server</source>
@@ -2636,6 +2820,18 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Connect &amp;through:</source>
+        <translation>经由(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A server Gantry reaches first and connects onwards from (a bastion or jump host), like ProxyJump in ~/.ssh/config</source>
+        <translation>Gantry 先连接到的服务器（堡垒机或跳板机），再从它连接到此服务器，相当于 ~/.ssh/config 中的 ProxyJump</translation>
+    </message>
+    <message>
+        <source>Directly</source>
+        <translation>直接连接</translation>
+    </message>
 </context>
 <context>
     <name>Gantry::ServerListModel</name>
@@ -2682,6 +2878,10 @@
     <message>
         <source>Host key</source>
         <translation>主机密钥</translation>
+    </message>
+    <message>
+        <source>%1 via %2</source>
+        <translation>%1，经由 %2</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +3213,10 @@
     <message>
         <source>%1 min %2 s</source>
         <translation>%1 分钟 %2 秒</translation>
+    </message>
+    <message>
+        <source>The main process&apos;s own use: systemd on %1 does not account the service&apos;s CPU and memory (turn on DefaultCPUAccounting and DefaultMemoryAccounting for the whole service).</source>
+        <translation>主进程自身的用量：%1 上的 systemd 没有统计该服务的 CPU 和内存（如需统计整个服务，请开启 DefaultCPUAccounting 和 DefaultMemoryAccounting）。</translation>
     </message>
 </context>
 <context>
@@ -4057,6 +4261,51 @@
     </message>
 </context>
 <context>
+    <name>JumpChain</name>
+    <message>
+        <source>Server %1 cannot connect through itself.</source>
+        <translation>服务器 %1 不能经由它自己连接。</translation>
+    </message>
+    <message>
+        <source>Choose another server to connect through, or connect to %1 directly.</source>
+        <translation>请选择另一台服务器作为跳板，或直接连接 %1。</translation>
+    </message>
+    <message>
+        <source>Server %1 connects through %2, but there is no server named %2.</source>
+        <translation>服务器 %1 经由 %2 连接，但不存在名为 %2 的服务器。</translation>
+    </message>
+    <message>
+        <source>Add the server %1 first, or choose another way to reach %2.</source>
+        <translation>请先添加服务器 %1，或选择其他方式连接 %2。</translation>
+    </message>
+    <message>
+        <source>The servers %1 connect through each other in a loop.</source>
+        <translation>服务器 %1 相互经由对方连接，形成了循环。</translation>
+    </message>
+    <message>
+        <source>Make one of them connect directly, or through a server outside the loop.</source>
+        <translation>请让其中一台直接连接，或经由循环之外的服务器连接。</translation>
+    </message>
+    <message>
+        <source>Server %1 is more than %2 jump servers away.</source>
+        <translation>服务器 %1 需要经过超过 %2 台跳板服务器。</translation>
+    </message>
+    <message>
+        <source>Connect through fewer jump servers.</source>
+        <translation>请减少经由的跳板服务器数量。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Server %1 cannot be removed: %2 connect(s) through it.</source>
+        <translation>
+            <numerusform>无法移除服务器 %1：%2 经由它连接。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>First let %1 connect another way (edit it, or remove it), then remove %2.</source>
+        <translation>请先让 %1 改用其他方式连接（编辑或移除它），再移除 %2。</translation>
+    </message>
+</context>
+<context>
     <name>KeychainCommand</name>
     <message>
         <source>Usage: gantryctl keychain check</source>
@@ -5000,10 +5249,6 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
 <context>
     <name>ServerCommand</name>
     <message>
-        <source>%1 (%2@%3:%4): %5, linux/%6, %7, %8, %9 free under /opt.</source>
-        <translation>%1（%2@%3:%4）：%5，linux/%6，%7，%8，/opt 下可用 %9。</translation>
-    </message>
-    <message>
         <source>systemd</source>
         <translation>systemd</translation>
     </message>
@@ -5148,6 +5393,22 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     <message>
         <source>the action is add, check, list, remove, trust or import.</source>
         <translation>操作只能是 add、check、list、remove、trust 或 import。</translation>
+    </message>
+    <message>
+        <source> via %1</source>
+        <translation>，经由 %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2@%3:%4%5): %6, linux/%7, %8, %9, %10 free under /opt.</source>
+        <translation>%1（%2@%3:%4%5）：%6，linux/%7，%8，%9，/opt 下可用空间 %10。</translation>
+    </message>
+    <message>
+        <source>Skipped %1: %2</source>
+        <translation>已跳过 %1：%2</translation>
+    </message>
+    <message>
+        <source>Connect through the server JUMP, which Gantry already knows (ProxyJump).</source>
+        <translation>经由 Gantry 已知的服务器 JUMP 连接（ProxyJump）。</translation>
     </message>
 </context>
 <context>
@@ -5337,6 +5598,21 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     </message>
 </context>
 <context>
+    <name>SocketPair</name>
+    <message>
+        <source>Gantry could not create a local socket for the SSH tunnel.</source>
+        <translation>Gantry 无法为 SSH 隧道创建本地套接字。</translation>
+    </message>
+    <message>
+        <source>Close other programs (too many open files?) and try again.</source>
+        <translation>请关闭其他程序（打开的文件过多？）后重试。</translation>
+    </message>
+    <message>
+        <source>Check that no security program blocks connections to 127.0.0.1, then try again.</source>
+        <translation>请确认没有安全软件阻止到 127.0.0.1 的连接，然后重试。</translation>
+    </message>
+</context>
+<context>
     <name>SshConfig</name>
     <message>
         <source>%1:%2: %3</source>
@@ -5401,6 +5677,33 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     <message>
         <source>Close the quote, or escape it with a backslash.</source>
         <translation>请闭合引号，或用反斜杠转义。</translation>
+    </message>
+</context>
+<context>
+    <name>SshConfigImport</name>
+    <message>
+        <source>%1 uses ProxyCommand, which Gantry cannot run. Use ProxyJump in the SSH config, or add the server by hand and choose its jump server.</source>
+        <translation>%1 使用了 ProxyCommand，Gantry 无法运行它。请在 SSH 配置中改用 ProxyJump，或手动添加该服务器并选择其跳板服务器。</translation>
+    </message>
+    <message>
+        <source>The ProxyJump chain %1 of %2 cannot be kept: %3 already connects %4.</source>
+        <translation>无法保留 %2 的 ProxyJump 链 %1：%3 已用于连接 %4。</translation>
+    </message>
+    <message>
+        <source>directly</source>
+        <translation>直接连接</translation>
+    </message>
+    <message>
+        <source>through %1</source>
+        <translation>经由 %1</translation>
+    </message>
+    <message>
+        <source>The ProxyJump &quot;%1&quot; of %2 is not of the form [user@]host[:port].</source>
+        <translation>%2 的 ProxyJump“%1”不符合 [user@]host[:port] 的格式。</translation>
+    </message>
+    <message>
+        <source>%1 jumps through %2, which is neither a host of this config nor a server Gantry knows. Add it first, then import again.</source>
+        <translation>%1 经由 %2 跳转，但 %2 既不是此配置中的主机，也不是 Gantry 已知的服务器。请先添加它，然后重新导入。</translation>
     </message>
 </context>
 <context>
@@ -5700,6 +6003,77 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     <message>
         <source>The host key of %1 has changed since you trusted it (it is now %2). Someone may be intercepting the connection, or the server was reinstalled; Gantry refused to connect.</source>
         <translation>%1 的主机密钥在您信任之后已经改变（现在是 %2）。可能有人在拦截连接，或者服务器已重装；Gantry 已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 through %2 was lost while %3.</source>
+        <translation>在%3时，经由 %2 到 %1 的连接中断了。</translation>
+    </message>
+    <message>
+        <source>Check the network and that %1 and the server are up, then try again; a deploy that was cut off leaves the running service as it was.</source>
+        <translation>请检查网络，并确认 %1 和该服务器均在运行，然后重试；被中断的部署不会改动正在运行的服务。</translation>
+    </message>
+    <message>
+        <source>%1 accepted none of your default keys, and Gantry cannot use Pageant or the Windows OpenSSH agent.</source>
+        <translation>%1 不接受你的任何默认密钥，而 Gantry 无法使用 Pageant 或 Windows OpenSSH 代理。</translation>
+    </message>
+    <message>
+        <source>Choose your private key file (for example %1) or a password for this server.</source>
+        <translation>请为此服务器选择你的私钥文件（例如 %1）或使用密码。</translation>
+    </message>
+</context>
+<context>
+    <name>SshTunnel</name>
+    <message>
+        <source>Could not reach %1 through %2: %3</source>
+        <translation>无法经由 %2 连接 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 could not open a channel.</source>
+        <translation>%1 无法打开通道。</translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, check the SSH server of %1.</source>
+        <translation>请重试；如果问题仍然存在，请检查 %1 的 SSH 服务器。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 through %2: %2 refused the forward (administratively prohibited).</source>
+        <translation>无法经由 %2 连接 %1：%2 拒绝了转发（administratively prohibited）。</translation>
+    </message>
+    <message>
+        <source>Check AllowTcpForwarding on %1: its SSH server must allow TCP forwarding for %2.</source>
+        <translation>请检查 %1 上的 AllowTcpForwarding：其 SSH 服务器必须为 %2 允许 TCP 转发。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 through %2: %2 could not connect to %3.</source>
+        <translation>无法经由 %2 连接 %1：%2 无法连接到 %3。</translation>
+    </message>
+    <message>
+        <source>Check that %1 is up, and that %2 can reach %3.</source>
+        <translation>请确认 %1 在运行，并且 %2 能访问 %3。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 through %2: the connection to %2 was lost.</source>
+        <translation>无法经由 %2 连接 %1：到 %2 的连接已中断。</translation>
+    </message>
+    <message>
+        <source>Check the network and that %1 is up, then try again.</source>
+        <translation>请检查网络并确认 %1 在运行，然后重试。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 through %2: %3 did not answer within %4 seconds.</source>
+        <translation>无法经由 %2 连接 %1：%3 在 %4 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>Check that %1 is up and that no firewall between %2 and it blocks port %3.</source>
+        <translation>请确认 %1 在运行，并且 %2 与它之间没有防火墙阻止端口 %3。</translation>
+    </message>
+    <message>
+        <source>Could not reach %1 through %2: %2 did not open a channel to %3.</source>
+        <translation>无法经由 %2 连接 %1：%2 没有打开到 %3 的通道。</translation>
+    </message>
+    <message>
+        <source>Check that %1 allows TCP forwarding and can reach %2.</source>
+        <translation>请确认 %1 允许 TCP 转发并且能访问 %2。</translation>
     </message>
 </context>
 <context>
