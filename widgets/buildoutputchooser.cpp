@@ -42,7 +42,6 @@ BuildOutputChooser::BuildOutputChooser(QWidget *parent)
     m_label->setWordWrap(true);
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     column->addWidget(m_label);
-    setFocusProxy(m_combo);
     onChosen();
 }
 
@@ -60,6 +59,11 @@ void BuildOutputChooser::setProject(const QString &project, const QString &proje
     }
     onChosen();
     reloadRecent();
+}
+
+QWidget *BuildOutputChooser::buddy() const
+{
+    return m_combo;
 }
 
 QString BuildOutputChooser::folder() const
@@ -94,7 +98,7 @@ void BuildOutputChooser::browse()
         });
 }
 
-// Read off the GUI thread; while the page is busy (disabled) the list stays as it is.
+// Read off the GUI thread; new builds are added, the current choice stays.
 void BuildOutputChooser::reloadRecent()
 {
     if (m_projectDir.isEmpty())
@@ -102,7 +106,7 @@ void BuildOutputChooser::reloadRecent()
     const QDir projectDir(m_projectDir);
     whenReady(runInPool([dist = projectDir.filePath(u"dist"_s)] { return BuildManifest::recent(dist, 5); }),
         this, [this, projectDir](const QList<BuildManifest> &builds) {
-            if (!isEnabled() || QDir(m_projectDir) != projectDir)
+            if (QDir(m_projectDir) != projectDir) // another project meanwhile
                 return;
             for (const BuildManifest &build : builds) {
                 if (m_combo->findData(build.outputDir) >= 0)

@@ -24,6 +24,7 @@ public:
     QString folder() const; // empty: build now
     void choose(const QString &dir); // empty: build now
     void reloadRecent(); // the project's recent builds; the choice is kept
+    QWidget *buddy() const; // for the label's mnemonic
 
 signals:
     void chosen(); // another build output was picked

@@ -132,7 +132,9 @@ QWidget *DeployPage::createChoiceForm()
     m_output = new BuildOutputChooser(box);
     connect(m_output, &BuildOutputChooser::chosen, this, &DeployPage::invalidatePlan);
     connect(m_output, &BuildOutputChooser::checked, this, &DeployPage::outputChecked);
-    form->addRow(tr("Build ou&tput:"), m_output);
+    auto *outputLabel = new QLabel(tr("Build ou&tput:"), box);
+    outputLabel->setBuddy(m_output->buddy()); // a label's buddy takes focus itself: the combo
+    form->addRow(outputLabel, m_output);
     form->addRow(tr("Versi&on:"), m_versionEdit);
     form->addRow(tr("Prof&ile:"), m_profileCombo);
     form->addRow(tr("&Batch size:"), m_batchSpin);
@@ -402,6 +404,7 @@ void DeployPage::onBuilt(const BuildResult &result)
             result.cancelled ? Error { tr("The build was cancelled."), {}, {} } : result.error);
         return;
     }
+    m_output->reloadRecent(); // the build just made is one to pick later
     planBuild(result.manifest);
 }
 
