@@ -106,7 +106,8 @@ shoot() {
     GANTRY_SCREENSHOT_LOGS=$TMP/journal.tsv XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
         >/dev/null 2>&1 &
     local app=$!
-    WID=$(xdotool search --sync --onlyvisible --class gantry | head -1)
+    WID=$(timeout 60 xdotool search --sync --onlyvisible --class gantry | head -1)
+    [ -n "$WID" ] || { echo "the app showed no window within 60 s ($LANG_NAME)" >&2; kill "$xvfb"; exit 1; }
     sleep 4 # Go is probed and the project scanned
     keys ctrl+1; shot projects
     keys ctrl+3 alt+p End; shot profiles

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The ctest fixture of the ProxyJump test: `jumphosts.sh up` boots jump-j (10.231.60.2) and jump-t
-# (10.231.61.2) in their own harness folder, links the two by a private veth pair (10.233.61.1 on
+# The ctest fixture of the ProxyJump test: `jumphosts.sh up` boots jump-j (10.231.62.2) and jump-t
+# (10.231.63.2) in their own harness folder, links the two by a private veth pair (10.233.61.1 on
 # jump-j, 10.233.61.2 on jump-t) and makes jump-t's sshd listen on that link only: this machine
 # reaches jump-t's SSH only through jump-j. `jumphosts.sh down` stops both and leaves nothing
 # behind (deleting the network namespaces also deletes the private pair). The link's subnet is
@@ -12,12 +12,12 @@ case ${1:-} in
 up)
     $HOSTS down jump-j >/dev/null 2>&1; $HOSTS down jump-t >/dev/null 2>&1
     ip route replace unreachable 10.233.61.0/24 || exit 1
-    $HOSTS up jump-j 60 >/dev/null & a=$!
-    $HOSTS up jump-t 61 >/dev/null & b=$!
+    $HOSTS up jump-j 62 >/dev/null & a=$!
+    $HOSTS up jump-t 63 >/dev/null & b=$!
     wait $a && wait $b || exit 1
-    ip -n gantry-60 link add gjump60 type veth peer name gjump61 netns gantry-61 || exit 1
-    ip -n gantry-60 addr add 10.233.61.1/24 dev gjump60 && ip -n gantry-60 link set gjump60 up || exit 1
-    ip -n gantry-61 addr add 10.233.61.2/24 dev gjump61 && ip -n gantry-61 link set gjump61 up || exit 1
+    ip -n gantry-62 link add gjump62 type veth peer name gjump63 netns gantry-63 || exit 1
+    ip -n gantry-62 addr add 10.233.61.1/24 dev gjump62 && ip -n gantry-62 link set gjump62 up || exit 1
+    ip -n gantry-63 addr add 10.233.61.2/24 dev gjump63 && ip -n gantry-63 link set gjump63 up || exit 1
     $HOSTS exec jump-t -- sh -c 'echo "ListenAddress 10.233.61.2" > /etc/ssh/sshd_config.d/01-jump-only.conf &&
         systemctl restart ssh' || exit 1
     for _ in $(seq 50); do

@@ -8,6 +8,11 @@
 #   testhost.sh up NAME INDEX      boot NAME as 10.231.INDEX.2 (this machine: 10.231.INDEX.1),
 #                                  wait until `systemctl is-system-running` says running or
 #                                  degraded (timeout ${GANTRY_HOSTS_TIMEOUT:-90} s), print the IP
+#                                  Indexes in use (a host's index must be unique while it is up):
+#                                  31-32 hosts/deploy, 33-34 hosts/monitor, 35-39 bench-monitor,
+#                                  41-45 bench-deploy, 46 bench-upload, 51 widgets/gui_deploy,
+#                                  57 screenshots-live, 60 the app's --demo server (hosts/demo),
+#                                  62-63 hosts/jump.
 #   testhost.sh down NAME          stop, unmount, delete netns + veth, remove the folder (idempotent)
 #   testhost.sh down-all           `down` for every host under the harness folder
 #   testhost.sh exec NAME -- CMD…  run CMD (argv, no shell) as root inside the host's namespaces
