@@ -1521,7 +1521,7 @@
     </message>
     <message>
         <source>Build ou&amp;tput:</source>
-        <translation>构建输出(&amp;T)：</translation>
+        <translation>构建输出(&amp;T):</translation>
     </message>
     <message>
         <source>Checking the build in %1…</source>
@@ -2711,7 +2711,7 @@
     </message>
     <message>
         <source>Se&amp;rver:</source>
-        <translation>服务器(&amp;R)：</translation>
+        <translation>服务器(&amp;R):</translation>
     </message>
     <message>
         <source>C&amp;ompare</source>
@@ -2822,7 +2822,7 @@
     </message>
     <message>
         <source>Connect &amp;through:</source>
-        <translation>经由(&amp;T)：</translation>
+        <translation>经由(&amp;T):</translation>
     </message>
     <message>
         <source>A server Gantry reaches first and connects onwards from (a bastion or jump host), like ProxyJump in ~/.ssh/config</source>

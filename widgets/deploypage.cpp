@@ -300,6 +300,8 @@ void DeployPage::invalidatePlan()
     m_diffFailures = 0;
     if (m_busy == Busy::Planning)
         setBusy(Busy::Idle);
+    if (m_busy == Busy::Idle)
+        m_status->clear(); // what it said was about the plan that is gone
     m_planText->clear();
     m_releasesPanel->setService(m_project, appName(), m_profileCombo->currentText());
     updateButtons();
@@ -580,10 +582,10 @@ void DeployPage::onDeployFinished(bool success)
             DeployPlanner::historyRecord(request, m_run->outcomes(), m_clock.elapsed()));
         !saved)
         m_log->appendPlainText(saved.error().toString());
-    showOutcomes();
     const QString first = request.hosts.isEmpty() ? QString() : request.hosts.first().server.name;
     invalidatePlan(); // the env files changed: review again before the next deploy
     setBusy(Busy::Idle);
+    showOutcomes();
     if (!first.isEmpty())
         m_releasesPanel->showServer(first);
     emit deployFinished(success);
