@@ -14,8 +14,6 @@ GANTRYCTL=$(realpath "$1")
 SRC=${GANTRY_SOURCE_DIR:?run through ctest}
 HOSTS="bash $SRC/tests/hosts/testhost.sh"
 T=$(mktemp -d /tmp/gantry-deploy-test.XXXXXX)
-PASSED=0
-FAILED=0
 SECRET='Sup3r-S3cret value $HOME #1'
 cleanup() {
     for h in d1 d2; do
@@ -27,29 +25,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ok() { PASSED=$((PASSED + 1)); echo "PASS: $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL: $1"; [ -f "$T/err" ] && sed 's/^/    | /' "$T/err" | tail -25; }
-# expect NAME CODE PATTERN -- command...: exit code and a pattern in stderr or stdout
-expect() {
-    local name=$1 code=$2 pattern=$3
-    shift 4
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    cat "$T/out" "$T/err" >>"$T/all-output"
-    if [ "$got" -ne "$code" ]; then bad "$name (exit $got, wanted $code)"; return 1; fi
-    if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$T/err" "$T/out"; then bad "$name (no /$pattern/)"; return 1; fi
-    ok "$name"
-}
-check() { # check NAME -- command...: the command succeeds
-    local name=$1
-    shift 2
-    if "$@" >"$T/check" 2>&1; then ok "$name"; else bad "$name"; sed 's/^/    | /' "$T/check" | tail -10; fi
-}
-json() { python3 -c "import json,sys; d=json.load(open('$T/out')); sys.exit(0 if ($1) else 1)"; }
-on() { local h=$1; shift; $HOSTS exec "$h" -- "$@"; }
+. "$SRC/tests/hosts/checks.sh"
 health() { on "$1" curl -s --max-time 5 "http://127.0.0.1:8080/healthz"; }
 veth() { case $1 in d1) echo gantry31 ;; d2) echo gantry32 ;; esac; }
-G() { "$GANTRYCTL" --workspace "$T/ws" "$@"; }
 
 IP1=$($HOSTS ip d1) && IP2=$($HOSTS ip d2) || { echo "the hosts/up fixture did not boot d1 and d2"; exit 1; }
 KEY=$($HOSTS key)

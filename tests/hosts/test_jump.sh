@@ -13,25 +13,9 @@ SRC=${GANTRY_SOURCE_DIR:?run through ctest}
 export GANTRY_HOSTS_DIR=${GANTRY_HOSTS_DIR:-/tmp/gantry-hosts-jump}
 HOSTS="bash $SRC/tests/hosts/testhost.sh"
 T=$(mktemp -d /tmp/gantry-jump-test.XXXXXX)
-PASSED=0
-FAILED=0
 trap 'rm -rf "$T"' EXIT
 
-ok() { PASSED=$((PASSED + 1)); echo "PASS: $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL: $1"; [ -f "$T/err" ] && sed 's/^/    | /' "$T/err" | tail -25; }
-# expect NAME CODE PATTERN -- command...: exit code and a pattern in stderr or stdout
-expect() {
-    local name=$1 code=$2 pattern=$3
-    shift 4
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -ne "$code" ]; then bad "$name (exit $got, wanted $code)"; return 1; fi
-    if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$T/err" "$T/out"; then bad "$name (no /$pattern/)"; return 1; fi
-    ok "$name"
-}
-json() { python3 -c "import json,sys; d=json.load(open('$T/out')); sys.exit(0 if ($1) else 1)"; }
-on() { local h=$1; shift; $HOSTS exec "$h" -- "$@"; }
-G() { "$GANTRYCTL" --workspace "$T/ws" "$@"; }
+. "$SRC/tests/hosts/checks.sh"
 
 IPJ=$($HOSTS ip jump-j) || { echo "the hosts/jump-up fixture did not boot jump-j"; exit 1; }
 $HOSTS ip jump-t >/dev/null || { echo "the hosts/jump-up fixture did not boot jump-t"; exit 1; }

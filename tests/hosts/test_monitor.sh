@@ -13,8 +13,6 @@ GANTRYCTL=$(realpath "$1")
 SRC=${GANTRY_SOURCE_DIR:?run through ctest}
 HOSTS="bash $SRC/tests/hosts/testhost.sh"
 T=$(mktemp -d /tmp/gantry-monitor-test.XXXXXX)
-PASSED=0
-FAILED=0
 BGS=()
 cleanup() {
     ip netns exec gantry-34 ip link set host0 up 2>/dev/null
@@ -23,20 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ok() { PASSED=$((PASSED + 1)); echo "PASS: $1"; }
-bad() { FAILED=$((FAILED + 1)); echo "FAIL: $1"; [ -f "$T/err" ] && sed 's/^/    | /' "$T/err" | tail -15; }
-expect() { # expect NAME CODE PATTERN -- command...
-    local name=$1 code=$2 pattern=$3
-    shift 4
-    "$@" >"$T/out" 2>"$T/err"
-    local got=$?
-    if [ "$got" -ne "$code" ]; then bad "$name (exit $got, wanted $code)"; return 1; fi
-    if [ -n "$pattern" ] && ! grep -qE -- "$pattern" "$T/err" "$T/out"; then bad "$name (no /$pattern/)"; return 1; fi
-    ok "$name"
-}
+. "$SRC/tests/hosts/checks.sh"
 py() { python3 -c "$1"; }
-on() { local h=$1; shift; $HOSTS exec "$h" -- "$@"; }
-G() { "$GANTRYCTL" --workspace "$T/ws" "$@"; }
 now() { date +%s.%N; }
 # wait_for SECONDS COMMAND...: poll every 50 ms until the command succeeds
 wait_for() {
