@@ -10,6 +10,7 @@
 
 #include "core/common/async.h"
 #include "core/deploy/deployplanner.h"
+#include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 #include "widgets/whenready.h"
 
@@ -139,7 +140,7 @@ void BuildOutputChooser::onChosen()
 void BuildOutputChooser::showManifest(const QString &dir, const Result<BuildManifest> &manifest)
 {
     if (!manifest) {
-        m_label->setStyleSheet(u"color: #d1242f;"_s);
+        m_label->setStyleSheet(ErrorPanel::errorTextStyle());
         m_label->setText(manifest.error().message + u' ' + manifest.error().hint);
         emit checked(false);
         return;

@@ -337,8 +337,7 @@ void DeployPage::review()
 {
     if (m_busy != Busy::Idle || m_project.isEmpty())
         return;
-    invalidatePlan();
-    m_status->clear();
+    invalidatePlan(); // idle here, so the status line is cleared too
     if (m_output->folder().isEmpty())
         startBuild();
     else

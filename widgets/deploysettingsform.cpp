@@ -10,6 +10,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include "widgets/errorpanel.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
@@ -49,7 +51,7 @@ DeploySettingsForm::DeploySettingsForm(QWidget *parent)
     m_error = new QLabel(this);
     m_error->setObjectName(u"deploySettingsError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #d1242f;"_s);
+    m_error->setStyleSheet(ErrorPanel::errorTextStyle());
     m_error->hide();
     layout->addWidget(m_error);
     auto *save = new QPushButton(tr("Save Deplo&y Settings"), this);

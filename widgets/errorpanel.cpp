@@ -43,7 +43,7 @@ ErrorPanel::~ErrorPanel() = default;
 void ErrorPanel::showError(const Error &error)
 {
     m_isError = true;
-    m_message->setStyleSheet(u"color: #d1242f;"_s);
+    m_message->setStyleSheet(ErrorPanel::errorTextStyle());
     m_message->setText(error.hint.isEmpty() ? error.message : error.message + u' ' + error.hint);
     m_details->setPlainText(error.cause);
     m_detailsButton->setVisible(!error.cause.isEmpty());

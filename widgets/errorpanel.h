@@ -19,6 +19,9 @@ public:
     explicit ErrorPanel(QWidget *parent = nullptr);
     ~ErrorPanel() override;
 
+    // The style sheet of error text, the same on every page.
+    static QString errorTextStyle() { return QStringLiteral("color: #d1242f;"); }
+
     void showError(const Error &error);
     void showNote(const QString &text);
     void clear();

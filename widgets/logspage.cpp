@@ -223,7 +223,7 @@ QWidget *LogsPage::createViewArea()
     m_searchError = new QLabel(box);
     m_searchError->setObjectName(u"logsSearchError"_s);
     m_searchError->setWordWrap(true);
-    m_searchError->setStyleSheet(u"color: #d1242f;"_s);
+    m_searchError->setStyleSheet(ErrorPanel::errorTextStyle());
     m_searchError->hide();
     column->addWidget(m_searchError);
     m_emptyHint = new QLabel(box);

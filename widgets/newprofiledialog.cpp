@@ -7,6 +7,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "widgets/errorpanel.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
@@ -31,7 +33,7 @@ NewProfileDialog::NewProfileDialog(
     m_error = new QLabel(this);
     m_error->setObjectName(u"profileError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #d1242f;"_s);
+    m_error->setStyleSheet(ErrorPanel::errorTextStyle());
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Add Profile"));

@@ -19,6 +19,7 @@
 #include "core/common/async.h"
 #include "core/store/workspace.h"
 #include "widgets/appsettings.h"
+#include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 #include "widgets/recentprojectsmodel.h"
 #include "widgets/targetlistmodel.h"
@@ -190,7 +191,7 @@ void ProjectsPage::createGoEnvRows(QFormLayout *form)
     m_goprivateEdit->setPlaceholderText(tr("Private module paths, e.g. git.example.com/*"));
     form->addRow(u"GOPRIVATE:"_s, m_goprivateEdit);
     m_settingsError = valueLabel(m_settingsBox, u"settingsError"_s);
-    m_settingsError->setStyleSheet(u"color: #d1242f;"_s);
+    m_settingsError->setStyleSheet(ErrorPanel::errorTextStyle());
     m_settingsError->hide();
     form->addRow(QString(), m_settingsError);
     auto *save = new QPushButton(tr("&Save Settings"), m_settingsBox);

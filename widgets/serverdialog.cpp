@@ -13,6 +13,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 
 using namespace Qt::StringLiterals;
@@ -47,7 +48,7 @@ ServerDialog::ServerDialog(const ServerRecord &server, const QStringList &others
     m_error = new QLabel(this);
     m_error->setObjectName(u"serverError"_s);
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(u"color: #d1242f;"_s);
+    m_error->setStyleSheet(ErrorPanel::errorTextStyle());
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(adding ? tr("&Add Server") : tr("&Save"));

@@ -16,6 +16,7 @@
 #include "core/store/workspace.h"
 #include "widgets/appearance.h"
 #include "widgets/appsettings.h"
+#include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 #include "widgets/targetlistmodel.h"
 #include "widgets/targetsview.h"
@@ -26,8 +27,6 @@ using namespace Qt::StringLiterals;
 namespace Gantry {
 
 namespace {
-
-const QString ErrorStyle = u"color: #d1242f;"_s;
 
 QLabel *noteLabel(QWidget *parent, const QString &objectName)
 {
@@ -198,7 +197,7 @@ void SettingsPage::checkGoPath(const QString &path)
     const int generation = ++m_goGeneration;
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const Result<QString> goPath = GoToolchain::find(QDir::fromNativeSeparators(path), env);
-    m_goStatus->setStyleSheet(goPath ? QString() : ErrorStyle);
+    m_goStatus->setStyleSheet(goPath ? QString() : ErrorPanel::errorTextStyle());
     if (!goPath) {
         m_goStatus->setText(goPath.error().toString());
         return;
@@ -210,7 +209,7 @@ void SettingsPage::checkGoPath(const QString &path)
             if (m_goGeneration != generation)
                 return;
             m_checkingGo = false;
-            m_goStatus->setStyleSheet(toolchain ? QString() : ErrorStyle);
+            m_goStatus->setStyleSheet(toolchain ? QString() : ErrorPanel::errorTextStyle());
             if (!toolchain)
                 return m_goStatus->setText(toolchain.error().toString());
             m_goStatus->setText(
@@ -227,7 +226,7 @@ void SettingsPage::checkGoPath(const QString &path)
 void SettingsPage::saveDefaultTargets()
 {
     const QList<BuildTarget> targets = m_targets->checkedTargets();
-    m_targetsNote->setStyleSheet(targets.isEmpty() ? ErrorStyle : QString());
+    m_targetsNote->setStyleSheet(targets.isEmpty() ? ErrorPanel::errorTextStyle() : QString());
     if (targets.isEmpty()) {
         m_targetsNote->setText(tr("Tick at least one platform; until then the last choice is kept."));
         return;

@@ -22,6 +22,7 @@
 #include "core/profile/envname.h"
 #include "core/secret/secretstore.h"
 #include "core/store/workspace.h"
+#include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 #include "widgets/variabletablemodel.h"
 #include "widgets/whenready.h"
@@ -46,8 +47,6 @@ void forgetSecret(const QString &key)
             qCWarning(lcApp) << "could not remove the keychain entry" << key << ok.error().message;
     });
 }
-
-const QString ErrorStyle = u"color: #d1242f;"_s;
 
 } // namespace
 
@@ -128,7 +127,7 @@ QWidget *VariablesPanel::createEditor()
     m_nameError = new QLabel(box);
     m_nameError->setObjectName(u"variableNameError"_s);
     m_nameError->setWordWrap(true);
-    m_nameError->setStyleSheet(ErrorStyle);
+    m_nameError->setStyleSheet(ErrorPanel::errorTextStyle());
     m_nameError->hide();
     m_valueEdit = new QLineEdit(box);
     m_valueEdit->setObjectName(u"variableValueEdit"_s);
@@ -515,7 +514,7 @@ void VariablesPanel::showStatus(const QString &text)
 
 void VariablesPanel::showError(const QString &text)
 {
-    m_status->setStyleSheet(ErrorStyle);
+    m_status->setStyleSheet(ErrorPanel::errorTextStyle());
     m_status->setText(text);
 }
 

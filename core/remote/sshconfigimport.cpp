@@ -30,9 +30,9 @@ private:
     QString known(const QString &hop) const; // an alias of a row, or a server of the workspace
     QString hopServer(const QString &text, qsizetype row, bool mayAdd, QString &problem);
     QString matching(const ServerRecord &wanted) const;
-    QString freeName(const QString &host) const;
-    bool taken(const QString &name) const;
+    QString freeName(const QString &host);
     SshImportRow *rowNamed(const QString &name);
+    const ServerRecord *serverNamed(const QString &name); // a row's, a new jump server's or the workspace's
 
     const QList<SshConfigHost> &m_hosts;
     const QList<ServerRecord> &m_existing;
@@ -95,11 +95,8 @@ void Importer::mapChain(qsizetype row)
     // Each hop connects through the one before it; a hop that connects directly so far learns it.
     for (qsizetype k = 1; k < names.size(); ++k) {
         SshImportRow *hop = rowNamed(names.at(k));
-        const auto existing =
-            std::ranges::find_if(m_existing, [&](const ServerRecord &s) { return s.name == names.at(k); });
-        const QString current = hop        ? hop->server.jump
-            : existing != m_existing.end() ? existing->jump
-                                           : QString();
+        const ServerRecord *server = serverNamed(names.at(k));
+        const QString current = server ? server->jump : QString();
         if (current == names.at(k - 1))
             continue;
         if (hop && current.isEmpty() && hop->problem.isEmpty()) {
@@ -155,13 +152,7 @@ QString Importer::hopServer(const QString &text, qsizetype row, bool mayAdd, QSt
     }
     // "ops@bastion:2200" with "bastion" a host of the config: that host's address, with these settings.
     ServerRecord wanted;
-    const QString base = known(hop->host);
-    const SshImportRow *baseRow = rowNamed(base);
-    const auto baseExisting =
-        std::ranges::find_if(m_existing, [&](const ServerRecord &s) { return s.name == base; });
-    const ServerRecord *from = baseRow     ? &baseRow->server
-        : baseExisting != m_existing.end() ? &*baseExisting
-                                           : nullptr;
+    const ServerRecord *from = serverNamed(known(hop->host));
     wanted.address = from ? from->address : hop->host;
     wanted.port = hop->port ? hop->port : from ? from->port : 22;
     wanted.user = !hop->user.isEmpty() ? hop->user : from ? from->user : u"root"_s;
@@ -199,7 +190,7 @@ QString Importer::matching(const ServerRecord &wanted) const
     return {};
 }
 
-QString Importer::freeName(const QString &host) const
+QString Importer::freeName(const QString &host)
 {
     static const QRegularExpression invalid(u"[^A-Za-z0-9._-]"_s);
     QString base = QString(host).replace(invalid, u"-"_s);
@@ -209,17 +200,9 @@ QString Importer::freeName(const QString &host) const
         base = u"jump"_s;
     base = base.left(90);
     QString name = base;
-    for (int n = 2; taken(name); ++n)
+    for (int n = 2; serverNamed(name); ++n)
         name = base + u'-' + QString::number(n);
     return name;
-}
-
-bool Importer::taken(const QString &name) const
-{
-    const auto named = [&](const ServerRecord &s) { return s.name == name; };
-    return std::ranges::any_of(m_existing, named) ||
-        std::ranges::any_of(m_rows, [&](const SshImportRow &r) { return named(r.server); }) ||
-        std::ranges::any_of(m_added, [&](const SshImportRow &r) { return named(r.server); });
 }
 
 SshImportRow *Importer::rowNamed(const QString &name)
@@ -233,6 +216,15 @@ SshImportRow *Importer::rowNamed(const QString &name)
         if (r.server.name == name)
             return &r;
     return nullptr;
+}
+
+const ServerRecord *Importer::serverNamed(const QString &name)
+{
+    if (const SshImportRow *row = rowNamed(name))
+        return &row->server;
+    const auto existing = std::ranges::find_if(
+        m_existing, [&](const ServerRecord &s) { return !name.isEmpty() && s.name == name; });
+    return existing != m_existing.end() ? &*existing : nullptr;
 }
 
 } // namespace
