@@ -12,7 +12,7 @@
 #include "core/deploy/deployplanner.h"
 #include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

@@ -36,7 +36,7 @@
 #include "widgets/releasespanel.h"
 #include "widgets/serverlistmodel.h"
 #include "widgets/unitfiledialog.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

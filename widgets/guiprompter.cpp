@@ -9,7 +9,7 @@
 #include "core/store/workspace.h"
 #include "widgets/passworddialog.h"
 #include "widgets/serverlistmodel.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

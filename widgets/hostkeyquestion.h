@@ -7,7 +7,7 @@
 #include <QWidget>
 
 #include "core/deploy/hosttask.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 namespace Gantry {
 

@@ -24,7 +24,7 @@
 #include "widgets/recentprojectsmodel.h"
 #include "widgets/targetlistmodel.h"
 #include "widgets/targetsview.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

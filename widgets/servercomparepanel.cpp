@@ -14,7 +14,7 @@
 #include "widgets/envdiffreader.h"
 #include "widgets/errorpanel.h"
 #include "widgets/guiprompter.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

@@ -20,7 +20,7 @@
 #include "widgets/filedialogs.h"
 #include "widgets/targetlistmodel.h"
 #include "widgets/targetsview.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

@@ -25,7 +25,7 @@
 #include "widgets/errorpanel.h"
 #include "widgets/filedialogs.h"
 #include "widgets/variabletablemodel.h"
-#include "widgets/whenready.h"
+#include "core/common/whenready.h"
 
 using namespace Qt::StringLiterals;
 

@@ -13,6 +13,7 @@
 #include "core/build/outputfolder.h"
 #include "core/common/async.h"
 #include "core/common/logging.h"
+#include "core/common/whenready.h"
 #include "core/process/processrunner.h"
 
 using namespace Qt::StringLiterals;
@@ -111,26 +112,27 @@ void BuildSession::start()
     // The four look-ups are independent: run them at once and continue when all have answered.
     m_pendingProbes = 4;
     const QString dir = m_options.projectDir;
-    runInPool([dir] { return GoProject::scan(dir); }).then(this, [this](Result<GoProject> project) {
+    whenReady(runInPool([dir] { return GoProject::scan(dir); }), this, [this](Result<GoProject> project) {
         m_scanned = std::move(project);
-        onProbeAnswered();
+        onProbeAnswered("the source scan");
     });
-    GoToolchain::probe(m_toolchain.goPath, env).then(this, [this](Result<GoToolchain> toolchain) {
+    whenReady(GoToolchain::probe(m_toolchain.goPath, env), this, [this](Result<GoToolchain> toolchain) {
         m_probed = std::move(toolchain);
-        onProbeAnswered();
+        onProbeAnswered("go env");
     });
-    m_toolchain.listTargets(env).then(this, [this](Result<QList<BuildTarget>> targets) {
+    whenReady(m_toolchain.listTargets(env), this, [this](Result<QList<BuildTarget>> targets) {
         m_listed = std::move(targets);
-        onProbeAnswered();
+        onProbeAnswered("go tool dist list");
     });
-    VersionInfo::read(dir, m_options.environment).then(this, [this](const VersionInfo &version) {
+    whenReady(VersionInfo::read(dir, m_options.environment), this, [this](const VersionInfo &version) {
         m_version = version;
-        onProbeAnswered();
+        onProbeAnswered("git");
     });
 }
 
-void BuildSession::onProbeAnswered()
+void BuildSession::onProbeAnswered(const char *which)
 {
+    qCDebug(lcBuild) << which << "answered," << m_pendingProbes - 1 << "look-ups to go";
     if (--m_pendingProbes > 0)
         return;
     const Error *error = !m_scanned ? &m_scanned.error()
@@ -179,7 +181,7 @@ void BuildSession::onVersionRead(const VersionInfo &version)
     const BuildPlan planCopy = m_plan;
     const GoModFile mod = m_project.mod;
     const GoToolchain go = m_toolchain;
-    runInPool([outputDir, needed, plan = planCopy, mod, go] {
+    auto preparing = runInPool([outputDir, needed, plan = planCopy, mod, go] {
         Prepared prepared { OutputFolder::prepare(outputDir, needed), {} };
         const QString goFlags =
             plan.steps.isEmpty() ? QString() : plan.steps.first().environment.value(u"GOFLAGS"_s);
@@ -191,7 +193,8 @@ void BuildSession::onVersionRead(const VersionInfo &version)
             prepared.fingerprints.append({ fingerprint, current ? stamp.sha256 : QString() });
         }
         return prepared;
-    }).then(this, [this](Prepared prepared) {
+    });
+    whenReady(preparing, this, [this](Prepared prepared) {
         if (prepared.staging) {
             m_staging = prepared.staging->path;
             m_createdDirs = prepared.staging->createdDirs;
@@ -286,9 +289,8 @@ void BuildSession::onJobBuilt(Job &job, const ProcessResult &result)
     ProcessSpec spec { m_toolchain.goPath, { u"version"_s, u"-m"_s, job.step.cachedBinary },
         m_plan.projectDir, job.step.environment, 60s, true, true };
     Job *jobPtr = &job;
-    ProcessRunner::run(std::move(spec)).then(this, [this, jobPtr](const ProcessResult &readBack) {
-        onJobReadBack(*jobPtr, readBack);
-    });
+    whenReady(ProcessRunner::run(std::move(spec)), this,
+        [this, jobPtr](const ProcessResult &readBack) { onJobReadBack(*jobPtr, readBack); });
 }
 
 void BuildSession::onJobReadBack(Job &job, const ProcessResult &result)
@@ -311,9 +313,10 @@ void BuildSession::startPackaging(Job &job, const QString &detail)
     const BuildManifest previous = m_previous;
     const QString staging = m_staging;
     Job *jobPtr = &job;
-    runInPool([plan, step, staging, previous] {
+    auto packaging = runInPool([plan, step, staging, previous] {
         return ArtifactPackager::produce(plan, step, staging, previous, plan.outputDir);
-    }).then(this, [this, jobPtr](Result<QList<BuildArtifact>> artifacts) {
+    });
+    whenReady(packaging, this, [this, jobPtr](Result<QList<BuildArtifact>> artifacts) {
         onJobArtifacts(*jobPtr, std::move(artifacts));
     });
 }
@@ -415,7 +418,7 @@ void BuildSession::finishWhenIdle()
         return;
     m_finishing = true;
     const OutputFolder::Staging staging { m_staging, m_createdDirs };
-    runInPool([staging] { OutputFolder::discard(staging); }).then(this, [this] { finish(); });
+    whenReady(runInPool([staging] { OutputFolder::discard(staging); }), this, [this] { finish(); });
 }
 
 void BuildSession::finalize()
@@ -448,13 +451,14 @@ void BuildSession::finalize()
     const QString outputDir = m_plan.outputDir;
     const QByteArray manifestJson = QJsonDocument(manifest.toJson()).toJson(QJsonDocument::Indented);
     const QByteArray checksums = ChecksumFile::format(sums);
-    runInPool([staging, outputDir, manifestJson, checksums, obsolete]() -> Result<void> {
+    auto committing = runInPool([staging, outputDir, manifestJson, checksums, obsolete]() -> Result<void> {
         if (auto ok = writeFile(staging.path + u"/checksums.txt"_s, checksums); !ok)
             return ok;
         if (auto ok = writeFile(staging.path + u"/manifest.json"_s, manifestJson); !ok)
             return ok;
         return OutputFolder::commit(staging, outputDir, obsolete);
-    }).then(this, [this, manifest, staging](Result<void> committed) {
+    });
+    whenReady(committing, this, [this, manifest, staging](Result<void> committed) {
         if (!committed) {
             m_result.error = committed.error();
             OutputFolder::discard(staging);

@@ -56,7 +56,7 @@ private:
     };
 
     bool preparationEnded(const Error *error); // true when the session stops here
-    void onProbeAnswered();
+    void onProbeAnswered(const char *which);
     void onVersionRead(const VersionInfo &version);
     void onOutputPrepared(Result<QString> staging);
     void schedule();

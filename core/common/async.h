@@ -15,7 +15,7 @@ namespace Gantry {
 QThreadPool *backgroundPool();
 
 // Runs `work` on backgroundPool(); the future resolves with its return value.
-// Core stays free of QtConcurrent; widgets consume with future.then(this, ...).
+// Core stays free of QtConcurrent; take the result with whenReady (core/common/whenready.h).
 template<typename Work>
 auto runInPool(Work work) -> QFuture<std::invoke_result_t<Work>>
 {

@@ -46,8 +46,9 @@ ProcessRunner::ProcessRunner(ProcessSpec spec, QObject *parent)
 ProcessRunner::~ProcessRunner()
 {
     if (m_process.state() != QProcess::NotRunning) {
-        m_group.kill(); // QProcess's own destructor reaps the direct child
+        m_group.kill();
         m_process.kill();
+        m_process.waitForFinished(3000); // reaps the direct child; SIGKILL leaves it no choice
     }
 }
 

@@ -1,7 +1,9 @@
 #include "core/testsupport.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QMultiHash>
 #include <QProcess>
 #include <QTest>
 
@@ -66,6 +68,41 @@ QList<qint64> processesWithMarker(const QString &marker)
             found << pid.toLongLong();
     }
     return found;
+}
+
+QString describeDescendants(const QString &marker)
+{
+    const auto read = [](const QString &path) {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QMultiHash<qint64, qint64> children;
+    const QStringList pids = QDir(u"/proc"_s).entryList({ u"[0-9]*"_s }, QDir::Dirs);
+    for (const QString &pid : pids) {
+        // stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after its ')'.
+        const QByteArray stat = read(u"/proc/"_s + pid + u"/stat"_s);
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1)
+            children.insert(fields.at(1).toLongLong(), pid.toLongLong());
+    }
+    QStringList lines;
+    QList<qint64> todo { QCoreApplication::applicationPid() };
+    while (!todo.isEmpty()) {
+        const qint64 parent = todo.takeFirst();
+        for (const qint64 child : children.values(parent)) {
+            const QString dir = u"/proc/"_s + QString::number(child);
+            const QByteArray stat = read(dir + u"/stat"_s);
+            QByteArray cmdline = read(dir + u"/cmdline"_s);
+            cmdline.replace('\0', ' ');
+            lines << u"%1 ppid %2 state %3 wchan %4 marker %5: %6"_s.arg(child).arg(parent).arg(
+                QString::fromLatin1(stat.mid(stat.lastIndexOf(')') + 2, 1)),
+                QString::fromLatin1(read(dir + u"/wchan"_s)),
+                !marker.isEmpty() && read(dir + u"/environ"_s).contains(marker.toUtf8()) ? u"yes"_s : u"no"_s,
+                QString::fromLocal8Bit(cmdline.trimmed()));
+            todo << child;
+        }
+    }
+    return lines.isEmpty() ? u"(no child processes)"_s : lines.join(u'\n');
 }
 
 QList<EnvVariable> envVariables(const QString &spec)

@@ -27,4 +27,8 @@ QList<EnvVariable> envVariables(const QString &spec);
 // Processes whose environment holds `marker` (Linux /proc; a cancelled build must leave none).
 QList<qint64> processesWithMarker(const QString &marker);
 
+// This process's descendants, a line each (pid, state, kernel wait, command line, whether the
+// environment holds `marker`): what a test prints when a process it waits for never shows up.
+QString describeDescendants(const QString &marker = {});
+
 } // namespace Gantry::Test

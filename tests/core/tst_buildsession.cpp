@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,6 +31,7 @@ private slots:
     void cgoDependencyIsWarned();
     void multipleMainPackages();
     void cancelLeavesNoGoProcess();
+    void deletingARunningSessionIsHarmless();
     void unchangedInputsSkipGoAndChangesRebuild();
     void badInput_data();
     void badInput();
@@ -37,15 +39,37 @@ private slots:
 private:
     BuildOptions helloOptions(const QString &out) const;
     BuildResult runBuild(BuildSession &session, QList<Error> *warnings = nullptr);
+    static bool waitForGo(BuildSession &session, const QString &marker);
 
     QTemporaryDir m_tmp;
     QProcessEnvironment m_helloEnv;
     QString m_fourOut;
 };
 
+// Waits until the session runs `go build` and a process carrying `marker` is seen.
+bool tst_BuildSession::waitForGo(BuildSession &session, const QString &marker)
+{
+    bool building = false;
+    QObject::connect(&session, &BuildSession::targetStateChanged, &session,
+        [&building](const QString &, BuildSession::TargetState state) {
+            building = building || state == BuildSession::TargetState::Building;
+        });
+    if (!QTest::qWaitFor([&] { return building; }, 60000)) {
+        qWarning("the build never reached go build");
+        return false;
+    }
+    if (!QTest::qWaitFor([&] { return !Test::processesWithMarker(marker).isEmpty(); }, 30000)) {
+        qWarning("go build was started, but no process with the marker showed up");
+        return false;
+    }
+    return true;
+}
+
 void tst_BuildSession::initTestCase()
 {
     QVERIFY(m_tmp.isValid());
+    // The session's steps in the log: a build that stalls in CI shows where.
+    QLoggingCategory::setFilterRules(u"gantry.build.debug=true"_s);
     m_helloEnv = Test::offlineEnvironment(Test::example(u"hello-gin"_s), m_tmp.filePath(u"stage-hello"_s));
 }
 
@@ -284,7 +308,7 @@ void tst_BuildSession::cancelLeavesNoGoProcess()
     BuildSession session(options);
     QSignalSpy finished(&session, &BuildSession::finished);
     session.start();
-    QTRY_VERIFY_WITH_TIMEOUT(!Test::processesWithMarker(marker).isEmpty(), 60000);
+    QVERIFY2(waitForGo(session, marker), qPrintable(Test::describeDescendants(marker)));
     QTest::qWait(1500); // let go start its compile children
     session.cancel();
     QVERIFY(finished.wait(30000));
@@ -292,6 +316,29 @@ void tst_BuildSession::cancelLeavesNoGoProcess()
     QVERIFY(!session.result().success);
     QTRY_VERIFY_WITH_TIMEOUT(Test::processesWithMarker(marker).isEmpty(), 2000);
     QVERIFY(!QFileInfo::exists(options.outputDir));
+}
+
+void tst_BuildSession::deletingARunningSessionIsHarmless()
+{
+    const QString marker = u"GANTRY_DELETE_MARKER_"_s + QString::number(QCoreApplication::applicationPid());
+    BuildOptions options = helloOptions(m_tmp.filePath(u"delete-out"_s));
+    options.environment.insert(marker, u"1"_s);
+    options.environment.insert(u"GOCACHE"_s, m_tmp.filePath(u"cold-cache-2"_s));
+    options.targets = { *BuildTarget::parse(u"linux/arm64") };
+    // Deleted while its look-ups (go env, go tool dist list, git, the source scan) still run: their
+    // answers arrive to nobody, and nothing asserts or touches the freed session.
+    auto *preparing = new BuildSession(options);
+    preparing->start();
+    delete preparing;
+    QTest::qWait(3000);
+    // Deleted while go compiles: go's whole tree goes with it.
+    auto *building = new BuildSession(options);
+    building->start();
+    QVERIFY2(waitForGo(*building, marker), qPrintable(Test::describeDescendants(marker)));
+    delete building;
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        Test::processesWithMarker(marker).isEmpty(), qPrintable(Test::describeDescendants(marker)), 5000);
+    QTest::qWait(500); // the killed go's exit is reported to nobody
 }
 
 void tst_BuildSession::badInput_data()
