@@ -1,5 +1,8 @@
 #include "cli/servercommand.h"
 
+#include <algorithm>
+#include <optional>
+
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
@@ -94,6 +97,18 @@ Result<void> supplyPassword(const QCommandLineParser &parser, const Workspace &w
     return {};
 }
 
+Result<void> rememberPassword(
+    const QCommandLineParser &parser, const Workspace &workspace, const QString &name, CliPrompter &prompter)
+{
+    if (!parser.isSet(u"remember-password"_s))
+        return {};
+    auto password = prompter.ask({ SshPrompter::Kind::Password, {}, {}, false });
+    if (!password)
+        return fail(ServerCommand::tr("There is no password to remember."),
+            ServerCommand::tr("Give it with --password-stdin."));
+    return Keychain::write(ServerPasswords::keychainKey(workspace, name), *password);
+}
+
 void addConnectionOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
@@ -153,15 +168,8 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
     server.hostKeyFingerprint = facts->hostKey.fingerprint;
     server.os = u"linux"_s;
     server.arch = facts->facts.goarch;
-    if (parser.isSet(u"remember-password"_s)) {
-        auto password = prompter.ask({ SshPrompter::Kind::Password, {}, {}, false });
-        if (!password)
-            return Report::failure({ ServerCommand::tr("There is no password to remember."),
-                ServerCommand::tr("Give it with --password-stdin."), {} });
-        if (auto saved = Keychain::write(ServerPasswords::keychainKey(workspace, server.name), *password);
-            !saved)
-            return Report::failure(saved.error());
-    }
+    if (auto remembered = rememberPassword(parser, workspace, server.name, prompter); !remembered)
+        return Report::failure(remembered.error());
     if (auto added = workspace.addServer(server); !added)
         return Report::failure(added.error());
     printFacts(server, *facts);
@@ -242,6 +250,105 @@ Result<void> forgetHostKey(const Workspace &workspace, const ServerRecord &serve
     return {};
 }
 
+// Changes how a server is reached. A new address or port is another machine: its key is pinned
+// anew, on the user's word, as by add. Unless --no-check, the server is connected first and
+// nothing is saved when that fails.
+int edit(Workspace &workspace, QCommandLineParser &parser)
+{
+    const QStringList names = parser.positionalArguments().mid(1);
+    if (names.size() != 1)
+        return Report::usage(u"server edit"_s, ServerCommand::tr("give the NAME of a server."));
+    auto current = workspace.server(names.first());
+    if (!current)
+        return Report::failure(current.error());
+    const QStringList changes { u"host"_s, u"port"_s, u"user"_s, u"key"_s, u"auth"_s, u"jump"_s, u"no-jump"_s,
+        u"remember-password"_s };
+    if (std::none_of(changes.cbegin(), changes.cend(), [&](const QString &o) { return parser.isSet(o); }))
+        return Report::usage(u"server edit"_s,
+            ServerCommand::tr(
+                "give what changes: --host, --port, --user, --key, --auth, --jump or --no-jump."));
+    if (parser.isSet(u"jump"_s) && parser.isSet(u"no-jump"_s))
+        return Report::usage(
+            u"server edit"_s, ServerCommand::tr("Give either --jump or --no-jump, not both."));
+    ServerRecord server = *current;
+    if (parser.isSet(u"host"_s))
+        server.address = parser.value(u"host"_s);
+    if (parser.isSet(u"port"_s))
+        server.port = parser.value(u"port"_s).toInt();
+    if (parser.isSet(u"user"_s))
+        server.user = parser.value(u"user"_s);
+    if (parser.isSet(u"key"_s)) {
+        server.keyFile = QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
+        server.auth = AuthKind::Key;
+    }
+    if (parser.isSet(u"auth"_s)) {
+        const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
+        if (!kind)
+            return Report::usage(u"server edit"_s, ServerCommand::tr("--auth is key, agent or password."));
+        server.auth = *kind;
+    }
+    if (server.auth != AuthKind::Key)
+        server.keyFile.clear();
+    if (parser.isSet(u"jump"_s))
+        server.jump = parser.value(u"jump"_s);
+    if (parser.isSet(u"no-jump"_s))
+        server.jump.clear();
+    const bool moved = server.address != current->address || server.port != current->port;
+    if (moved) {
+        server.hostKey.clear();
+        server.hostKeyFingerprint.clear();
+    }
+    if (auto valid = server.validate(); !valid)
+        return Report::usage(u"server edit"_s, valid.error().message);
+    if (auto all = workspace.servers(); all) {
+        if (auto chain = JumpChain::check(server, *all); !chain)
+            return Report::failure(chain.error());
+    }
+    auto policy = policyFrom(parser);
+    if (!policy)
+        return Report::usage(u"server edit"_s, policy.error().message);
+    CliPrompter prompter;
+    if (auto given = supplyPassword(parser, workspace, server, prompter); !given)
+        return Report::failure(given.error());
+    std::optional<ServerProbe> facts;
+    if (!parser.isSet(u"no-check"_s)) {
+        auto probed = probe(server, workspace, &prompter, *policy, parser);
+        if (!probed) {
+            Error error = probed.error();
+            const QString kept = ServerCommand::tr(
+                "%1 was not changed. To save the change without connecting, add --no-check.")
+                                     .arg(server.name);
+            error.hint = error.hint.isEmpty() ? kept : error.hint + u' ' + kept;
+            return Report::failure(error);
+        }
+        facts = *probed;
+        server.hostKey = facts->hostKey.knownHostsLine;
+        server.hostKeyFingerprint = facts->hostKey.fingerprint;
+        server.arch = facts->facts.goarch;
+    }
+    if (auto remembered = rememberPassword(parser, workspace, server.name, prompter); !remembered)
+        return Report::failure(remembered.error());
+    if (auto saved = workspace.updateServer(server); !saved)
+        return Report::failure(saved.error());
+    if (moved)
+        forgetHostKey(workspace, *current);
+    if (facts) {
+        printFacts(server, *facts);
+        if (parser.isSet(u"json"_s))
+            Terminal::out(QString::fromUtf8(QJsonDocument(factsJson(server, *facts)).toJson()));
+        return ExitOk;
+    }
+    Terminal::err(ServerCommand::tr("Saved %1 (%2@%3:%4%5) without connecting.")
+                      .arg(server.name, server.user, server.address)
+                      .arg(server.port)
+                      .arg(via(server)));
+    if (server.hostKeyFingerprint.isEmpty())
+        Terminal::err(ServerCommand::tr("Pin its host key before deploying: gantryctl server check %1 "
+                                        "--accept-new-host-key")
+                          .arg(server.name));
+    return ExitOk;
+}
+
 int remove(Workspace &workspace, const QCommandLineParser &parser)
 {
     const QStringList names = parser.positionalArguments().mid(1);
@@ -320,10 +427,11 @@ int import(Workspace &workspace, const QCommandLineParser &parser)
 int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("Servers to deploy to: add (pinning the host key), check, list, "
-                                        "remove, trust --forget, import [~/.ssh/config]."));
+    parser.setApplicationDescription(
+        tr("Servers to deploy to: add (pinning the host key), check, list, edit, "
+           "remove, trust --forget, import [~/.ssh/config]."));
     parser.addHelpOption();
-    parser.addPositionalArgument(u"ACTION"_s, tr("add, check, list, remove, trust or import"));
+    parser.addPositionalArgument(u"ACTION"_s, tr("add, check, list, edit, remove, trust or import"));
     parser.addPositionalArgument(u"NAME"_s, tr("The server's name in Gantry."));
     parser.addOptions({
         { u"host"_s, tr("The server's address."), u"HOST"_s },
@@ -335,6 +443,8 @@ int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments
         { u"forget"_s, tr("With trust: forget the pinned host key.") },
         { u"jump"_s, tr("Connect through the server JUMP, which Gantry already knows (ProxyJump)."),
             u"JUMP"_s },
+        { u"no-jump"_s, tr("With edit: connect directly, not through a jump server.") },
+        { u"no-check"_s, tr("With edit: save without connecting to the server.") },
     });
     addConnectionOptions(parser);
     if (!parser.parse(arguments))
@@ -353,13 +463,15 @@ int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments
         return check(**workspace, parser);
     if (action == u"list")
         return list(**workspace, parser);
+    if (action == u"edit")
+        return edit(**workspace, parser);
     if (action == u"remove")
         return remove(**workspace, parser);
     if (action == u"trust")
         return trust(**workspace, parser);
     if (action == u"import")
         return import(**workspace, parser);
-    return Report::usage(u"server"_s, tr("the action is add, check, list, remove, trust or import."));
+    return Report::usage(u"server"_s, tr("the action is add, check, list, edit, remove, trust or import."));
 }
 
 } // namespace Gantry::Cli

@@ -3,7 +3,8 @@
 # reachable only from jump-j (a private link, 10.233.61.0/24). gantryctl adds jump-t through
 # jump-j (its host key pinned on the user's word, as for a direct server), checks it, deploys
 # examples/hello-gin to it and reads its status and logs, all through jump-j; then the failures:
-# jump-j without TCP forwarding, a jump server removed while in use, a server jumping through
+# edits of the way to t (a failed connect saves nothing), jump-j without TCP forwarding, a jump
+# server removed while in use, a server jumping through
 # itself or a missing one, a loop, jump-j's key unknown, and jump-j stopped (last: it stays off).
 #
 #   test_jump.sh PATH/TO/gantryctl        (run inside tests/support/with-keyring.sh)
@@ -99,6 +100,26 @@ cat >"$T/loop.json" <<JSON
   { "name": "l2", "address": "10.0.0.2", "port": 22, "user": "deploy", "auth": "agent", "jump": "l1" } ] }
 JSON
 expect "a loop in an imported workspace is refused" 1 "loop" -- G workspace import "$T/loop.json"
+# --- edit: the way to a server changes; a failed connect changes nothing ---
+expect "edit t to connect directly fails: nothing answers there" 1 "not changed.*--no-check" -- G server edit t --no-jump --connect-timeout 3
+expect "and t still goes through j" 0 "^t\s.*via j" -- G server list
+expect "edit t to connect directly, saved without connecting" 0 "Saved t .*without connecting" -- G server edit t --no-jump --no-check
+expect "now j may be removed as far as t goes: only t2's hop j2 holds it" 1 "j2 connect" -- G server remove j
+expect "t, direct, cannot be reached" 1 "" -- G server check t --connect-timeout 3
+expect "edit t back through j: connected, its pinned key still good" 0 "via j" -- G server edit t --jump j --json
+json "d['jump']=='j' and d['fingerprint']=='$FPT'" && ok "edit: t through j again, same key" || bad "edit json: $(cat "$T/out")"
+expect "edit t to jump through itself is refused" 1 "itself" -- G server edit t --jump t
+expect "edit j to jump through t (a loop) is refused" 1 "loop" -- G server edit j --jump t --no-check
+expect "edit t to a wrong port: not saved" 1 "not changed" -- G server edit t --port 2222 --connect-timeout 3
+expect "t keeps port 22" 0 "" -- G server list --json
+json "[s['port'] for s in d if s['name']=='t']==[22]" && ok "edit: a failed edit left t as it was" || bad "list json: $(cat "$T/out")"
+expect "edit t's user to deploypw: its sudo wants a password, none given, nothing saved" 1 "sudo password of deploypw" -- G server edit t --user deploypw
+expect "edit t's user to deploypw with its sudo password" 0 "deploypw@" -- \
+    sh -c "printf 'gantry-test-pw' | \"$GANTRYCTL\" --workspace \"$T/ws\" server edit t --user deploypw --password-stdin"
+expect "and back to deploy" 0 "deploy@" -- G server edit t --user deploy
+expect "edit of an unknown server" 1 "nowhere" -- G server edit nowhere --user x
+expect "edit without a change is a usage error" 2 "what changes" -- G server edit t
+
 expect "trust --forget still works through j" 0 "forgotten" -- G server trust t --forget
 expect "then t's key is unknown again" 1 "${FPT//+/\\+}" -- G server check t
 expect "and pinned again on the user's word" 0 "" -- G server check t --trust-host-key "$FPT"
