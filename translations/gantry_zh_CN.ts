@@ -5351,14 +5351,6 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
         </translation>
     </message>
     <message>
-        <source>Servers to deploy to: add (pinning the host key), check, list, remove, trust --forget, import [~/.ssh/config].</source>
-        <translation>要部署到的服务器：add（固定主机密钥）、check、list、remove、trust --forget、import [~/.ssh/config]。</translation>
-    </message>
-    <message>
-        <source>add, check, list, remove, trust or import</source>
-        <translation>add、check、list、remove、trust 或 import</translation>
-    </message>
-    <message>
         <source>The server&apos;s name in Gantry.</source>
         <translation>服务器在 Gantry 中的名称。</translation>
     </message>
@@ -5391,10 +5383,6 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
         <translation>与 trust 一起使用：忘记已固定的主机密钥。</translation>
     </message>
     <message>
-        <source>the action is add, check, list, remove, trust or import.</source>
-        <translation>操作只能是 add、check、list、remove、trust 或 import。</translation>
-    </message>
-    <message>
         <source> via %1</source>
         <translation>，经由 %1</translation>
     </message>
@@ -5409,6 +5397,46 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
     <message>
         <source>Connect through the server JUMP, which Gantry already knows (ProxyJump).</source>
         <translation>经由 Gantry 已知的服务器 JUMP 连接（ProxyJump）。</translation>
+    </message>
+    <message>
+        <source>give what changes: --host, --port, --user, --key, --auth, --jump or --no-jump.</source>
+        <translation>请给出要修改的内容：--host、--port、--user、--key、--auth、--jump 或 --no-jump。</translation>
+    </message>
+    <message>
+        <source>Give either --jump or --no-jump, not both.</source>
+        <translation>请只给出 --jump 或 --no-jump 之一，不要同时给出。</translation>
+    </message>
+    <message>
+        <source>%1 was not changed. To save the change without connecting, add --no-check.</source>
+        <translation>%1 未作修改。若要不连接就保存修改，请加上 --no-check。</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2@%3:%4%5) without connecting.</source>
+        <translation>已保存 %1（%2@%3:%4%5），未连接服务器。</translation>
+    </message>
+    <message>
+        <source>Pin its host key before deploying: gantryctl server check %1 --accept-new-host-key</source>
+        <translation>部署前请先固定其主机密钥：gantryctl server check %1 --accept-new-host-key</translation>
+    </message>
+    <message>
+        <source>Servers to deploy to: add (pinning the host key), check, list, edit, remove, trust --forget, import [~/.ssh/config].</source>
+        <translation>部署目标服务器：add（固定主机密钥）、check、list、edit、remove、trust --forget、import [~/.ssh/config]。</translation>
+    </message>
+    <message>
+        <source>add, check, list, edit, remove, trust or import</source>
+        <translation>add、check、list、edit、remove、trust 或 import</translation>
+    </message>
+    <message>
+        <source>With edit: connect directly, not through a jump server.</source>
+        <translation>与 edit 一起使用：直接连接，不经过跳板服务器。</translation>
+    </message>
+    <message>
+        <source>With edit: save without connecting to the server.</source>
+        <translation>与 edit 一起使用：不连接服务器直接保存。</translation>
+    </message>
+    <message>
+        <source>the action is add, check, list, edit, remove, trust or import.</source>
+        <translation>操作为 add、check、list、edit、remove、trust 或 import。</translation>
     </message>
 </context>
 <context>
