@@ -130,11 +130,24 @@ gantry_deploy 0 "${NAMES[@]}" # warm-up of the other four
 for r in $(seq 1 "$RUNS"); do
     s=$(now); gantry_deploy "$r" "${NAMES[@]}"; echo "$(now) - $s" | bc >>"$B/t.gantry5"
 done
+# The same rig with the bash script on all five at once: what 5 hosts cost when the five "servers"
+# share this machine's cores with each other and with the client, whatever the tool.
+for i in 1 2 3 4; do bash_setup "${IPS[$i]}"; done
+for r in $(seq 1 "$RUNS"); do
+    v=$(version "$r")
+    s=$(now)
+    for ip in "${IPS[@]}"; do bash_deploy "$ip" "$v" & done
+    wait
+    echo "$(now) - $s" | bc >>"$B/t.bash5"
+done
 
 tb=$(median <"$B/t.bash"); ta=$(median <"$B/t.ansible"); t1=$(median <"$B/t.gantry1"); t5=$(median <"$B/t.gantry5")
+tb5=$(median <"$B/t.bash5")
 printf 'deploy of an already-built hello-gin, median of %s runs:\n' "$RUNS"
 printf '  %-44s %6.2f s\n' "bash script (scp, ssh, restart; no health)" "$tb" "Ansible playbook (same job, health-checked)" "$ta" \
     "gantryctl deploy, 1 host" "$t1" "gantryctl deploy, 5 hosts" "$t5"
 printf 'gantry/ansible: %.2f (goal <= 0.30)\n' "$(echo "$t1 / $ta" | bc -l)"
 printf 'gantry/bash:    %.2f (goal <= 1.50)\n' "$(echo "$t1 / $tb" | bc -l)"
 printf '5 hosts/1 host: %.2f (goal <= 1.50)\n' "$(echo "$t5 / $t1" | bc -l)"
+printf 'the bash script on 5 hosts at once: %.2f s, %.2f of its 1 host (the rig: 5 servers on %s cores)\n' \
+    "$tb5" "$(echo "$tb5 / $tb" | bc -l)" "$(nproc)"

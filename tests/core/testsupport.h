@@ -24,7 +24,9 @@ QByteArray run(const QString &program, const QStringList &arguments, int *exitCo
 // Variables from "A=1 B=2 *S=x", where a star marks a secret.
 QList<EnvVariable> envVariables(const QString &spec);
 
-// Processes whose environment holds `marker` (Linux /proc; a cancelled build must leave none).
+// This process's descendants whose environment holds `marker` (Linux /proc; a cancelled build
+// must leave none). The first call makes this process the child subreaper of its descendants, so
+// a grandchild orphaned by a killed child is still found.
 QList<qint64> processesWithMarker(const QString &marker);
 
 // This process's descendants, a line each (pid, state, kernel wait, command line, whether the
