@@ -13,6 +13,7 @@
 #include "core/common/logging.h"
 #include "core/common/sha256.h"
 #include "core/common/shellquote.h"
+#include "core/remote/deadpeer.h"
 #include "core/remote/httpresponse.h"
 #include "core/remote/sshtunnel.h"
 
@@ -23,6 +24,7 @@ namespace Gantry {
 namespace {
 
 constexpr int ReadChunk = 64 * 1024;
+constexpr int DeadPeerKeepAlives = 3; // unanswered keep-alives before the connection is dropped
 constexpr qint64 UploadChunk = 256 * 1024;
 constexpr int SftpChunk = 32 * 1024; // one sftp_write of 256 KiB or more makes sftp-server drop us
 const QString UnknownKeyMarker = u"Unknown host key: "_s;
@@ -199,6 +201,9 @@ Result<void> SshSession::Private::connect(const HostKeyPolicy &policy, SshPrompt
     // From here on, every blocking call waits at most this long for the server.
     const long readTimeout = 60;
     ssh_options_set(session, SSH_OPTIONS_TIMEOUT, &readTimeout);
+    // Three keep-alives without an answer from the server's TCP and the connection is dropped.
+    if (socket == -1)
+        DeadPeer::limit(ssh_get_fd(session), DeadPeerKeepAlives * target.keepAlive);
     return {};
 }
 

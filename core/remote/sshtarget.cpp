@@ -1,8 +1,18 @@
 #include "core/remote/sshtarget.h"
 
+#include <QtGlobal>
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
+
+std::chrono::seconds SshTarget::keepAliveFromEnvironment()
+{
+    // Like OpenSSH's ServerAliveInterval, for a link that drops quiet connections sooner.
+    bool ok = false;
+    const int seconds = qEnvironmentVariableIntValue("GANTRY_SSH_KEEPALIVE", &ok);
+    return ok && seconds >= 1 && seconds <= 3600 ? std::chrono::seconds(seconds) : std::chrono::seconds(15);
+}
 
 QString SshTarget::display() const
 {
@@ -26,6 +36,7 @@ SshTarget SshTarget::fromServer(const ServerRecord &server, const QList<ServerRe
     target.keyFile = server.keyFile;
     target.knownHostsFile = knownHostsFile;
     target.connectTimeout = connectTimeout;
+    target.keepAlive = keepAliveFromEnvironment();
     for (const ServerRecord &jump : jumps)
         target.jumps.push_back(fromServer(jump, {}, knownHostsFile, connectTimeout));
     return target;

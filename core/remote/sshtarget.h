@@ -21,6 +21,8 @@ struct SshTarget {
     QString keyFile; // for AuthKind::Key
     QString knownHostsFile; // Gantry's own, OpenSSH format; never ~/.ssh/known_hosts for writing
     std::chrono::seconds connectTimeout { 10 };
+    // How long a session may be quiet before a keep-alive goes out; three unanswered ones drop
+    // the connection (DeadPeer). GANTRY_SSH_KEEPALIVE=SECONDS changes it (default 15).
     std::chrono::seconds keepAlive { 15 };
     // The jump servers to go through, first hop first (ProxyJump); empty: connect directly. Each
     // hop is a whole target of its own: its own user, key and pinned host key.
@@ -32,6 +34,7 @@ struct SshTarget {
     // The target for `server`, reached through `jumps` (JumpChain::resolve, first hop first).
     static SshTarget fromServer(const ServerRecord &server, const QList<ServerRecord> &jumps,
         const QString &knownHostsFile, std::chrono::seconds connectTimeout);
+    static std::chrono::seconds keepAliveFromEnvironment();
 };
 
 // What the user said about an unknown host key, on this connect only.

@@ -4,7 +4,7 @@
 # jump-j (its host key pinned on the user's word, as for a direct server), checks it, deploys
 # examples/hello-gin to it and reads its status and logs, all through jump-j; then the failures:
 # edits of the way to t (a failed connect saves nothing), jump-j without TCP forwarding, a jump
-# server removed while in use, a server jumping through
+# server removed while in use, jump-j falling silent under a log follow, a server jumping through
 # itself or a missing one, a loop, jump-j's key unknown, and jump-j stopped (last: it stays off).
 #
 #   test_jump.sh PATH/TO/gantryctl        (run inside tests/support/with-keyring.sh)
@@ -135,11 +135,32 @@ expect "no forwarding on j: said so, with the fix" 1 "Could not reach t through 
 grep -q "AllowTcpForwarding on j" "$T/err" && ok "the hint names AllowTcpForwarding on j" || bad "hint"
 on jump-j sh -c 'rm -f /etc/ssh/sshd_config.d/00-no-forwarding.conf && systemctl reload ssh'
 
+# --- jump-j vanishes without a word (its replies to us go nowhere: no reset, no error ever comes) ---
+# Keep-alives every second; the third without an answer drops the connection (TCP_USER_TIMEOUT).
+GANTRY_SSH_KEEPALIVE=1 "$GANTRYCTL" --workspace "$T/ws" logs "$P" --server t --follow >"$T/follow.out" 2>"$T/follow.err" &
+FOLLOW=$!
+for _ in $(seq 50); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
+ME=${IPJ%.*}.1
+on jump-j ip route add blackhole "$ME/32"
+start=$(date +%s)
+for _ in $(seq 150); do kill -0 $FOLLOW 2>/dev/null || break; sleep 0.1; done
+if kill -0 $FOLLOW 2>/dev/null; then
+    kill $FOLLOW; bad "a follow through j went on for 15 s after j fell silent"
+else
+    wait $FOLLOW; rc=$?
+    [ $rc -ne 0 ] && grep -q "through j was lost" "$T/follow.err" \
+        && ok "j fell silent: the follow through j ended after $(($(date +%s) - start)) s: $(head -1 "$T/follow.err")" \
+        || bad "silent j: exit $rc, $(cat "$T/follow.err")"
+fi
+on jump-j ip route del blackhole "$ME/32"
+expect "j answers again: t through j" 0 "" -- G server check t
+
 # --- jump-j stopped (the machine powered off; its address stays, nothing answers there) ---
 # A log follow through j is running when j goes: it ends at once with a sentence, not a hang.
 "$GANTRYCTL" --workspace "$T/ws" logs "$P" --server t --follow >"$T/follow.out" 2>"$T/follow.err" &
 FOLLOW=$!
-for _ in $(seq 50); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
+[ -s "$T/follow.out" ] && ok "a follow through j runs" || bad "the follow through j showed nothing in 10 s: $(cat "$T/follow.err")"
 on jump-j systemctl poweroff >/dev/null 2>&1
 start=$(date +%s)
 for _ in $(seq 100); do kill -0 $FOLLOW 2>/dev/null || break; sleep 0.1; done
