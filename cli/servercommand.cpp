@@ -124,6 +124,34 @@ void addConnectionOptions(QCommandLineParser &parser)
     });
 }
 
+// Puts the options given on the command line into `server`; what is not given stays as it was.
+Result<void> applyOptions(ServerRecord &server, const QCommandLineParser &parser)
+{
+    if (parser.isSet(u"host"_s))
+        server.address = parser.value(u"host"_s);
+    if (parser.isSet(u"port"_s))
+        server.port = parser.value(u"port"_s).toInt();
+    if (parser.isSet(u"user"_s))
+        server.user = parser.value(u"user"_s);
+    if (parser.isSet(u"key"_s)) {
+        server.keyFile = QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
+        server.auth = AuthKind::Key;
+    }
+    if (parser.isSet(u"auth"_s)) {
+        const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
+        if (!kind)
+            return fail(ServerCommand::tr("--auth is key, agent or password."));
+        server.auth = *kind;
+    }
+    if (server.auth != AuthKind::Key)
+        server.keyFile.clear();
+    if (parser.isSet(u"jump"_s))
+        server.jump = parser.value(u"jump"_s);
+    if (parser.isSet(u"no-jump"_s))
+        server.jump.clear();
+    return {};
+}
+
 int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
 {
     const QStringList names = parser.positionalArguments().mid(1);
@@ -131,19 +159,9 @@ int add(const GlobalOptions &, Workspace &workspace, QCommandLineParser &parser)
         return Report::usage(u"server add"_s, ServerCommand::tr("give a NAME and --host."));
     ServerRecord server;
     server.name = names.first();
-    server.address = parser.value(u"host"_s);
-    server.port = parser.isSet(u"port"_s) ? parser.value(u"port"_s).toInt() : 22;
-    server.user = parser.isSet(u"user"_s) ? parser.value(u"user"_s) : u"root"_s;
-    server.keyFile =
-        parser.value(u"key"_s).isEmpty() ? QString() : QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
-    server.auth = !server.keyFile.isEmpty() ? AuthKind::Key : AuthKind::Agent;
-    server.jump = parser.value(u"jump"_s);
-    if (parser.isSet(u"auth"_s)) {
-        const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
-        if (!kind)
-            return Report::usage(u"server add"_s, ServerCommand::tr("--auth is key, agent or password."));
-        server.auth = *kind;
-    }
+    server.user = u"root"_s;
+    if (auto applied = applyOptions(server, parser); !applied)
+        return Report::usage(u"server add"_s, applied.error().message);
     if (auto valid = server.validate(); !valid)
         return Report::usage(u"server add"_s, valid.error().message);
     if (workspace.server(server.name))
@@ -271,28 +289,8 @@ int edit(Workspace &workspace, QCommandLineParser &parser)
         return Report::usage(
             u"server edit"_s, ServerCommand::tr("Give either --jump or --no-jump, not both."));
     ServerRecord server = *current;
-    if (parser.isSet(u"host"_s))
-        server.address = parser.value(u"host"_s);
-    if (parser.isSet(u"port"_s))
-        server.port = parser.value(u"port"_s).toInt();
-    if (parser.isSet(u"user"_s))
-        server.user = parser.value(u"user"_s);
-    if (parser.isSet(u"key"_s)) {
-        server.keyFile = QFileInfo(parser.value(u"key"_s)).absoluteFilePath();
-        server.auth = AuthKind::Key;
-    }
-    if (parser.isSet(u"auth"_s)) {
-        const auto kind = ServerRecord::authFromName(parser.value(u"auth"_s));
-        if (!kind)
-            return Report::usage(u"server edit"_s, ServerCommand::tr("--auth is key, agent or password."));
-        server.auth = *kind;
-    }
-    if (server.auth != AuthKind::Key)
-        server.keyFile.clear();
-    if (parser.isSet(u"jump"_s))
-        server.jump = parser.value(u"jump"_s);
-    if (parser.isSet(u"no-jump"_s))
-        server.jump.clear();
+    if (auto applied = applyOptions(server, parser); !applied)
+        return Report::usage(u"server edit"_s, applied.error().message);
     const bool moved = server.address != current->address || server.port != current->port;
     if (moved) {
         server.hostKey.clear();

@@ -135,43 +135,42 @@ expect "no forwarding on j: said so, with the fix" 1 "Could not reach t through 
 grep -q "AllowTcpForwarding on j" "$T/err" && ok "the hint names AllowTcpForwarding on j" || bad "hint"
 on jump-j sh -c 'rm -f /etc/ssh/sshd_config.d/00-no-forwarding.conf && systemctl reload ssh'
 
+# A log follow through j, started in the background: follow_start [ENV=VALUE...]
+follow_start() {
+    env "$@" "$GANTRYCTL" --workspace "$T/ws" logs "$P" --server t --follow >"$T/follow.out" 2>"$T/follow.err" &
+    FOLLOW=$!
+    for _ in $(seq 100); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
+    [ -s "$T/follow.out" ] && ok "a follow through j runs" || bad "the follow through j showed nothing in 10 s: $(cat "$T/follow.err")"
+}
+# follow_ends WHAT TENTHS: the follow ends by itself within TENTHS/10 s, failing with "...through j was lost".
+follow_ends() {
+    local what=$1 tenths=$2 start rc
+    start=$(date +%s)
+    for _ in $(seq "$tenths"); do kill -0 $FOLLOW 2>/dev/null || break; sleep 0.1; done
+    if kill -0 $FOLLOW 2>/dev/null; then
+        kill $FOLLOW; bad "$what: the follow through j went on"
+        return
+    fi
+    wait $FOLLOW; rc=$?
+    [ $rc -ne 0 ] && grep -q "connection to deploy@$IPT:22 through j was lost" "$T/follow.err" \
+        && ok "$what: the follow through j ended after $(($(date +%s) - start)) s: $(head -1 "$T/follow.err")" \
+        || bad "$what: exit $rc, $(cat "$T/follow.err")"
+}
+
 # --- jump-j vanishes without a word (its replies to us go nowhere: no reset, no error ever comes) ---
 # Keep-alives every second; the third without an answer drops the connection (TCP_USER_TIMEOUT).
-GANTRY_SSH_KEEPALIVE=1 "$GANTRYCTL" --workspace "$T/ws" logs "$P" --server t --follow >"$T/follow.out" 2>"$T/follow.err" &
-FOLLOW=$!
-for _ in $(seq 50); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
+follow_start GANTRY_SSH_KEEPALIVE=1
 ME=${IPJ%.*}.1
 on jump-j ip route add blackhole "$ME/32"
-start=$(date +%s)
-for _ in $(seq 150); do kill -0 $FOLLOW 2>/dev/null || break; sleep 0.1; done
-if kill -0 $FOLLOW 2>/dev/null; then
-    kill $FOLLOW; bad "a follow through j went on for 15 s after j fell silent"
-else
-    wait $FOLLOW; rc=$?
-    [ $rc -ne 0 ] && grep -q "through j was lost" "$T/follow.err" \
-        && ok "j fell silent: the follow through j ended after $(($(date +%s) - start)) s: $(head -1 "$T/follow.err")" \
-        || bad "silent j: exit $rc, $(cat "$T/follow.err")"
-fi
+follow_ends "j fell silent" 150
 on jump-j ip route del blackhole "$ME/32"
 expect "j answers again: t through j" 0 "" -- G server check t
 
 # --- jump-j stopped (the machine powered off; its address stays, nothing answers there) ---
 # A log follow through j is running when j goes: it ends at once with a sentence, not a hang.
-"$GANTRYCTL" --workspace "$T/ws" logs "$P" --server t --follow >"$T/follow.out" 2>"$T/follow.err" &
-FOLLOW=$!
-for _ in $(seq 100); do [ -s "$T/follow.out" ] && break; sleep 0.1; done
-[ -s "$T/follow.out" ] && ok "a follow through j runs" || bad "the follow through j showed nothing in 10 s: $(cat "$T/follow.err")"
+follow_start
 on jump-j systemctl poweroff >/dev/null 2>&1
-start=$(date +%s)
-for _ in $(seq 100); do kill -0 $FOLLOW 2>/dev/null || break; sleep 0.1; done
-if kill -0 $FOLLOW 2>/dev/null; then
-    kill $FOLLOW; bad "a follow through j went on after j stopped"
-else
-    wait $FOLLOW; rc=$?
-    [ $rc -ne 0 ] && grep -q "connection to deploy@$IPT:22 through j was lost" "$T/follow.err" \
-        && ok "the follow through j ended within $(($(date +%s) - start)) s: $(head -1 "$T/follow.err")" \
-        || bad "follow: exit $rc, $(cat "$T/follow.err")"
-fi
+follow_ends "j powered off" 100
 for _ in $(seq 150); do
     on jump-j true >/dev/null 2>&1
     [ $? -eq 125 ] && break
