@@ -16,8 +16,8 @@ void whenReady(QFuture<T> future, Receiver *receiver, Handler handler)
 {
     if (!receiver)
         return;
-    // The watcher lives in the calling thread and goes once the future is done; the receiver as the
-    // connection's context drops the call if the receiver is destroyed first.
+    // The watcher lives in the calling thread (which needs an event loop) and goes once the future
+    // is done; the receiver as the connection's context drops the call if it is destroyed first.
     auto *watcher = new QFutureWatcher<T>;
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, &QObject::deleteLater);
     QObject::connect(
