@@ -11,7 +11,8 @@ trap 'rm -rf "$TMP"' EXIT
 export XDG_DATA_HOME="$TMP/data" XDG_CONFIG_HOME="$TMP/config" XDG_RUNTIME_DIR="$TMP/run" HOME="$TMP/home"
 mkdir -p "$XDG_DATA_HOME" "$XDG_CONFIG_HOME" "$XDG_RUNTIME_DIR" "$HOME"
 chmod 700 "$XDG_RUNTIME_DIR"
-exec dbus-run-session -- bash -c '
+# Not exec: the EXIT trap above must still run to remove $TMP (an exec'd shell runs no traps).
+dbus-run-session -- bash -c '
     printf "gantry-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     "$@"
     code=$?
