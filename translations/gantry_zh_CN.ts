@@ -5985,30 +5985,6 @@ Run &quot;gantryctl profile &lt;action&gt; --help&quot; for the options of an ac
         <translation>请重新部署；如果再次出现，请检查网络和服务器的磁盘。</translation>
     </message>
     <message>
-        <source>opening SFTP</source>
-        <translation>打开 SFTP</translation>
-    </message>
-    <message>
-        <source>%1 could not be read on %2.</source>
-        <translation>无法读取 %2 上的 %1。</translation>
-    </message>
-    <message>
-        <source>Check that the file exists and that %1 may read it.</source>
-        <translation>请检查该文件是否存在，以及 %1 是否有读取权限。</translation>
-    </message>
-    <message>
-        <source>reading %1</source>
-        <translation>读取 %1</translation>
-    </message>
-    <message>
-        <source>%1 could not be written on %2.</source>
-        <translation>无法写入 %2 上的 %1。</translation>
-    </message>
-    <message>
-        <source>Check that %1 may write there and that the disk is not full.</source>
-        <translation>请检查 %1 是否有写入权限，以及磁盘是否已满。</translation>
-    </message>
-    <message>
         <source>checking health</source>
         <translation>健康检查</translation>
     </message>

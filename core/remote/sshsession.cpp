@@ -1,14 +1,11 @@
 #include "core/remote/sshsession.h"
 
-#include <fcntl.h>
-
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 #include <libssh/libssh.h>
-#include <libssh/sftp.h>
 
 #include "core/common/logging.h"
 #include "core/common/sha256.h"
@@ -26,7 +23,6 @@ namespace {
 constexpr int ReadChunk = 64 * 1024;
 constexpr int DeadPeerKeepAlives = 3; // unanswered keep-alives before the connection is dropped
 constexpr qint64 UploadChunk = 256 * 1024;
-constexpr int SftpChunk = 32 * 1024; // one sftp_write of 256 KiB or more makes sftp-server drop us
 const QString UnknownKeyMarker = u"Unknown host key: "_s;
 const QString UnknownKeyOf = u" of "_s;
 
@@ -626,67 +622,6 @@ Result<qint64> SshSession::upload(
 QByteArray SshSession::sha256Command(const QByteArray &quotedPath)
 {
     return "{ openssl dgst -sha256 -r " + quotedPath + " 2>/dev/null || sha256sum " + quotedPath + "; }";
-}
-
-Result<QByteArray> SshSession::readFile(const QString &remotePath, qint64 maxBytes)
-{
-    sftp_session sftp = sftp_new(d->session);
-    if (!sftp || sftp_init(sftp) != SSH_OK) {
-        if (sftp)
-            sftp_free(sftp);
-        return std::unexpected(d->lost(tr("opening SFTP")));
-    }
-    auto cleanup = qScopeGuard([sftp] { sftp_free(sftp); });
-    sftp_file file = sftp_open(sftp, remotePath.toUtf8().constData(), O_RDONLY, 0);
-    if (!file)
-        return fail(tr("%1 could not be read on %2.").arg(remotePath, d->target.display()),
-            tr("Check that the file exists and that %1 may read it.").arg(d->target.user),
-            libsshError(d->session));
-    QByteArray data;
-    char buffer[SftpChunk];
-    while (data.size() < maxBytes) {
-        const ssize_t n = sftp_read(file, buffer, sizeof buffer);
-        if (n < 0) {
-            sftp_close(file);
-            return std::unexpected(d->lost(tr("reading %1").arg(remotePath)));
-        }
-        if (n == 0)
-            break;
-        data.append(buffer, qsizetype(n));
-    }
-    sftp_close(file);
-    return data.left(maxBytes);
-}
-
-Result<void> SshSession::writeFile(const QString &remotePath, const QByteArray &data, int mode)
-{
-    sftp_session sftp = sftp_new(d->session);
-    if (!sftp || sftp_init(sftp) != SSH_OK) {
-        if (sftp)
-            sftp_free(sftp);
-        return std::unexpected(d->lost(tr("opening SFTP")));
-    }
-    auto cleanup = qScopeGuard([sftp] { sftp_free(sftp); });
-    sftp_file file =
-        sftp_open(sftp, remotePath.toUtf8().constData(), O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode));
-    if (!file)
-        return fail(tr("%1 could not be written on %2.").arg(remotePath, d->target.display()),
-            tr("Check that %1 may write there and that the disk is not full.").arg(d->target.user),
-            libsshError(d->session));
-    for (qsizetype written = 0; written < data.size();) {
-        const ssize_t n = sftp_write(
-            file, data.constData() + written, size_t(qMin<qsizetype>(data.size() - written, SftpChunk)));
-        if (n < 0) {
-            sftp_close(file);
-            return fail(tr("%1 could not be written on %2.").arg(remotePath, d->target.display()),
-                tr("Check that %1 may write there and that the disk is not full.").arg(d->target.user),
-                libsshError(d->session));
-        }
-        written += qsizetype(n);
-    }
-    sftp_chmod(sftp, remotePath.toUtf8().constData(), mode_t(mode));
-    sftp_close(file);
-    return {};
 }
 
 Result<SshSession::HttpResponse> SshSession::httpGet(

@@ -86,10 +86,6 @@ public:
     // openssl's digest where the server has it (SHA instructions, 3x sha256sum), else sha256sum.
     static QByteArray sha256Command(const QByteArray &quotedPath);
 
-    // Small files over SFTP. The data is sent as is (callers convert to LF for Linux).
-    Result<QByteArray> readFile(const QString &remotePath, qint64 maxBytes = 1 << 20);
-    Result<void> writeFile(const QString &remotePath, const QByteArray &data, int mode = 0600);
-
     // HTTP/1.1 GET http://127.0.0.1:<port><path> on the server, through a direct-tcpip channel:
     // no curl needed there and no port opened to the outside.
     Result<HttpResponse> httpGet(int port, const QString &path, std::chrono::milliseconds timeout);
