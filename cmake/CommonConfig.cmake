@@ -1,9 +1,4 @@
 # Compile settings shared by every Gantry target, on one INTERFACE target.
-find_program(CCACHE_PROGRAM ccache)
-if(CCACHE_PROGRAM AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
-    set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
-endif()
-
 add_library(gantry_common INTERFACE)
 add_library(Gantry::Common ALIAS gantry_common)
 

@@ -1,11 +1,10 @@
 #include "core/testsupport.h"
 
-#include <sys/prctl.h>
+#include "core/processtree.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QMultiHash>
 #include <QProcess>
 #include <QTest>
 
@@ -59,59 +58,12 @@ QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString 
     return env;
 }
 
-namespace {
-
-QByteArray readProcFile(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// This process's descendants, parents before their children. Only /proc/*/stat is read for the
-// others: a foreign process's environ or cmdline can block the reader for as long as that process
-// holds its memory lock (a process in the middle of an exec, or stuck in the kernel; booted test
-// hosts have plenty), and a test's main thread must not wait on strangers.
-QList<std::pair<qint64, qint64>> descendants()
-{
-    // Orphans of our children (go's compile processes, once go is killed) come to us, not to PID 1,
-    // so a leaked grandchild still counts as ours.
-    static const bool subreaper = ::prctl(PR_SET_CHILD_SUBREAPER, 1) == 0;
-    Q_UNUSED(subreaper);
-    QMultiHash<qint64, qint64> children;
-    const QStringList pids = QDir(u"/proc"_s).entryList({ u"[0-9]*"_s }, QDir::Dirs);
-    for (const QString &pid : pids) {
-        // stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after its ')'.
-        const QByteArray stat = readProcFile(u"/proc/"_s + pid + u"/stat"_s);
-        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1)
-            children.insert(fields.at(1).toLongLong(), pid.toLongLong());
-    }
-    QList<std::pair<qint64, qint64>> found; // pid, parent
-    QList<qint64> todo { QCoreApplication::applicationPid() };
-    while (!todo.isEmpty()) {
-        const qint64 parent = todo.takeFirst();
-        for (const qint64 child : children.values(parent)) {
-            found.append({ child, parent });
-            todo << child;
-        }
-    }
-    return found;
-}
-
-bool hasMarker(qint64 pid, const QString &marker)
-{
-    return !marker.isEmpty() &&
-        readProcFile(u"/proc/"_s + QString::number(pid) + u"/environ"_s).contains(marker.toUtf8());
-}
-
-} // namespace
-
 QList<qint64> processesWithMarker(const QString &marker)
 {
     QList<qint64> found;
-    for (const auto &[pid, parent] : descendants()) {
-        if (hasMarker(pid, marker))
-            found << pid;
+    for (const ProcessInfo &process : descendantProcesses()) {
+        if (environmentHolds(process.pid, marker))
+            found << process.pid;
     }
     return found;
 }
@@ -119,15 +71,11 @@ QList<qint64> processesWithMarker(const QString &marker)
 QString describeDescendants(const QString &marker)
 {
     QStringList lines;
-    for (const auto &[pid, parent] : descendants()) {
-        const QString dir = u"/proc/"_s + QString::number(pid);
-        const QByteArray stat = readProcFile(dir + u"/stat"_s);
-        QByteArray cmdline = readProcFile(dir + u"/cmdline"_s);
-        cmdline.replace('\0', ' ');
-        lines << u"%1 ppid %2 state %3 wchan %4 marker %5: %6"_s.arg(pid).arg(parent).arg(
-            QString::fromLatin1(stat.mid(stat.lastIndexOf(')') + 2, 1)),
-            QString::fromLatin1(readProcFile(dir + u"/wchan"_s)), hasMarker(pid, marker) ? u"yes"_s : u"no"_s,
-            QString::fromLocal8Bit(cmdline.trimmed()));
+    for (const ProcessInfo &process : descendantProcesses()) {
+        lines << u"%1 ppid %2 state %3 wchan %4 marker %5: %6"_s.arg(process.pid)
+                     .arg(process.parent)
+                     .arg(process.state, process.wait,
+                         environmentHolds(process.pid, marker) ? u"yes"_s : u"no"_s, process.commandLine);
     }
     return lines.isEmpty() ? u"(no child processes)"_s : lines.join(u'\n');
 }
