@@ -6,10 +6,10 @@
 #include <QJsonObject>
 #include <QLocalServer>
 #include <QLocalSocket>
-#include <QLockFile>
 #include <QTimer>
 
 #include "core/common/logging.h"
+#include "widgets/instancelock.h"
 
 using namespace Qt::StringLiterals;
 
@@ -50,9 +50,8 @@ QString SingleInstance::keyFor(const QString &workspaceDir)
 
 bool SingleInstance::tryBecomePrimary()
 {
-    m_lock = std::make_unique<QLockFile>(QDir::temp().filePath(m_key + u".lock"_s));
-    m_lock->setStaleLockTime(0); // only a dead owner makes the lock stale, never its age
-    if (!m_lock->tryLock(0)) {
+    m_lock = std::make_unique<InstanceLock>(m_key);
+    if (!m_lock->tryLock()) {
         m_lock.reset();
         return false;
     }

@@ -7,11 +7,12 @@
 
 class QLocalServer;
 class QLocalSocket;
-class QLockFile;
 
 namespace Gantry {
 
-// One Gantry window per user and workspace. The first instance holds a lock file and listens on
+class InstanceLock;
+
+// One Gantry window per user and workspace. The first instance holds an InstanceLock and listens on
 // a local socket; a later one hands its project folder over and quits.
 class SingleInstance final : public QObject {
     Q_OBJECT
@@ -41,7 +42,7 @@ private:
     void finishHandoff(bool delivered);
 
     QString m_key;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<InstanceLock> m_lock;
     QLocalServer *m_server = nullptr;
     QLocalSocket *m_socket = nullptr;
     QByteArray m_message;

@@ -3,6 +3,7 @@
 #include <windows.h>
 
 #include <QProcess>
+#include <QTimer>
 
 namespace Gantry {
 
@@ -37,13 +38,21 @@ void ProcessGroup::attach(QProcess &process)
 
 void ProcessGroup::interrupt()
 {
-    // Ctrl+C reaches a console child only through its console; attach, signal, detach.
-    if (m_pid <= 0 || !::AttachConsole(DWORD(m_pid)))
+    // Ctrl+C reaches a console child only through its console, and a process has at most one:
+    // leave ours (gantryctl has one), attach to the child's, signal everything on it, detach, and
+    // come back. We ignore Ctrl+C meanwhile, and a little longer: the event reaches each attached
+    // process on a thread of its own, after GenerateConsoleCtrlEvent has returned.
+    if (m_pid <= 0)
         return;
-    ::SetConsoleCtrlHandler(nullptr, TRUE);
-    ::GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0);
-    ::FreeConsole();
-    ::SetConsoleCtrlHandler(nullptr, FALSE);
+    const bool hadConsole = ::FreeConsole();
+    if (::AttachConsole(DWORD(m_pid))) {
+        ::SetConsoleCtrlHandler(nullptr, TRUE);
+        ::GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0);
+        ::FreeConsole();
+        QTimer::singleShot(std::chrono::milliseconds(500), [] { ::SetConsoleCtrlHandler(nullptr, FALSE); });
+    }
+    if (hadConsole)
+        ::AttachConsole(ATTACH_PARENT_PROCESS);
 }
 
 void ProcessGroup::kill()

@@ -217,7 +217,7 @@ Result<void> ConfigReader::include(
             SshConfig::tr("Include is nested more than %1 levels deep.").arg(MaxIncludeDepth),
             SshConfig::tr("Check whether a file includes itself.")));
     QString path = tildeExpand(pattern, m_context.homeDir);
-    if (!path.startsWith(u'/'))
+    if (QDir::isRelativePath(path)) // "C:/Users/..." is absolute on Windows, as "/home/..." is elsewhere
         path = m_context.homeDir + u"/.ssh/"_s + path;
     if (!m_context.readIncludes)
         return {};
@@ -306,8 +306,10 @@ Result<SshConfigHost> ConfigReader::resolve(const QString &alias) const
 // Directories matching the glob components of `pattern` one by one, like glob(3) with GLOB_NOSORT off.
 QStringList globPaths(const QString &pattern)
 {
-    QStringList paths { u"/"_s };
-    const QStringList parts = pattern.split(u'/', Qt::SkipEmptyParts);
+    // From the pattern's root: "/", or a drive on Windows ("C:/Users/...").
+    const bool drive = pattern.size() > 2 && pattern.at(1) == u':' && pattern.at(2) == u'/';
+    QStringList paths { drive ? pattern.left(3) : u"/"_s };
+    const QStringList parts = pattern.mid(drive ? 3 : 0).split(u'/', Qt::SkipEmptyParts);
     for (qsizetype i = 0; i < parts.size(); ++i) {
         QStringList next;
         for (const QString &dir : paths) {

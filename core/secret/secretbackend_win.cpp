@@ -18,7 +18,7 @@ namespace {
 
 std::wstring targetName(const QString &service, const QString &key)
 {
-    return (service + u'/' + key).toStdWString();
+    return QString(service + u'/' + key).toStdWString();
 }
 
 Error lastError(const QString &key)

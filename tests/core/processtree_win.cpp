@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QMultiHash>
 
+using namespace Qt::StringLiterals;
+
 namespace Gantry::Test {
 
 namespace {
@@ -14,6 +16,14 @@ struct Entry {
     qint64 pid;
     QString exe;
 };
+
+// Processes the system starts on a program's behalf, not the program itself: the console host
+// every console program gets, and the desktop process Wine starts beside the first program.
+bool isSystemHelper(const QString &exe)
+{
+    return exe.compare(u"conhost.exe"_s, Qt::CaseInsensitive) == 0 ||
+        exe.compare(u"explorer.exe"_s, Qt::CaseInsensitive) == 0;
+}
 
 } // namespace
 
@@ -38,6 +48,8 @@ QList<ProcessInfo> descendantProcesses()
         for (const Entry &child : children.values(parent)) {
             if (child.pid == parent)
                 continue; // the idle process is its own parent
+            if (isSystemHelper(child.exe))
+                continue;
             found.append({ child.pid, parent, {}, {}, child.exe });
             todo << child.pid;
         }

@@ -46,7 +46,7 @@ QByteArray binaryContent()
     QByteArray bytes;
     bytes.reserve(300000);
     for (int i = 0; i < 300000; ++i)
-        bytes.append(char((i * 7919) % 251));
+        bytes.append(char((qint64(i) * 7919) % 251)); // 64-bit: i * 7919 overflows an int
     return bytes;
 }
 

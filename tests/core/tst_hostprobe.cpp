@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "core/testsupport.h"
+
 #include "core/remote/hostprobe.h"
 
 using namespace Qt::Literals::StringLiterals;
@@ -277,6 +279,7 @@ void TestHostProbe::scriptIsDashCompatible()
 
 void TestHostProbe::runOnThisMachine()
 {
+    GANTRY_LINUX_ONLY("the probe is a POSIX sh script for Linux servers; it runs under /bin/sh here");
     QTcpServer server;
     QVERIFY(server.listen(QHostAddress::Any, 0));
     const int busyPort = server.serverPort();
@@ -309,6 +312,7 @@ void TestHostProbe::runOnThisMachine()
 // Without ss on PATH, the script falls back to /proc/net/tcp and tcp6.
 void TestHostProbe::runWithoutSs()
 {
+    GANTRY_LINUX_ONLY("the probe is a POSIX sh script for Linux servers; it runs under /bin/sh here");
     QTemporaryDir bin;
     QVERIFY(bin.isValid());
     for (const QString &tool : { u"cat"_s, u"uname"_s, u"dirname"_s, u"df"_s }) {
@@ -334,6 +338,7 @@ void TestHostProbe::runWithoutSs()
 // never disturb the probe's own.
 void TestHostProbe::extraSectionsComeBack()
 {
+    GANTRY_LINUX_ONLY("the probe is a POSIX sh script for Linux servers; it runs under /bin/sh here");
     const QByteArray extra =
         "echo '@@unit-active'\necho active\necho '@@uploaded'\necho ab12 x\necho cd34 y\n";
     const auto facts = HostProbe::parse(runScript(HostProbe::script(u"/"_s, 1, extra)));

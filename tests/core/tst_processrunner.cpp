@@ -18,16 +18,20 @@ private slots:
     void missingProgramFailsClearly();
     void timeoutStopsTheTree();
     void cancelKillsGrandchildren();
+    void cancelInterruptsFirst();
     void runResolvesAFuture();
 };
 
 namespace {
 
-ProcessSpec bash(const QString &script)
+// tests/core/testchild.cpp: the same child on every platform (no shell on Windows).
+ProcessSpec child(const QStringList &arguments)
 {
     ProcessSpec spec;
-    spec.program = u"bash"_s;
-    spec.arguments = { u"-c"_s, script };
+    spec.program = qEnvironmentVariable("GANTRY_TEST_CHILD");
+    if (spec.program.isEmpty())
+        qFatal("GANTRY_TEST_CHILD is not set; run the tests through ctest");
+    spec.arguments = arguments;
     return spec;
 }
 
@@ -36,8 +40,7 @@ ProcessSpec bash(const QString &script)
 void tst_ProcessRunner::linesAreBufferedAndSplit()
 {
     // Output arrives in pieces that split lines; CRLF is trimmed; a last line without newline is kept.
-    ProcessRunner runner(
-        bash(u"printf 'al'; sleep 0.1; printf 'pha\\r\\nbeta\\n'; printf 'err1\\n' >&2; printf 'tail'"_s));
+    ProcessRunner runner(child({ u"pieces"_s }));
     QStringList out, err;
     connect(&runner, &ProcessRunner::standardOutputLine, this, [&](const QString &l) { out << l; });
     connect(&runner, &ProcessRunner::standardErrorLine, this, [&](const QString &l) { err << l; });
@@ -51,7 +54,7 @@ void tst_ProcessRunner::linesAreBufferedAndSplit()
 
 void tst_ProcessRunner::exitCodeIsReported()
 {
-    ProcessSpec spec = bash(u"echo out; exit 3"_s);
+    ProcessSpec spec = child({ u"exit"_s, u"3"_s });
     spec.captureStandardOutput = true;
     ProcessRunner runner(spec);
     QSignalSpy finished(&runner, &ProcessRunner::finished);
@@ -76,7 +79,7 @@ void tst_ProcessRunner::missingProgramFailsClearly()
 
 void tst_ProcessRunner::timeoutStopsTheTree()
 {
-    ProcessSpec spec = bash(u"sleep 30"_s);
+    ProcessSpec spec = child({ u"sleep"_s, u"30000"_s });
     spec.timeout = 300ms;
     ProcessRunner runner(spec);
     QSignalSpy finished(&runner, &ProcessRunner::finished);
@@ -91,21 +94,44 @@ void tst_ProcessRunner::timeoutStopsTheTree()
 void tst_ProcessRunner::cancelKillsGrandchildren()
 {
     const QString marker = u"GANTRY_RUNNER_MARKER_"_s + QString::number(QCoreApplication::applicationPid());
-    ProcessSpec spec = bash(u"trap '' INT; sleep 60 & sleep 60 & wait"_s); // ignores Ctrl+C: needs the kill
+    ProcessSpec spec = child({ u"tree"_s, u"2"_s, u"60000"_s }); // ignores Ctrl+C: needs the kill
     spec.environment.insert(marker, u"1"_s);
     ProcessRunner runner(spec);
     QSignalSpy finished(&runner, &ProcessRunner::finished);
     runner.start();
-    QTRY_COMPARE_WITH_TIMEOUT(Test::processesWithMarker(marker).size(), 3, 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(Test::processesWithMarker(marker).size() == 3,
+        qPrintable(Test::describeDescendants(marker)), 5000);
     runner.cancel();
     QVERIFY(finished.wait(10000));
     QVERIFY(runner.result().cancelled);
-    QTRY_VERIFY_WITH_TIMEOUT(Test::processesWithMarker(marker).isEmpty(), 2000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        Test::processesWithMarker(marker).isEmpty(), qPrintable(Test::describeDescendants(marker)), 2000);
+}
+
+// Cancel asks first (SIGINT, or Ctrl+C through the child's console on Windows): a child that
+// handles it ends by itself, well before the kill that follows after a grace period.
+void tst_ProcessRunner::cancelInterruptsFirst()
+{
+    ProcessSpec spec = child({ u"graceful"_s });
+    spec.captureStandardOutput = true;
+    ProcessRunner runner(spec);
+    QSignalSpy finished(&runner, &ProcessRunner::finished);
+    QStringList out;
+    connect(&runner, &ProcessRunner::standardOutputLine, this, [&](const QString &l) { out << l; });
+    runner.start();
+    QTRY_VERIFY_WITH_TIMEOUT(out.contains(u"waiting"_s), 10000);
+    QElapsedTimer clock;
+    clock.start();
+    runner.cancel();
+    QVERIFY(finished.wait(10000));
+    QVERIFY(runner.result().cancelled);
+    QVERIFY2(runner.result().standardOutput.contains("interrupted\n"), runner.result().standardOutput.constData());
+    QVERIFY2(clock.elapsed() < 2500, qPrintable(u"ended after %1 ms: killed, not interrupted"_s.arg(clock.elapsed())));
 }
 
 void tst_ProcessRunner::runResolvesAFuture()
 {
-    ProcessSpec spec = bash(u"echo hello"_s);
+    ProcessSpec spec = child({ u"echo"_s, u"hello"_s });
     spec.captureStandardOutput = true;
     QFuture<ProcessResult> future = ProcessRunner::run(spec);
     QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 10000);

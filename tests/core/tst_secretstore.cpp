@@ -1,4 +1,10 @@
 // Runs inside tests/support/with-keyring.sh: a private D-Bus session with a real gnome-keyring.
+// In the Windows build, against the Credential Manager (Wine implements CredWriteW and CredReadW).
+#ifdef _WIN32
+#include <windows.h>
+#include <wincred.h>
+#endif
+
 #include <QProcess>
 #include <QTest>
 #include <QUuid>
@@ -64,6 +70,23 @@ void tst_SecretStore::missingEntryIsAClearError()
     QVERIFY(!read.error().hint.isEmpty());
 }
 
+#ifdef Q_OS_WIN
+// Read it back with the Credential Manager's own API: a generic credential "Gantry/<key>" holds it.
+void tst_SecretStore::valueIsReallyInTheSecretService()
+{
+    const QString key = u"gantry-test:"_s + QUuid::createUuid().toString(QUuid::Id128);
+    QVERIFY(wait(SecretStore::write(key, u"visible-to-CredReadW"_s)));
+    const std::wstring target = QString(SecretStore::serviceName() + u'/' + key).toStdWString();
+    PCREDENTIALW credential = nullptr;
+    QVERIFY2(::CredReadW(target.c_str(), CRED_TYPE_GENERIC, 0, &credential), "CredReadW found nothing");
+    const QByteArray blob(reinterpret_cast<const char *>(credential->CredentialBlob), credential->CredentialBlobSize);
+    ::CredFree(credential);
+    QCOMPARE(blob, "visible-to-CredReadW"_ba);
+    QVERIFY(wait(SecretStore::remove(key)));
+    QVERIFY(!::CredReadW(target.c_str(), CRED_TYPE_GENERIC, 0, &credential));
+    QCOMPARE(::GetLastError(), DWORD(ERROR_NOT_FOUND));
+}
+#else
 void tst_SecretStore::valueIsReallyInTheSecretService()
 {
     // Read it back with another client of the same Secret Service: it is really there.
@@ -76,6 +99,7 @@ void tst_SecretStore::valueIsReallyInTheSecretService()
     QVERIFY2(out.contains(key.toUtf8()), out.constData());
     QVERIFY(wait(SecretStore::remove(key)));
 }
+#endif
 
 QTEST_GUILESS_MAIN(tst_SecretStore)
 #include "tst_secretstore.moc"
