@@ -21,6 +21,8 @@ PACKAGES=(
     gnome-keyring dbus libsecret-tools
     # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)
     systemd-container openssh-server openssh-client sudo iproute2 curl nginx
+    # Windows programs under Wine (64-bit only; scripts/wineprefix.sh, scripts/wingo.sh)
+    wine wine64
 )
 
 missing=()
