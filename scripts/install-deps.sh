@@ -21,6 +21,8 @@ PACKAGES=(
     gnome-keyring dbus libsecret-tools
     # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)
     systemd-container openssh-server openssh-client sudo iproute2 curl nginx
+    # the Linux package (cmake/Packaging.cmake) and its test in a clean root (tests/package/test_deb.sh)
+    dpkg-dev librsvg2-bin debootstrap desktop-file-utils appstream
 )
 
 missing=()
