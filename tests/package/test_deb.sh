@@ -123,7 +123,9 @@ in_root() {
     systemd-nspawn -q -D "$ROOT" --register=no --keep-unit --machine="$MACHINE" \
         --bind-ro="$DEB_DIR:/mnt/deb" --bind="$APT_ARCHIVES:/var/cache/apt/archives" \
         --setenv=DEBIAN_FRONTEND=noninteractive --setenv=LANG=C.UTF-8 --setenv=HOME=/root \
-        --console=pipe -- "$@" || rc=$?
+        --console=pipe -- "$@" 2>"$DIR/nspawn.err" || rc=$?
+    # nspawn's complaint about /run being on disk (nspawn_leftovers does that clean-up) is noise
+    grep -v '^Attempted to remove disk file system under' "$DIR/nspawn.err" >&2 || true
     nspawn_leftovers
     return $rc
 }
@@ -156,7 +158,15 @@ find_deb() {                    # find_deb DEB|BUILD_DIR: sets DEB (absolute pat
     [[ $(basename "$DEB") =~ ^gantry_[0-9][0-9.]*_amd64\.deb$ ]] || die "unexpected package name $DEB"
     DEB_DIR=$(dirname "$DEB")
     log "package $(basename "$DEB"): $(stat -c %s "$DEB") bytes"
-    log "Depends: $(dpkg-deb -f "$DEB" Depends)"
+    local depends p
+    depends=$(dpkg-deb -f "$DEB" Depends)
+    log "Depends: $depends"
+    # dpkg-shlibdeps saw what the binaries link; the Qt plugins are named by hand
+    for p in libqt6core6 libqt6widgets6 libqt6sql6 libssh-4 libarchive13 libqt6keychain1 \
+        libspdlog1.10 libqt6sql6-sqlite libqt6svg6; do
+        [[ ", $depends," == *", $p "* || ", $depends," == *", $p,"* ]] && pass "Depends names $p" ||
+            fail "Depends lacks $p"
+    done
 }
 
 check_install() {
@@ -187,7 +197,7 @@ check_run() {
     fi
     local version
     version=$(dpkg-deb -f "$DEB" Version)
-    # stdout only: nspawn itself may add a line on stderr
+    # stdout only: the exact line a script would read
     if out=$(in_root gantryctl --version 2>"$DIR/gantryctl.err") && [[ $out == "gantryctl $version" ]]; then
         pass "gantryctl --version prints '$out'"
     else
