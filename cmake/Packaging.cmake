@@ -49,10 +49,13 @@ set(CPACK_PACKAGE_NAME "gantry")
 set(CPACK_PACKAGE_VENDOR "Gantry contributors")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
-set(CPACK_PACKAGE_DESCRIPTION "Gantry takes a Go web service (usually Gin) from its source folder to a \
-running, watched service on a few servers. It builds static, version-stamped binaries, packaged \
-and checksummed, deploys them over SSH to systemd services, checks their health, rolls back and \
-shows live logs. The desktop app is gantry, and gantryctl does the same from the command line.")
+# One line each, under 80 characters: the control file keeps the line breaks.
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION
+    "Gantry takes a Go web service (usually Gin) from its source folder to a"
+    "running, watched service on a few servers. It builds static, version-stamped"
+    "binaries, packaged and checksummed, deploys them over SSH to systemd services,"
+    "checks their health, rolls back and shows live logs. The desktop app is"
+    "gantry, and gantryctl does the same from the command line.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
 set(CPACK_STRIP_FILES TRUE)
