@@ -15,6 +15,7 @@
 #                                   CPackConfig.cmake) gets its .deb from `cpack -G DEB` first
 #   test_deb.sh down                remove the root (idempotent; the ctest fixture's cleanup)
 #   test_deb.sh DEB|BUILD_DIR       all three in a temporary folder, removed again on any exit
+#                                   (unless GANTRY_DEB_KEEP=1)
 #
 # Cache, outside the clone, shared by all clones: ${GANTRY_CACHE:-/var/cache/gantry}/
 #   debroot-bookworm-minbase.tar   the debootstrapped root (rebuilt when missing)
@@ -104,6 +105,8 @@ do_up() {
     rm -f "$ROOT/etc/apt/sources.list"
     cp "$SOURCES" "$ROOT/etc/apt/sources.list.d/debian.sources"
     printf 'Acquire::Languages "none";\n' >"$ROOT/etc/apt/apt.conf.d/99gantry-test"
+    # no fsync per file: this root lives for one run (what debootstrap and container images do)
+    echo force-unsafe-io >"$ROOT/etc/dpkg/dpkg.cfg.d/99gantry-test"
     tr -d '-' </proc/sys/kernel/random/uuid >"$ROOT/etc/machine-id"
     phase
 }
@@ -256,7 +259,7 @@ do_check() {
     fi
     phase
     if (( FAILS )); then
-        log "$FAILS check(s) FAILED (logs in $DIR until teardown)"
+        log "$FAILS check(s) FAILED (logs in $DIR until teardown; GANTRY_DEB_KEEP=1 keeps a standalone run's)"
         return 1
     fi
     log "all checks passed"
@@ -274,7 +277,7 @@ case $1 in
         (( $# == 1 )) || usage
         T0=$EPOCHREALTIME
         set_dir "$(mktemp -d /tmp/gantry-deb.XXXXXX)"
-        trap 'rc=$?; do_down || true; log "total: $(awk -v a="$T0" -v b="$EPOCHREALTIME" "BEGIN { printf \"%.1f\", b - a }") s"; exit $rc' EXIT
+        trap 'rc=$?; if [[ ${GANTRY_DEB_KEEP:-0} == 1 ]]; then log "kept $DIR (GANTRY_DEB_KEEP=1)"; else do_down || true; fi; log "total: $(awk -v a="$T0" -v b="$EPOCHREALTIME" "BEGIN { printf \"%.1f\", b - a }") s"; exit $rc' EXIT
         trap 'log interrupted; exit 1' INT TERM HUP
         do_up
         do_check "$1"
