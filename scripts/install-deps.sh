@@ -23,6 +23,8 @@ PACKAGES=(
     systemd-container openssh-server openssh-client sudo iproute2 curl nginx
     # Windows programs under Wine (64-bit only; scripts/wineprefix.sh, scripts/wingo.sh)
     wine wine64
+    # the Linux package (cmake/Packaging.cmake) and its test in a clean root (tests/package/test_deb.sh)
+    dpkg-dev librsvg2-bin debootstrap desktop-file-utils appstream
 )
 
 missing=()
