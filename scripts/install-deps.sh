@@ -21,6 +21,8 @@ PACKAGES=(
     gnome-keyring dbus libsecret-tools
     # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)
     systemd-container openssh-server openssh-client sudo iproute2 curl nginx
+    # Windows installers, their signatures and their tests under Wine (cmake/WindowsPackaging.cmake)
+    nsis wixl msitools osslsigncode binutils-mingw-w64-x86-64 wine wine64 librsvg2-bin
 )
 
 missing=()
