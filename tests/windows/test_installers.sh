@@ -6,9 +6,9 @@
 #         to a higher version keeps the workspace made before, byte for byte, and gantryctl reads it;
 #         a silent uninstall leaves no file of Gantry's and no entry, but the workspace; a per-user
 #         install (/CurrentUser) lands in %LOCALAPPDATA%\Programs\Gantry with an HKCU entry, and
-#         its uninstall with /REMOVEDATA removes the user's data too.
+#         its uninstall with /REMOVEDATA removes the user's data too; /D= picks another folder.
 #   MSI   silent install, gantryctl --version, an upgrade with a higher version leaves one entry
-#         (MajorUpgrade), msiexec /x removes the files.
+#         (MajorUpgrade), msiexec /x removes the files; INSTALLDIR= is kept by an upgrade.
 #   Signing  both installers signed with a throw-away certificate verify; a tampered copy does not.
 #
 #   test_installers.sh BUILD_DIR
@@ -37,7 +37,9 @@ phase() {
     phase_start=$(($(date +%s%N) / 1000000))
     [ -z "${1:-}" ] || echo "==== $1"
 }
+finished=0
 finish() {
+    finished=1
     phase
     echo "$passed passed, $failed failed"
     [ "$failed" -eq 0 ]
@@ -63,8 +65,14 @@ export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=;mshtml="
 # Plugins and DLLs must come from the install folder alone, as on a clean Windows.
 unset QT_PLUGIN_PATH WINEPATH
 cleanup() {
+    local code=$?
     "$WINESERVER" -k 2>/dev/null
     rm -rf "$work"
+    if [ "$finished" = 0 ]; then # the script itself broke
+        echo "FAIL the test script stopped early (exit $code)"
+        echo "$passed passed, $((failed + 1)) failed"
+        exit 1
+    fi
 }
 trap cleanup EXIT
 
@@ -141,6 +149,16 @@ expect "no HKLM uninstall entry" bash -c '! wine reg query "HKLM\\$0\\Gantry"' "
 expect "no Start menu shortcut" test ! -e "$(unix_path 'C:\ProgramData')/Microsoft/Windows/Start Menu/Programs/Gantry.lnk"
 expect "the workspace remains" test -f "$db"
 
+phase "NSIS: /D= another folder"
+tools="$(unix_path 'C:\Tools')/My Gantry"
+# NSIS wants /D= unquoted and last; Wine quotes an argument with a space, so give it in two.
+expect "setup.exe /S /D=C:\Tools\My Gantry exits 0" win "$setup" /S '/D=C:\Tools\My' 'Gantry'
+expect "gantryctl.exe is there" test -f "$tools/gantryctl.exe"
+expect "the entry's InstallLocation" test "$(reg_value "HKLM\\$ARP\\Gantry" InstallLocation)" = 'C:\Tools\My Gantry'
+expect "its uninstaller exits 0" win "$tools/uninstall.exe" /S
+settle
+expect "and leaves nothing" test ! -e "$tools"
+
 phase "NSIS: per-user install, uninstall with /REMOVEDATA"
 peruser=$localapp/Programs/Gantry
 expect "setup.exe /S /CurrentUser exits 0" win "$setup" /S /CurrentUser
@@ -179,6 +197,16 @@ expect "msiexec /x /qn exits 0" win msiexec /x "$work/gantry-$next.msi" /qn
 settle
 expect "no file left" no_gantry_files "$progfiles"
 expect "no entry left" test "$(entries)" = 0
+
+phase "MSI: INSTALLDIR= survives an upgrade"
+apps="$(unix_path 'C:\Apps')/Gantry MSI"
+expect "msiexec /i /qn INSTALLDIR=C:\Apps\Gantry MSI exits 0" win msiexec /i "$msi" /qn 'INSTALLDIR=C:\Apps\Gantry MSI'
+expect "gantryctl.exe is there" test -f "$apps/gantryctl.exe"
+expect "the upgrade exits 0" win msiexec /i "$work/gantry-$next.msi" /qn
+expect "and stays in that folder" test -f "$apps/gantryctl.exe" -a ! -e "$progfiles"
+expect "msiexec /x /qn exits 0" win msiexec /x "$work/gantry-$next.msi" /qn
+settle
+expect "and leaves nothing" test ! -e "$apps"
 
 phase "signing"
 openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Gantry test signing" \
