@@ -4,9 +4,10 @@
 #   NSIS  silent per-machine install into C:\Program Files\Gantry; gantryctl --version from there
 #         (and gantry.exe --self-test once the GUI is built); the HKLM uninstall entry; an upgrade
 #         to a higher version keeps the workspace made before, byte for byte, and gantryctl reads it;
-#         a silent uninstall leaves no file of Gantry's and no entry, but the workspace; a per-user
+#         a silent uninstall leaves no file of Gantry's and no entry, but the workspace and the
+#         saved passwords (Credential Manager "Gantry/..."); /D= picks another folder; a per-user
 #         install (/CurrentUser) lands in %LOCALAPPDATA%\Programs\Gantry with an HKCU entry, and
-#         its uninstall with /REMOVEDATA removes the user's data too; /D= picks another folder.
+#         its uninstall with /REMOVEDATA removes the user's data and Gantry's passwords, only those.
 #   MSI   silent install, gantryctl --version, an upgrade with a higher version leaves one entry
 #         (MajorUpgrade), msiexec /x removes the files; INSTALLDIR= is kept by an upgrade.
 #   Signing  both installers signed with a throw-away certificate verify; a tampered copy does not.
@@ -95,6 +96,10 @@ localapp=$(unix_path "$(wine cmd /c echo %LOCALAPPDATA% 2>/dev/null | tr -d '\r'
 workspace=$appdata/Gantry/gantry
 expect "a private prefix with the user's folders" test -d "$appdata" -a -d "$localapp"
 
+probe=$work/credprobe.exe
+expect "credprobe.exe builds (Credential Manager probe)" x86_64-w64-mingw32-gcc -municode -O2 -s \
+    -o "$probe" "$ROOT/tests/windows/credprobe.c" -ladvapi32
+
 phase "higher versions for the upgrades ($next)"
 cmake -DDEPLOY_DIR="$BUILD/deploy" -DOUTPUT="$work/files.nsh" -P "$ROOT/cmake/NsisFileList.cmake"
 t=$(date +%s%N)
@@ -133,6 +138,7 @@ done
 phase "NSIS: upgrade keeps the workspace"
 expect "gantryctl workspace info makes the workspace" bash -c 'cd "$0" && wine ./gantryctl.exe workspace info' "$progfiles"
 db=$workspace/workspace.db
+expect "a saved password (Credential Manager Gantry/kept)" wine "$probe" write 'Gantry/kept'
 expect "the workspace is in %APPDATA%\\Gantry\\gantry" test -f "$db"
 before=$(sha256sum "$db" 2>/dev/null | cut -d' ' -f1)
 expect "setup $next /S over $version exits 0" win "$work/gantry-$next-setup.exe" /S
@@ -148,6 +154,7 @@ expect "no file of Gantry's left in Program Files" no_gantry_files "$progfiles"
 expect "no HKLM uninstall entry" bash -c '! wine reg query "HKLM\\$0\\Gantry"' "$ARP"
 expect "no Start menu shortcut" test ! -e "$(unix_path 'C:\ProgramData')/Microsoft/Windows/Start Menu/Programs/Gantry.lnk"
 expect "the workspace remains" test -f "$db"
+expect "the saved password remains" wine "$probe" read 'Gantry/kept'
 
 phase "NSIS: /D= another folder"
 tools="$(unix_path 'C:\Tools')/My Gantry"
@@ -168,12 +175,15 @@ expect "the HKCU uninstall entry" reg_has "HKCU\\$ARP\\Gantry"
 expect "no HKLM entry" bash -c '! wine reg query "HKLM\\$0\\Gantry"' "$ARP"
 expect "gantryctl runs from there" bash -c 'cd "$0" && wine ./gantryctl.exe workspace info' "$peruser"
 wine reg add 'HKCU\Software\Gantry\gantry' /v probe /d 1 /f >/dev/null 2>&1
+wine "$probe" write 'Other/not-gantry'
 expect "uninstall.exe /S /REMOVEDATA exits 0" win "$peruser/uninstall.exe" /S /REMOVEDATA
 settle
 expect "no file left in %LOCALAPPDATA%\\Programs\\Gantry" no_gantry_files "$peruser"
 expect "no HKCU uninstall entry" bash -c '! wine reg query "HKCU\\$0\\Gantry"' "$ARP"
 expect "the workspace is gone" test ! -e "$workspace"
 expect "the settings are gone" bash -c '! wine reg query "HKCU\\Software\\Gantry\\gantry"'
+expect "Gantry's saved passwords are gone" bash -c '! wine "$0" read Gantry/kept' "$probe"
+expect "another program's credential stays" wine "$probe" read 'Other/not-gantry'
 
 phase "MSI: silent install, upgrade, uninstall"
 expect "msiexec /i /qn exits 0" win msiexec /i "$msi" /qn
