@@ -5,8 +5,9 @@
 #
 #   windows-deploy.sh BUILD_DIR OUT_DIR
 #
-# BUILD_DIR is a Windows build (preset `windows`): cli/gantryctl.exe is required, app/gantry.exe is
-# taken when it is there (the GUI may be switched off). OUT_DIR is emptied first; it must be empty,
+# BUILD_DIR is a Windows build (preset `windows`): gantryctl.exe is required, gantry.exe is taken
+# when it is there (the GUI may be switched off). Each is looked for in its target's folder (cli/,
+# app/) and in BUILD_DIR itself, where qt_standard_project_setup() puts executables on Windows. OUT_DIR is emptied first; it must be empty,
 # missing, or an earlier deploy folder (one with gantryctl.exe in it).
 #
 # It fails when an exe or DLL imports a DLL that is neither deployed nor in the list of Windows'
@@ -115,15 +116,27 @@ report_translations() {
     log "translations embedded in gantry.exe: $qms(no .qm files shipped)"
 }
 
+# built_exe NAME SUBDIR: the built exe's path, or nothing.
+built_exe() {
+    local f
+    for f in "$build/$2/$1" "$build/$1"; do
+        [ -f "$f" ] && { echo "$f"; return 0; }
+    done
+    return 0
+}
+
 main() {
-    [ -f "$build/cli/gantryctl.exe" ] || die "no $build/cli/gantryctl.exe: build the preset 'windows' first"
+    local ctl gui
+    ctl=$(built_exe gantryctl.exe cli)
+    gui=$(built_exe gantry.exe app)
+    [ -n "$ctl" ] || die "no gantryctl.exe in $build or $build/cli: build the preset 'windows' first"
     prepare_out
-    local exes=("$build/cli/gantryctl.exe") plugins=("${CORE_PLUGINS[@]}") staged=() f
-    if [ -f "$build/app/gantry.exe" ]; then
-        exes+=("$build/app/gantry.exe")
+    local exes=("$ctl") plugins=("${CORE_PLUGINS[@]}") staged=() f
+    if [ -n "$gui" ]; then
+        exes+=("$gui")
         plugins+=("${GUI_PLUGINS[@]}")
     else
-        log "no app/gantry.exe (GUI off): deploying gantryctl.exe only"
+        log "no gantry.exe (GUI off): deploying gantryctl.exe only"
     fi
     for f in "${exes[@]}"; do
         "$STRIP" --strip-all -o "$out/$(basename "$f")" "$f"
