@@ -25,6 +25,10 @@ PACKAGES=(
     wine wine64
     # the Linux package (cmake/Packaging.cmake) and its test in a clean root (tests/package/test_deb.sh)
     dpkg-dev librsvg2-bin debootstrap desktop-file-utils appstream
+    # Windows installers, their signatures and their tests under Wine (cmake/WindowsPackaging.cmake)
+    nsis wixl msitools osslsigncode binutils-mingw-w64-x86-64
+    # the Windows cross build (scripts/winsdk.sh)
+    g++-mingw-w64-x86-64-posix gcc-mingw-w64-x86-64-posix mingw-w64-tools
 )
 
 missing=()
