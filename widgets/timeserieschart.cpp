@@ -19,8 +19,8 @@ namespace {
 constexpr int HoverTolerancePx = 8; // a series' sample this close to the readout's time is shown
 
 // Steps of the time axis, in seconds: round for a clock (minutes, quarter hours, hours, days).
-constexpr qint64 TimeSteps[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
-    21600, 43200, 86400, 172800, 604800 };
+constexpr qint64 TimeSteps[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600,
+    43200, 86400, 172800, 604800 };
 
 QString numberText(double value, int decimals)
 {
@@ -82,8 +82,8 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color, Style s
 
 void TimeSeriesChart::setPoints(int series, QList<Point> points)
 {
-    std::stable_sort(points.begin(), points.end(),
-        [](const Point &a, const Point &b) { return a.time < b.time; });
+    std::stable_sort(
+        points.begin(), points.end(), [](const Point &a, const Point &b) { return a.time < b.time; });
     m_series[series].points = std::move(points);
     m_hover.reset();
     updateScales();
@@ -184,7 +184,7 @@ QRectF TimeSeriesChart::plotRect() const
 {
     const QFontMetrics fm = fontMetrics();
     const int margin = fm.height() / 2;
-    const double top = margin + fm.height() + margin;
+    const double top = margin + fm.height() * 1.75; // the top tick's label stays clear of the legend
     const double left = margin + valueLabelWidth() + margin;
     // Room for half of the last time label, which is centred on its tick.
     const double right = width() - margin - fm.horizontalAdvance(u"00:00:00"_s) / 2.0;
@@ -235,8 +235,7 @@ TimeSeriesChart::TimeTicks TimeSeriesChart::timeTicks(double plotWidth) const
     return ticks;
 }
 
-std::optional<double> TimeSeriesChart::nearestValue(
-    const Series &series, qint64 ms, qint64 toleranceMs) const
+std::optional<double> TimeSeriesChart::nearestValue(const Series &series, qint64 ms, qint64 toleranceMs) const
 {
     std::optional<double> best;
     qint64 bestDistance = toleranceMs + 1;
@@ -351,16 +350,26 @@ void TimeSeriesChart::drawHeader(QPainter &p) const
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRectF(right - textWidth, line.top(), textWidth, line.height()),
             Qt::AlignLeft | Qt::AlignVCenter, series.name);
-        const double swatch = fm.height() * 0.6;
-        const QRectF box(right - textWidth - margin / 2.0 - swatch, line.center().y() - swatch / 2,
-            swatch, swatch);
-        p.setPen(Qt::NoPen);
-        p.setBrush(series.color);
-        if (series.style == Style::Dots)
-            p.drawEllipse(box);
-        else
-            p.drawRoundedRect(box, 1.5, 1.5);
-        right = box.left() - fm.height();
+        const QRectF swatch(
+            right - textWidth - margin / 2.0 - fm.height(), line.top(), fm.height(), line.height());
+        drawSwatch(p, series, swatch);
+        right = swatch.left() - fm.height();
+    }
+}
+
+// A dot for dots, a short thick line for a line, centred in `box`.
+void TimeSeriesChart::drawSwatch(QPainter &p, const Series &series, const QRectF &box) const
+{
+    p.setPen(Qt::NoPen);
+    p.setBrush(series.color);
+    const double size = fontMetrics().height() * 0.55;
+    if (series.style == Style::Dots) {
+        p.drawEllipse(box.center(), size / 2, size / 2);
+    } else {
+        const double thickness = std::max(2.0, size / 3);
+        p.drawRoundedRect(QRectF(box.left() + box.width() * 0.1, box.center().y() - thickness / 2,
+                              box.width() * 0.8, thickness),
+            thickness / 2, thickness / 2);
     }
 }
 
@@ -390,8 +399,8 @@ void TimeSeriesChart::drawTimeAxis(QPainter &p, const QRectF &plot) const
         const QString label = time.toLocalTime().toString(ticks.format);
         const double w = fm.horizontalAdvance(label);
         p.setPen(text);
-        p.drawText(QRectF(x - w / 2, plot.bottom() + fm.height() / 4.0, w, fm.height()),
-            Qt::AlignCenter, label);
+        p.drawText(
+            QRectF(x - w / 2, plot.bottom() + fm.height() / 4.0, w, fm.height()), Qt::AlignCenter, label);
     }
 }
 
@@ -421,46 +430,50 @@ void TimeSeriesChart::drawSeries(QPainter &p, const Series &series) const
         p.drawPath(path);
 }
 
-QStringList TimeSeriesChart::readoutLines(const Readout &readout) const
+QString TimeSeriesChart::readoutTime(const Readout &readout) const
 {
     const auto [from, to] = timeSpan();
     const bool days = to - from >= 86'400'000;
-    QStringList lines { readout.time.toLocalTime().toString(days ? u"MM-dd HH:mm:ss"_s : u"HH:mm:ss"_s) };
-    for (qsizetype i = 0; i < m_series.size(); ++i) {
-        if (readout.values.at(i))
-            lines << tr("%1: %2", "a series and its value").arg(m_series.at(i).name, valueText(*readout.values.at(i)));
-    }
-    return lines;
+    return readout.time.toLocalTime().toString(days ? u"MM-dd HH:mm:ss"_s : u"HH:mm:ss"_s);
 }
 
-// A vertical line at the sample's time, a ring on each series' value, and a box that reads them.
+// A vertical line at the sample's time, a ring on each series' value, and a box that reads them:
+// the time, then a swatch, the name and the value of each series with a sample there.
 void TimeSeriesChart::drawReadout(QPainter &p, const QRectF &plot, const Readout &readout) const
 {
     const QFontMetrics fm = fontMetrics();
     const double x = timeX(plot, readout.time.toMSecsSinceEpoch());
     p.setPen(QPen(withAlpha(palette().color(QPalette::WindowText), 150), 1, Qt::DashLine));
     p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
+    QList<std::pair<qsizetype, QString>> rows { { -1, readoutTime(readout) } };
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         if (!readout.values.at(i))
             continue;
         p.setPen(QPen(m_series.at(i).color, 2));
         p.setBrush(palette().color(QPalette::Base));
         p.drawEllipse(position(readout.time, *readout.values.at(i)), fm.height() / 4.0, fm.height() / 4.0);
+        rows.append({ i,
+            tr("%1: %2", "a series and its value")
+                .arg(m_series.at(i).name, valueText(*readout.values.at(i))) });
     }
-    const QStringList lines = readoutLines(readout);
     const int pad = fm.height() / 3;
+    const int indent = fm.height() + pad; // the swatch
     int textWidth = 0;
-    for (const QString &line : lines)
-        textWidth = std::max(textWidth, fm.horizontalAdvance(line));
-    QRectF box(0, plot.top() + pad, textWidth + 2 * pad, double(lines.size()) * fm.height() + 2 * pad);
+    for (const auto &[series, text] : rows)
+        textWidth = std::max(textWidth, fm.horizontalAdvance(text) + (series >= 0 ? indent : 0));
+    QRectF box(0, plot.top() + pad, textWidth + 2 * pad, double(rows.size()) * fm.height() + 2 * pad);
     box.moveLeft(x + box.width() + 2 * pad < plot.right() ? x + pad : x - pad - box.width());
     p.setPen(withAlpha(palette().color(QPalette::ToolTipText), 90));
     p.setBrush(palette().color(QPalette::ToolTipBase));
     p.drawRoundedRect(box, 3, 3);
-    p.setPen(palette().color(QPalette::ToolTipText));
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        p.drawText(QRectF(box.left() + pad, box.top() + pad + double(i) * fm.height(), textWidth, fm.height()),
-            Qt::AlignLeft | Qt::AlignVCenter, lines.at(i));
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QRectF line(box.left() + pad, box.top() + pad + double(i) * fm.height(), textWidth, fm.height());
+        if (const qsizetype series = rows.at(i).first; series >= 0) {
+            drawSwatch(p, m_series.at(series), QRectF(line.left(), line.top(), fm.height(), fm.height()));
+            line.setLeft(line.left() + indent);
+        }
+        p.setPen(palette().color(QPalette::ToolTipText));
+        p.drawText(line, Qt::AlignLeft | Qt::AlignVCenter, rows.at(i).second);
     }
 }
 

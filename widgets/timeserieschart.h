@@ -88,8 +88,9 @@ private:
     void drawValueAxis(QPainter &p, const QRectF &plot) const;
     void drawTimeAxis(QPainter &p, const QRectF &plot) const;
     void drawSeries(QPainter &p, const Series &series) const;
+    void drawSwatch(QPainter &p, const Series &series, const QRectF &box) const;
     void drawReadout(QPainter &p, const QRectF &plot, const Readout &readout) const;
-    QStringList readoutLines(const Readout &readout) const;
+    QString readoutTime(const Readout &readout) const;
 
     QString m_title;
     QString m_unit;

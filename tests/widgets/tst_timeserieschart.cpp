@@ -169,7 +169,8 @@ void tst_TimeSeriesChart::hoverShowsTheReadout()
     chart.resize(600, 300);
     chart.setPoints(chart.addSeries(u"latency"_s, Red), rising());
     const QPointF at(chart.position(Start.addSecs(41), 0).x(), chart.plotRect().center().y());
-    QMouseEvent move(QEvent::MouseMove, at, chart.mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+    QMouseEvent move(
+        QEvent::MouseMove, at, chart.mapToGlobal(at), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&chart, &move);
     QVERIFY(chart.hoverReadout());
     QCOMPARE(chart.hoverReadout()->time, Start.addSecs(40));
