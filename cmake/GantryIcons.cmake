@@ -25,7 +25,7 @@ function(gantry_render_svg svg outDir outVar)
     if(name STREQUAL "gantry")
         set(sizes ${GANTRY_APP_ICON_SIZES})
     endif()
-    set(pngs)
+    set(rendered)
     foreach(size IN LISTS sizes)
         set(png ${outDir}/${name}/${size}.png)
         add_custom_command(OUTPUT ${png}
@@ -34,9 +34,9 @@ function(gantry_render_svg svg outDir outVar)
             DEPENDS ${svg}
             COMMENT "Rendering ${name}.svg at ${size} px"
             VERBATIM)
-        list(APPEND pngs ${png})
+        list(APPEND rendered ${png})
     endforeach()
-    set(${outVar} ${${outVar}} ${pngs} PARENT_SCOPE)
+    set(${outVar} ${${outVar}} ${rendered} PARENT_SCOPE)
 endfunction()
 
 # Renders every icon into the resource of `target` (prefix /icons), and gantry.ico (target gantry_ico,
