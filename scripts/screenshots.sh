@@ -121,24 +121,7 @@ PY
 
 keys() { xdotool windowfocus --sync "$WID" key --delay 80 "$@"; sleep 1; }
 # Keys for the window that has the focus (a dialog: the main window is blocked while it is open).
-dialog_# Twenty minutes of refreshes of hello-gin on web3 for the Health page, every 10 s:
-# "server<TAB>app<TAB>time<TAB>latency<TAB>CPU<TAB>memory".
-seed_health() {
-    python3 - "$TMP/health.tsv" <<'PY'
-import datetime, math, random, sys
-random.seed(3)
-now = datetime.datetime.now(datetime.timezone.utc)
-with open(sys.argv[1], "w") as out:
-    for i in range(120):
-        at = (now - datetime.timedelta(seconds=(120 - i) * 10)).strftime("%Y-%m-%dT%H:%M:%SZ")
-        latency = 8 + int(5 * random.random()) + (25 if i in (40, 41, 87) else 0)
-        cpu = round(1.5 + 2.5 * max(0, math.sin(i / 9)) + random.random(), 2)
-        memory = (46 + i // 30) * 1024 * 1024 + random.randint(0, 512 * 1024)
-        out.write(f"web3\thello-gin\t{at}\t{latency}\t{cpu}\t{memory}\n")
-PY
-}
-
-keys() { xdotool key --delay 80 "$@"; sleep 1; }
+dialog_keys() { xdotool key --delay 80 "$@"; sleep 1; }
 shot() { import -window "$WID" "$OUT/$1-$LANG_NAME.png"; }
 # Dialogs are windows of their own: take the whole screen.
 shot_screen() { import -window root "$OUT/$1-$LANG_NAME.png"; }
