@@ -14,7 +14,9 @@ GANTRY=${GANTRY:-$ROOT/build/dev/app/gantry}
 OUT=$ROOT/build/screenshots
 PROJECT=$ROOT/examples/hello-gin
 TMP=$(mktemp -d /tmp/gantry-shots.XXXXXX)
-trap 'rm -rf "$TMP"' EXIT
+APP= XVFB=
+# A failed step must not leave the app and Xvfb running (the next run would find the display taken).
+trap 'kill $APP $XVFB 2>/dev/null; rm -rf "$TMP"' EXIT
 mkdir -p "$OUT"
 export GOFLAGS="$("$ROOT/scripts/go-offline-modfile.sh" "$PROJECT" "$ROOT/build/offline/hello-gin" 2>/dev/null | tail -1)"
 export GOPROXY=off GOTOOLCHAIN=local GOWORK=off
@@ -129,7 +131,8 @@ shot_screen() { import -window root "$OUT/$1-$LANG_NAME.png"; }
 # The service's Details: latency with the mouse over the chart (the readout), then memory.
 details_shots() {
     local dialog
-    dialog=$(xdotool getactivewindow)
+    dialog=$(timeout 20 xdotool search --sync --onlyvisible --name web3 | head -1) # "hello-gin on web3"
+    [ -n "$dialog" ] || { echo "the Details dialog did not open ($LANG_NAME)" >&2; exit 1; }
     eval "$(xdotool getwindowgeometry --shell "$dialog")"
     xdotool mousemove --window "$dialog" $((WIDTH * 7 / 10)) $((HEIGHT / 2)); sleep 1
     shot_screen service-detail
@@ -143,10 +146,12 @@ shoot() {
     export DISPLAY=:${GANTRY_SHOTS_DISPLAY:-97}
     Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
     local xvfb=$!
+    XVFB=$xvfb
     sleep 1
     GANTRY_SCREENSHOT_HEALTH=$TMP/health.tsv GANTRY_SCREENSHOT_LOGS=$TMP/journal.tsv XDG_CONFIG_HOME=$TMP/config-$LANG_NAME "$GANTRY" --lang "$LANG_NAME" --workspace "$WORKSPACE" "$PROJECT" \
         >/dev/null 2>&1 &
     local app=$!
+    APP=$app
     WID=$(timeout 60 xdotool search --sync --onlyvisible --class gantry | head -1)
     [ -n "$WID" ] || { echo "the app showed no window within 60 s ($LANG_NAME)" >&2; kill "$xvfb"; exit 1; }
     sleep 4 # Go is probed and the project scanned

@@ -466,29 +466,40 @@ void HealthPage::seedForScreenshots(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
         return;
+    QDateTime started;
     while (!file.atEnd()) {
         const QStringList f = QString::fromUtf8(file.readLine().trimmed()).split(u'\t');
         if (f.size() != 6)
             continue;
-        UnitSnapshot unit;
-        unit.project = unit.app = f.at(1);
-        unit.unit = u"gantry-%1.service"_s.arg(f.at(1));
-        unit.loadState = u"loaded"_s;
-        unit.activeState = u"active"_s;
-        unit.subState = u"running"_s;
-        unit.healthProbed = true;
-        unit.healthStatus = 200;
-        unit.healthLatencyMs = f.at(3).toInt();
-        unit.cpuPercent = f.at(4).toDouble();
-        unit.memoryBytes = f.at(5).toULongLong();
         HostSnapshot snapshot;
         snapshot.server = f.at(0);
         snapshot.state = HostState::Online;
         snapshot.time = QDateTime::fromString(f.at(2), Qt::ISODate);
-        snapshot.units = { unit };
+        if (!started.isValid())
+            started = snapshot.time.addSecs(-2 * 3600);
+        snapshot.units = { seededUnit(f, started.msecsTo(snapshot.time)) };
         m_hub->accept(snapshot);
     }
     selectRow(m_model->rowCount() - 1);
+}
+
+UnitSnapshot HealthPage::seededUnit(const QStringList &fields, qint64 uptimeMSec)
+{
+    UnitSnapshot unit;
+    unit.project = unit.app = fields.at(1);
+    unit.unit = u"gantry-%1.service"_s.arg(fields.at(1));
+    unit.loadState = u"loaded"_s;
+    unit.activeState = u"active"_s;
+    unit.subState = u"running"_s;
+    unit.release = 3;
+    unit.version = u"1.2.0"_s;
+    unit.uptimeMSec = uptimeMSec;
+    unit.healthProbed = true;
+    unit.healthStatus = 200;
+    unit.healthLatencyMs = fields.at(3).toInt();
+    unit.cpuPercent = fields.at(4).toDouble();
+    unit.memoryBytes = fields.at(5).toULongLong();
+    return unit;
 }
 
 } // namespace Gantry

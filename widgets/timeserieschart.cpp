@@ -140,7 +140,8 @@ void TimeSeriesChart::updateScales()
             high = std::max(high, point.value);
         }
     }
-    m_ticks = niceTicks(low, high);
+    // A little room above the highest sample, so a line at the top does not run along the frame.
+    m_ticks = niceTicks(low, high + (high - low) * 0.04);
 }
 
 std::pair<qint64, qint64> TimeSeriesChart::timeSpan() const
