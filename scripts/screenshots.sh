@@ -16,7 +16,7 @@ PROJECT=$ROOT/examples/hello-gin
 TMP=$(mktemp -d /tmp/gantry-shots.XXXXXX)
 APP= XVFB=
 # A failed step must not leave the app and Xvfb running (the next run would find the display taken).
-trap 'kill $APP $XVFB 2>/dev/null; rm -rf "$TMP"' EXIT
+trap 'kill $APP $XVFB 2>/dev/null || true; rm -rf "$TMP"' EXIT
 mkdir -p "$OUT"
 export GOFLAGS="$("$ROOT/scripts/go-offline-modfile.sh" "$PROJECT" "$ROOT/build/offline/hello-gin" 2>/dev/null | tail -1)"
 export GOPROXY=off GOTOOLCHAIN=local GOWORK=off
