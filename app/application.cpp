@@ -16,6 +16,7 @@
 #include "app/terminationsignals.h"
 #include "core/store/workspace.h"
 #include "widgets/appearance.h"
+#include "widgets/appicon.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "widgets/mainwindow.h"
@@ -33,7 +34,7 @@ Application::Application(int &argc, char **argv)
     setApplicationName(u"gantry"_s);
     setApplicationDisplayName(u"Gantry"_s);
     setApplicationVersion(QStringLiteral(GANTRY_VERSION));
-    setWindowIcon(QIcon(u":/icons/gantry.svg"_s)); // SVG: sharp at any scale factor
+    setWindowIcon(appIcon(u"gantry"_s)); // every rendered size: sharp at any scale factor
 }
 
 Application::~Application()

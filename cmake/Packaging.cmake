@@ -70,11 +70,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)           # gantry_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION "devel")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # Depends: dpkg-shlibdeps reads the libraries the binaries link (Qt, libssh, libarchive,
-# QtKeychain, spdlog, OpenSSL ...). Qt loads these plugins at run time, which it cannot see:
-# the SQLite driver (the workspace database) and the SVG icon engine (every icon is an SVG).
+# QtKeychain, spdlog, OpenSSL ...). Qt loads a plugin at run time that it cannot see: the SQLite
+# driver (the workspace database). The icons are PNGs inside the binary: no SVG engine is needed.
 # The xcb and offscreen platform plugins are part of libqt6gui6 on Debian 12.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite, libqt6svg6")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libqt6sql6-sqlite")
 # Builds need the Go toolchain; Qt's own strings in Chinese come from its translations.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "golang-go, qt6-translations-l10n")
 # `gantry --demo` boots a local systemd container with testhost.sh.

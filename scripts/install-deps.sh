@@ -8,15 +8,17 @@ PACKAGES=(
     cmake ninja-build ccache pkg-config g++ git file zip unzip tar xz-utils clang-format
     # libraries (core, widgets, app)
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qt6-networkauth-dev qt6-charts-dev libqt6sql6-sqlite libqt6svg6 qt6-svg-dev
+    qt6-networkauth-dev libqt6sql6-sqlite
     qtkeychain-qt6-dev libssh-dev libssl-dev libarchive-dev libspdlog-dev libfmt-dev
     libgl-dev libegl-dev libxkbcommon-dev libvulkan-dev libqt6opengl6-dev
+    # icons: SVG sources rendered to PNG and gantry.ico at build time (cmake/GantryIcons.cmake)
+    librsvg2-bin imagemagick
     # the Go toolchain and Gin's sources (offline builds of the example)
     golang-go golang-github-gin-gonic-gin-dev golang-github-mattn-go-sqlite3-dev
     # test tooling
     python3 util-linux coreutils procps bc
     # GUI tests and screenshots
-    xvfb xauth fonts-noto-cjk imagemagick x11-apps xdotool
+    xvfb xauth fonts-noto-cjk x11-apps xdotool
     # a real secret service for the keychain tests
     gnome-keyring dbus libsecret-tools
     # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)

@@ -3364,6 +3364,23 @@
     </message>
 </context>
 <context>
+    <name>Gantry::TimeSeriesChart</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>a value and its unit, as in 12 ms</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>No samples yet</source>
+        <translation>暂无样本</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a series and its value</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>Gantry::UnitFileDialog</name>
     <message>
         <source>Unit File %1</source>

@@ -2,9 +2,10 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QIcon>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include "widgets/appicon.h"
 
 using namespace Qt::StringLiterals;
 
@@ -41,7 +42,7 @@ QWidget *AboutPage::createHeader()
     auto *row = new QHBoxLayout(box);
     auto *icon = new QLabel(box);
     const int size = fontMetrics().height() * 4;
-    icon->setPixmap(QIcon(u":/icons/gantry.svg"_s).pixmap(size, size));
+    icon->setPixmap(appIcon(u"gantry"_s).pixmap(size, size));
     auto *title = new QLabel(box);
     title->setObjectName(u"aboutTitle"_s);
     title->setTextFormat(Qt::RichText);

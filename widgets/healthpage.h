@@ -79,6 +79,8 @@ private:
         const QString &server, const UnitSnapshot &unit, const Result<QList<ReleaseInfo>> &releases);
     void runRollBack(const QString &server, const UnitSnapshot &unit, int release, const QString &version);
     void finish(const Result<QString> &result);
+    void seedForScreenshots(const QString &file);
+    static UnitSnapshot seededUnit(const QStringList &fields, qint64 uptimeMSec);
 
     Workspace *m_workspace = nullptr;
     std::shared_ptr<GuiPrompter> m_prompter;

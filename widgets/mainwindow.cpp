@@ -13,6 +13,7 @@
 
 #include "core/store/workspace.h"
 #include "widgets/aboutpage.h"
+#include "widgets/appicon.h"
 #include "widgets/appsettings.h"
 #include "widgets/buildpage.h"
 #include "core/monitor/monitorhub.h"
@@ -100,7 +101,7 @@ QWidget *MainWindow::createNavigation()
 void MainWindow::addPage(
     const QString &id, const QString &icon, const QString &text, const QString &tip, QWidget *page)
 {
-    auto *item = new QListWidgetItem(QIcon(u":/icons/%1.svg"_s.arg(icon)), text, m_navigation);
+    auto *item = new QListWidgetItem(appIcon(icon), text, m_navigation);
     item->setToolTip(tip);
     item->setSizeHint(QSize(item->sizeHint().width(), fontMetrics().height() * 2 + 8));
     page->setObjectName(id + u"Page"_s);
@@ -132,7 +133,7 @@ void MainWindow::createTrayIcon()
 {
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
-    m_tray = new QSystemTrayIcon(QIcon(u":/icons/gantry.svg"_s), this);
+    m_tray = new QSystemTrayIcon(appIcon(u"gantry"_s), this);
     m_tray->setToolTip(tr("Gantry"));
     auto *menu = new QMenu(this);
     menu->addAction(tr("&Show Gantry"), this, [this] { activate({}); });

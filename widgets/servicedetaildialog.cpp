@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
-#include <QChart>
-#include <QChartView>
-#include <QDateTimeAxis>
 #include <QDialogButtonBox>
 #include <QLabel>
-#include <QLineSeries>
-#include <QScatterSeries>
 #include <QTabWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
 
 #include "core/store/workspace.h"
+#include "widgets/timeserieschart.h"
 
 using namespace Qt::StringLiterals;
 
@@ -97,50 +92,34 @@ QString ServiceDetailDialog::retentionText(Workspace *workspace) const
 
 QWidget *ServiceDetailDialog::createChart(const QString &title, const QString &unitText, int metric)
 {
-    auto *chart = new QChart;
+    auto *chart = new TimeSeriesChart(this);
+    chart->setObjectName(u"chart%1"_s.arg(metric));
     chart->setTitle(title);
-    auto *stored = new QScatterSeries;
-    stored->setName(tr("Stored"));
-    stored->setMarkerSize(5);
-    auto *live = new QLineSeries;
-    live->setName(tr("Since the app started"));
-    double top = 1;
+    chart->setUnit(unitText);
+    // Amber dots and a blue line: told apart in light and dark mode, and without colour.
+    const int stored = chart->addSeries(tr("Stored"), QColor(0xd2, 0x99, 0x22), TimeSeriesChart::Style::Dots);
+    const int live = chart->addSeries(tr("Since the app started"), QColor(0x2f, 0x81, 0xf7));
     QDateTime first = QDateTime::currentDateTimeUtc();
+    QList<TimeSeriesChart::Point> points;
     for (const HealthSample &s : std::as_const(m_stored)) {
         const double value = storedValue(s, metric);
-        if (metric == Latency && value < 0)
+        if (metric == Latency && value < 0) // the health check did not answer
             continue;
-        stored->append(double(s.time.toMSecsSinceEpoch()), value);
-        top = std::max(top, value);
+        points.append({ s.time, value });
         first = std::min(first, s.time);
     }
+    chart->setPoints(stored, points);
+    points.clear();
     for (const ServiceStatusModel::Sample &s : std::as_const(m_live)) {
         const double value = liveValue(s, metric);
         if (metric == Latency && value < 0)
             continue;
-        live->append(double(s.time.toMSecsSinceEpoch()), value);
-        top = std::max(top, value);
+        points.append({ s.time, value });
         first = std::min(first, s.time);
     }
-    chart->addSeries(stored);
-    chart->addSeries(live);
-    auto *timeAxis = new QDateTimeAxis;
-    // Minutes of history want seconds on the axis; days of it, the date.
-    const qint64 span = first.secsTo(QDateTime::currentDateTimeUtc());
-    timeAxis->setFormat(span < 3600 ? u"HH:mm:ss"_s : span < 86400 ? u"HH:mm"_s : u"MM-dd HH:mm"_s);
-    timeAxis->setRange(first.toLocalTime(), QDateTime::currentDateTime());
-    auto *valueAxis = new QValueAxis;
-    valueAxis->setTitleText(unitText);
-    valueAxis->setRange(0, top * 1.1);
-    chart->addAxis(timeAxis, Qt::AlignBottom);
-    chart->addAxis(valueAxis, Qt::AlignLeft);
-    for (QAbstractSeries *series : chart->series()) {
-        series->attachAxis(timeAxis);
-        series->attachAxis(valueAxis);
-    }
-    auto *view = new QChartView(chart, this);
-    view->setRenderHint(QPainter::Antialiasing);
-    return view;
+    chart->setPoints(live, points);
+    chart->setTimeRange(first, QDateTime::currentDateTimeUtc());
+    return chart;
 }
 
 } // namespace Gantry

@@ -5,7 +5,6 @@
 #include "core/store/records.h"
 #include "widgets/servicestatusmodel.h"
 
-class QChart;
 class QLabel;
 
 namespace Gantry {

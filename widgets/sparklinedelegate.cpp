@@ -45,12 +45,16 @@ void SparklineDelegate::paint(
     if (values.size() >= 2) {
         const QRectF area = QRectF(option.rect).adjusted(option.rect.width() - SparklineWidth - 4, 4, -4, -4);
         painter->setRenderHint(QPainter::Antialiasing);
-        drawLine(painter, area, values);
+        // On the selection's blue the line takes the selected text's colour, or it would vanish.
+        drawLine(painter, area, values,
+            cell.state & QStyle::State_Selected ? cell.palette.color(QPalette::HighlightedText)
+                                                : QColor(0x2f, 0x81, 0xf7));
     }
     painter->restore();
 }
 
-void SparklineDelegate::drawLine(QPainter *painter, const QRectF &area, const QList<int> &values) const
+void SparklineDelegate::drawLine(
+    QPainter *painter, const QRectF &area, const QList<int> &values, const QColor &color) const
 {
     const int top = std::max(1, *std::ranges::max_element(values));
     const double step = area.width() / double(std::max<qsizetype>(1, values.size() - 1));
@@ -68,7 +72,7 @@ void SparklineDelegate::drawLine(QPainter *painter, const QRectF &area, const QL
         drawing ? path.lineTo(point) : path.moveTo(point);
         drawing = true;
     }
-    painter->setPen(QPen(QColor(0x2f, 0x81, 0xf7), 1.2));
+    painter->setPen(QPen(color, 1.2));
     painter->drawPath(path);
 }
 

@@ -17,7 +17,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
 private:
-    void drawLine(QPainter *painter, const QRectF &area, const QList<int> &values) const;
+    void drawLine(QPainter *painter, const QRectF &area, const QList<int> &values, const QColor &color) const;
 
     int m_role;
 };

@@ -166,7 +166,7 @@ find_deb() {                    # find_deb DEB|BUILD_DIR: sets DEB (absolute pat
     log "Depends: $depends"
     # dpkg-shlibdeps saw what the binaries link; the Qt plugins are named by hand
     for p in libqt6core6 libqt6widgets6 libqt6sql6 libssh-4 libarchive13 libqt6keychain1 \
-        libspdlog1.10-fmt9 libqt6sql6-sqlite libqt6svg6; do
+        libspdlog1.10-fmt9 libqt6sql6-sqlite; do
         [[ ", $depends," == *", $p "* || ", $depends," == *", $p,"* ]] && pass "Depends names $p" ||
             fail "Depends lacks $p"
     done
