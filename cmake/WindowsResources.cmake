@@ -10,7 +10,7 @@ function(gantry_windows_resources target name description)
     set(GANTRY_RC_DESCRIPTION "${description}")
     set(rc_in "${PROJECT_SOURCE_DIR}/resources/gantry.rc.in")
     set(rc "${CMAKE_CURRENT_BINARY_DIR}/${name}.rc")
-    if(TARGET gantry_ico)
+    if(GANTRY_GUI) # widgets/ defines gantry_ico (cmake/GantryIcons.cmake), also for gantryctl
         set(GANTRY_ICO "${CMAKE_BINARY_DIR}/resources/gantry.ico")
         configure_file("${rc_in}" "${rc}" @ONLY)
         add_dependencies(${target} gantry_ico)

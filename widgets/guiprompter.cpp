@@ -62,16 +62,25 @@ int GuiPrompter::questionsAsked()
     return g_asked;
 }
 
+// GCC 12 at -O3 (the Windows build) takes a moved std::optional<QString> for uninitialized, a
+// known false positive of -Wmaybe-uninitialized with std::optional (GCC bug 80635).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 std::optional<std::optional<QString>> GuiPrompter::takeQueuedAnswer()
 {
     std::lock_guard lock(g_queueMutex);
     ++g_asked;
     if (g_queue.empty())
         return std::nullopt;
-    std::optional<QString> answer = g_queue.front();
+    std::optional<QString> answer = std::move(g_queue.front());
     g_queue.pop_front();
     return answer;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 bool GuiPrompter::isPassword(const Question &question)
 {

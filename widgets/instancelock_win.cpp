@@ -20,7 +20,7 @@ bool InstanceLock::tryLock()
     if (m_handle)
         return true;
     // Local\: one per user session, as the key already carries the user and the workspace.
-    const std::wstring name = (QStringLiteral("Local\\") + m_key).toStdWString();
+    const std::wstring name = QString(QStringLiteral("Local\\") + m_key).toStdWString();
     HANDLE mutex = ::CreateMutexW(nullptr, TRUE, name.c_str());
     if (!mutex)
         return false;
