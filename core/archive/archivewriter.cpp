@@ -26,6 +26,19 @@ struct FileItem {
     bool executable;
 };
 
+// Whether a file goes into the archive as 0755. Windows file systems keep no execute bit (QFileInfo
+// takes .exe and .bat for executables), so there a script is known by its "#!" line, as a Linux
+// server will run it.
+bool isExecutableFile(const QFileInfo &info)
+{
+#ifdef Q_OS_WIN
+    QFile file(info.filePath());
+    return file.open(QIODevice::ReadOnly) && file.read(2) == "#!";
+#else
+    return info.isExecutable();
+#endif
+}
+
 QList<FileItem> expand(const QList<ArchiveWriter::Entry> &entries)
 {
     QList<FileItem> items;
@@ -46,7 +59,7 @@ QList<FileItem> expand(const QList<ArchiveWriter::Entry> &entries)
             const QFileInfo childInfo(child);
             const QString name = entry.archivePath + u'/' + QDir(entry.sourcePath).relativeFilePath(child);
             items << FileItem { child, name, childInfo.isDir(),
-                childInfo.isExecutable() && !childInfo.isDir() };
+                !childInfo.isDir() && isExecutableFile(childInfo) };
         }
     }
     return items;

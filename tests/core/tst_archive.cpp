@@ -192,6 +192,7 @@ void TestArchive::listMatchesSources()
 
 void TestArchive::tarReadsTarGz()
 {
+    GANTRY_LINUX_ONLY("the oracle is GNU tar");
     const QString archive = write(u"tools.tar.gz"_s, ArchiveWriter::Format::TarGz);
     QVERIFY(!archive.isEmpty());
     int exitCode = -1;
@@ -228,6 +229,7 @@ void TestArchive::tarReadsTarGz()
 
 void TestArchive::unzipReadsZip()
 {
+    GANTRY_LINUX_ONLY("the oracle is Info-ZIP unzip");
     const QString archive = write(u"tools.zip"_s, ArchiveWriter::Format::Zip);
     QVERIFY(!archive.isEmpty());
     int exitCode = -1;
