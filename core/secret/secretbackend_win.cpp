@@ -66,8 +66,8 @@ QFuture<Result<QString>> read(const QString &service, const QString &key)
         PCREDENTIALW credential = nullptr;
         if (!::CredReadW(targetName(service, key).c_str(), CRED_TYPE_GENERIC, 0, &credential))
             return std::unexpected(lastError(key));
-        const QString value = QString::fromUtf8(
-            reinterpret_cast<const char *>(credential->CredentialBlob), qsizetype(credential->CredentialBlobSize));
+        const QString value = QString::fromUtf8(reinterpret_cast<const char *>(credential->CredentialBlob),
+            qsizetype(credential->CredentialBlobSize));
         ::SecureZeroMemory(credential->CredentialBlob, credential->CredentialBlobSize);
         ::CredFree(credential);
         return value;

@@ -99,8 +99,8 @@ void tst_ProcessRunner::cancelKillsGrandchildren()
     ProcessRunner runner(spec);
     QSignalSpy finished(&runner, &ProcessRunner::finished);
     runner.start();
-    QTRY_VERIFY2_WITH_TIMEOUT(Test::processesWithMarker(marker).size() == 3,
-        qPrintable(Test::describeDescendants(marker)), 5000);
+    QTRY_VERIFY2_WITH_TIMEOUT(
+        Test::processesWithMarker(marker).size() == 3, qPrintable(Test::describeDescendants(marker)), 5000);
     runner.cancel();
     QVERIFY(finished.wait(10000));
     QVERIFY(runner.result().cancelled);
@@ -125,8 +125,10 @@ void tst_ProcessRunner::cancelInterruptsFirst()
     runner.cancel();
     QVERIFY(finished.wait(10000));
     QVERIFY(runner.result().cancelled);
-    QVERIFY2(runner.result().standardOutput.contains("interrupted\n"), runner.result().standardOutput.constData());
-    QVERIFY2(clock.elapsed() < 2500, qPrintable(u"ended after %1 ms: killed, not interrupted"_s.arg(clock.elapsed())));
+    QVERIFY2(
+        runner.result().standardOutput.contains("interrupted\n"), runner.result().standardOutput.constData());
+    QVERIFY2(clock.elapsed() < 2500,
+        qPrintable(u"ended after %1 ms: killed, not interrupted"_s.arg(clock.elapsed())));
 }
 
 void tst_ProcessRunner::runResolvesAFuture()

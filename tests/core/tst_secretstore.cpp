@@ -79,7 +79,8 @@ void tst_SecretStore::valueIsReallyInTheSecretService()
     const std::wstring target = QString(SecretStore::serviceName() + u'/' + key).toStdWString();
     PCREDENTIALW credential = nullptr;
     QVERIFY2(::CredReadW(target.c_str(), CRED_TYPE_GENERIC, 0, &credential), "CredReadW found nothing");
-    const QByteArray blob(reinterpret_cast<const char *>(credential->CredentialBlob), credential->CredentialBlobSize);
+    const QByteArray blob(
+        reinterpret_cast<const char *>(credential->CredentialBlob), credential->CredentialBlobSize);
     ::CredFree(credential);
     QCOMPARE(blob, "visible-to-CredReadW"_ba);
     QVERIFY(wait(SecretStore::remove(key)));
