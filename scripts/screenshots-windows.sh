@@ -51,6 +51,9 @@ cp "$CJK" "$WINEPREFIX/drive_c/windows/Fonts/"
 [ -f "${CJK%Regular.ttc}Bold.ttc" ] && cp "${CJK%Regular.ttc}Bold.ttc" "$WINEPREFIX/drive_c/windows/Fonts/"
 
 reg() { wine reg add "$@" /f >/dev/null 2>&1; }
+# Wine 8 says it is Windows 7 by default: Qt then takes neither per-monitor DPI nor the dark mode
+# (it asks for Windows 10 1809). Gantry's users are on Windows 10 and 11.
+reg 'HKCU\Software\Wine' /v Version /t REG_SZ /d win10
 FONTS='HKLM\Software\Microsoft\Windows NT\CurrentVersion\Fonts'
 reg "$FONTS" /v "Noto Sans CJK SC Regular (TrueType)" /t REG_SZ /d NotoSansCJK-Regular.ttc
 reg "$FONTS" /v "Noto Sans CJK SC Bold (TrueType)" /t REG_SZ /d NotoSansCJK-Bold.ttc
@@ -58,8 +61,16 @@ SUBST='HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontSubstitutes'
 for family in "Microsoft YaHei" "Microsoft YaHei UI" "SimSun" "NSimSun" "SimHei" "DengXian"; do
     reg "$SUBST" /v "$family" /t REG_SZ /d "Noto Sans CJK SC"
 done
+# Without Wine's own fonts (Debian's fonts-wine) Tahoma, the dialog font, is missing and Wine falls
+# back on a serif: the Windows UI fonts are then mapped to DejaVu Sans (wider than Segoe UI: text
+# that fits here fits on Windows).
+if [ ! -f /usr/share/wine/fonts/tahoma.ttf ]; then
+    for family in "Tahoma" "MS Shell Dlg" "MS Shell Dlg 2" "Segoe UI" "Microsoft Sans Serif" "MS Sans Serif"; do
+        reg "$SUBST" /v "$family" /t REG_SZ /d "DejaVu Sans"
+    done
+fi
 LINK='HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontLink\SystemLink'
-for family in "Tahoma" "Segoe UI" "MS Shell Dlg" "MS Shell Dlg 2" "Microsoft Sans Serif" "Arial"; do
+for family in "Tahoma" "Segoe UI" "MS Shell Dlg" "MS Shell Dlg 2" "Microsoft Sans Serif" "Arial" "DejaVu Sans"; do
     reg "$LINK" /v "$family" /t REG_MULTI_SZ /d "NotoSansCJK-Regular.ttc,Noto Sans CJK SC"
 done
 
@@ -190,6 +201,9 @@ shoot() {
     [ "$light" = 0 ] && platform=windows:darkmode=2
     # A fresh window geometry for each set (the window size is remembered in the registry).
     wine reg delete 'HKCU\Software\Gantry' /f >/dev/null 2>&1 || true
+    # The dark set: the system's dark mode (Qt 6.4 follows it only with darkmode=2) and Gantry's own
+    # Dark theme in Settings.
+    [ "$light" = 0 ] && reg 'HKCU\Software\Gantry\gantry\ui' /v theme /t REG_SZ /d dark
     export DISPLAY=:${GANTRY_SHOTS_DISPLAY:-96}
     local screen=1280x800x24
     [ "$dpi" -gt 96 ] && screen=1920x1200x24
@@ -203,7 +217,13 @@ shoot() {
     WID=$(timeout 90 xdotool search --sync --onlyvisible --name 'Gantry' | head -1)
     [ -n "$WID" ] || { echo "the app showed no window within 90 s ($SET)" >&2; cat "$TMP/app-$SET.log" >&2; exit 1; }
     sleep 6 # Go is probed and the project scanned
+    # No window manager: Wine puts the window where it likes (partly off the screen at 150 %) and
+    # shows its own system tray (Gantry has a tray icon) as a window over it.
+    xdotool windowmove "$WID" 0 0
+    for tray in $(xdotool search --name 'Wine System Tray' 2>/dev/null); do xdotool windowunmap "$tray"; done
+    sleep 1
     eval "$(xdotool getwindowgeometry --shell "$WID")"
+    xdotool mousemove "$((${screen%%x*} - 2))" 2 # no tooltips: the pointer off the window
     echo "$SET: window ${WIDTH}x${HEIGHT} on a ${screen%x24} screen" >&2
     keys ctrl+1; shot projects
     keys ctrl+2; shot build
