@@ -40,6 +40,12 @@ export WINEPREFIX=$TMP/prefix WINEARCH=win64 WINEDEBUG=${WINEDEBUG:--all}
 export WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=;mshtml="
 export WINEPATH="$(windows_path "$sdk/bin")"
 export QT_PLUGIN_PATH=$(windows_path "$sdk/plugins")
+# One X screen for the whole run, up before any Wine process: Wine's desktop (explorer.exe) that the
+# first one starts would otherwise have no display and be 1024x768 for good.
+export DISPLAY=:${GANTRY_SHOTS_DISPLAY:-96}
+Xvfb "$DISPLAY" -screen 0 1920x1200x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB=$!
+sleep 1
 # One wineserver for the whole run (each reg.exe and gantry.exe would otherwise start one).
 "$WINESERVER" -p
 
@@ -190,7 +196,14 @@ PY
 
 keys() { xdotool windowfocus --sync "$WID" key --delay 80 "$@"; sleep 1.5; }
 # No window manager: the screen is the window's frame. The main window is captured by its X window.
-shot() { import -window "$WID" "$OUT/$1-$SET.png"; }
+# Wine draws the tray's balloons (Gantry's alerts: web1 and web2 cannot be reached) as black boxes
+# over the window under Xvfb: every other window is hidden before a shot.
+shot() {
+    for w in $(xdotool search --onlyvisible --name '' 2>/dev/null); do
+        [ "$w" = "$WID" ] || xdotool windowunmap "$w" 2>/dev/null || true
+    done
+    import -window "$WID" "$OUT/$1-$SET.png"
+}
 
 # shoot LANG DPI LIGHT VARIANT: one set of pages.
 shoot() {
@@ -204,12 +217,6 @@ shoot() {
     # The dark set: the system's dark mode (Qt 6.4 follows it only with darkmode=2) and Gantry's own
     # Dark theme in Settings.
     [ "$light" = 0 ] && reg 'HKCU\Software\Gantry\gantry\ui' /v theme /t REG_SZ /d dark
-    export DISPLAY=:${GANTRY_SHOTS_DISPLAY:-96}
-    local screen=1280x800x24
-    [ "$dpi" -gt 96 ] && screen=1920x1200x24
-    Xvfb "$DISPLAY" -screen 0 "$screen" -nolisten tcp >/dev/null 2>&1 &
-    XVFB=$!
-    sleep 1
     GANTRY_SCREENSHOT_HEALTH=$(windows_path "$TMP/health.tsv") GANTRY_SCREENSHOT_LOGS=$(windows_path "$TMP/journal.tsv") \
         QT_QPA_PLATFORM=$platform wine "$GANTRY" --lang "$lang" --workspace "$WIN_WORKSPACE" "$WIN_PROJECT" \
         >"$TMP/app-$SET.log" 2>&1 &
@@ -223,8 +230,8 @@ shoot() {
     for tray in $(xdotool search --name 'Wine System Tray' 2>/dev/null); do xdotool windowunmap "$tray"; done
     sleep 1
     eval "$(xdotool getwindowgeometry --shell "$WID")"
-    xdotool mousemove "$((${screen%%x*} - 2))" 2 # no tooltips: the pointer off the window
-    echo "$SET: window ${WIDTH}x${HEIGHT} on a ${screen%x24} screen" >&2
+    xdotool mousemove 1918 1198 # no tooltips: the pointer off the window
+    echo "$SET: window ${WIDTH}x${HEIGHT}" >&2
     keys ctrl+1; shot projects
     keys ctrl+2; shot build
     keys ctrl+3; shot profiles
@@ -241,8 +248,6 @@ shoot() {
     wine taskkill /f /im gantry.exe >/dev/null 2>&1 || true
     wait $APP 2>/dev/null || true
     APP=
-    kill $XVFB; wait $XVFB 2>/dev/null || true
-    XVFB=
 }
 
 seed
