@@ -74,6 +74,10 @@ if [ ! -f /usr/share/wine/fonts/tahoma.ttf ]; then
     for family in "Tahoma" "MS Shell Dlg" "MS Shell Dlg 2" "Segoe UI" "Microsoft Sans Serif" "MS Sans Serif"; do
         reg "$SUBST" /v "$family" /t REG_SZ /d "DejaVu Sans"
     done
+    # Qt's fixed font on Windows is Courier New (Consolas asked by name): a serif fallback otherwise.
+    for family in "Courier New" "Consolas" "Courier" "Lucida Console"; do
+        reg "$SUBST" /v "$family" /t REG_SZ /d "DejaVu Sans Mono"
+    done
 fi
 LINK='HKLM\Software\Microsoft\Windows NT\CurrentVersion\FontLink\SystemLink'
 for family in "Tahoma" "Segoe UI" "MS Shell Dlg" "MS Shell Dlg 2" "Microsoft Sans Serif" "Arial" "DejaVu Sans"; do
