@@ -31,24 +31,27 @@ void SparklineDelegate::paint(
 {
     QStyleOptionViewItem cell = option;
     initStyleOption(&cell, index);
-    const QString text = cell.text;
-    cell.text.clear();
+    // The style draws the text (elided here to leave room for the line): it knows the colour of
+    // selected text on its own selection. The Windows style's selection is light and its selected
+    // text dark, not the palette's HighlightedText (white), which vanished there.
+    const QRect textRect = option.rect.adjusted(4, 0, -SparklineWidth - 8, 0);
+    cell.text = cell.fontMetrics.elidedText(cell.text, Qt::ElideRight, textRect.width());
+    cell.textElideMode = Qt::ElideNone;
+    cell.displayAlignment = Qt::AlignLeft | Qt::AlignVCenter;
     QStyle *style = cell.widget ? cell.widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, cell.widget);
-    const QRect textRect = option.rect.adjusted(4, 0, -SparklineWidth - 8, 0);
     painter->save();
-    painter->setPen(
-        cell.palette.color(cell.state & QStyle::State_Selected ? QPalette::HighlightedText : QPalette::Text));
-    painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter,
-        cell.fontMetrics.elidedText(text, Qt::ElideRight, textRect.width()));
     const QList<int> values = index.data(m_role).value<QList<int>>();
     if (values.size() >= 2) {
         const QRectF area = QRectF(option.rect).adjusted(option.rect.width() - SparklineWidth - 4, 4, -4, -4);
         painter->setRenderHint(QPainter::Antialiasing);
-        // On the selection's blue the line takes the selected text's colour, or it would vanish.
+        // On a selection in the palette's Highlight the line takes the selected text's colour, or it
+        // would vanish; the Windows style's selection is light and keeps the blue line.
+        const bool paletteSelection = (cell.state & QStyle::State_Selected)
+            && style->name().compare(u"windowsvista", Qt::CaseInsensitive) != 0;
         drawLine(painter, area, values,
-            cell.state & QStyle::State_Selected ? cell.palette.color(QPalette::HighlightedText)
-                                                : QColor(0x2f, 0x81, 0xf7));
+            paletteSelection ? cell.palette.color(cell.palette.currentColorGroup(), QPalette::HighlightedText)
+                             : QColor(0x2f, 0x81, 0xf7));
     }
     painter->restore();
 }
