@@ -47,8 +47,8 @@ void SparklineDelegate::paint(
         painter->setRenderHint(QPainter::Antialiasing);
         // On a selection in the palette's Highlight the line takes the selected text's colour, or it
         // would vanish; the Windows style's selection is light and keeps the blue line.
-        const bool paletteSelection = (cell.state & QStyle::State_Selected)
-            && style->name().compare(u"windowsvista", Qt::CaseInsensitive) != 0;
+        const bool paletteSelection = (cell.state & QStyle::State_Selected) &&
+            style->name().compare(u"windowsvista", Qt::CaseInsensitive) != 0;
         drawLine(painter, area, values,
             paletteSelection ? cell.palette.color(cell.palette.currentColorGroup(), QPalette::HighlightedText)
                              : QColor(0x2f, 0x81, 0xf7));
