@@ -86,7 +86,9 @@ check "Local AppData moved to '$PROFILE\\AppData\\Local'" -- \
 export USERPROFILE=$PROFILE
 UPROFILE=$WINEPREFIX/drive_c/users/"Zhang Wei 张伟"
 mkdir -p "$UPROFILE/AppData/Roaming" "$UPROFILE/AppData/Local" "$UPROFILE/.ssh"
-W() { wine "$EXE" "$@"; }
+# A hung gantryctl.exe fails its check instead of blocking the day (seen once: a build that printed
+# its result and never exited).
+W() { timeout "${GANTRY_DAY_STEP_TIMEOUT:-300}" wine "$EXE" "$@"; }
 expect "workspace info: the default workspace is in the odd profile" 0 "" -- W workspace info --json
 WS_WIN=$(python3 -c "import json; print(json.load(open('$T/out'))['dir'])" 2>/dev/null)
 WS=$(unixpath "$WS_WIN")
