@@ -6,6 +6,7 @@
 # Debian's Go sources, staging go.mod files that wine-run.sh writes before Wine starts.
 set(GANTRY_WINE_GO_ENV ${GANTRY_TEST_ENV}
     "GANTRY_WINE_GO=1"
+    "QTEST_FUNCTION_TIMEOUT=1200000" # a cold GOCACHE: the standard library for four targets under Wine
     "GOPATH=Z:${PROJECT_BINARY_DIR}/test-gopath"
     "GOSUMDB=off"
     "LC_ALL=C.UTF-8"
