@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 
+#include "core/archive/archivefile.h"
 #include "core/common/sha256.h"
 
 using namespace Qt::StringLiterals;
@@ -35,8 +36,7 @@ Result<void> forEachEntry(const QString &archiveFile, const Visit &visit)
             ArchiveReader::tr("The file may be damaged or incomplete; build it again."),
             why ? QString::fromUtf8(why) : QString());
     };
-    if (archive_read_open_filename(a.get(), QFile::encodeName(archiveFile).constData(), 1 << 16) !=
-        ARCHIVE_OK)
+    if (ArchiveFile::openForReading(a.get(), archiveFile, 1 << 16) != ARCHIVE_OK)
         return broken();
     archive_entry *entry = nullptr;
     int status;

@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include "core/archive/archivefile.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gantry {
@@ -95,7 +97,7 @@ Result<void> ArchiveWriter::write(
         archive_write_add_filter_gzip(a.get());
         archive_write_set_filter_option(a.get(), "gzip", "timestamp", nullptr); // no time in the gzip header
     }
-    if (archive_write_open_filename(a.get(), QFile::encodeName(archiveFile).constData()) != ARCHIVE_OK) {
+    if (ArchiveFile::openForWriting(a.get(), archiveFile) != ARCHIVE_OK) {
         const QString why = archiveError(a.get());
         return failWrite(why);
     }

@@ -1,6 +1,8 @@
 #include "core/build/binaryverifier.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +30,40 @@ GoBuildInfo GoBuildInfo::parse(const QString &versionOutput)
                 info.settings.insert(fields[1].left(eq), fields[1].mid(eq + 1));
         }
     }
+    return info;
+}
+
+Result<QString> BinaryVerifier::readablePath(const QString &binaryPath, std::unique_ptr<QTemporaryDir> &scratch)
+{
+#ifdef Q_OS_WIN
+    constexpr bool goReadsOnlyExeNames = true;
+#else
+    constexpr bool goReadsOnlyExeNames = false;
+#endif
+    if (!goReadsOnlyExeNames || binaryPath.endsWith(u".exe"_s, Qt::CaseInsensitive))
+        return binaryPath;
+    scratch = std::make_unique<QTemporaryDir>();
+    const QString copy = scratch->filePath(QFileInfo(binaryPath).fileName() + u".exe"_s);
+    QFile source(binaryPath);
+    if (!scratch->isValid() || !source.copy(copy))
+        return fail(tr("Cannot copy %1 to read its Go build information back.").arg(binaryPath),
+            tr("Check the space and permissions of the temporary folder."),
+            scratch->isValid() ? source.errorString() : scratch->errorString());
+    return copy;
+}
+
+Result<GoBuildInfo> BinaryVerifier::readBuildInfo(const ProcessResult &versionRun, const BuildStep &step)
+{
+    const QString standardError = QString::fromUtf8(versionRun.standardError).trimmed();
+    if (!versionRun.succeeded())
+        return fail(tr("Go could not read back the binary built for %1.").arg(step.key),
+            tr("Check the Go installation, then build again."),
+            standardError.isEmpty() ? versionRun.errorString : standardError);
+    GoBuildInfo info = GoBuildInfo::parse(QString::fromUtf8(versionRun.standardOutput));
+    if (info.goVersion.isEmpty())
+        return fail(tr("Go found no build information in the binary built for %1.").arg(step.key),
+            tr("Check that the build wrote a Go executable, then build again."),
+            standardError.isEmpty() ? tr("go version -m printed nothing") : standardError);
     return info;
 }
 

@@ -1,11 +1,16 @@
 #pragma once
 
+#include <memory>
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QString>
 
 #include "core/build/buildplan.h"
 #include "core/common/error.h"
+#include "core/process/processspec.h"
+
+class QTemporaryDir;
 
 namespace Gantry {
 
@@ -24,6 +29,14 @@ struct GoBuildInfo {
 class BinaryVerifier final {
     Q_DECLARE_TR_FUNCTIONS(BinaryVerifier)
 public:
+    // The file to hand to `go version -m`: the binary itself, except on Windows, where go reads
+    // only files named *.exe (for any other name it prints "not executable file" on stderr and
+    // exits 0): a binary named otherwise (linux/amd64 ...) is read from a copy named *.exe in
+    // `scratch` (made then), which must outlive the read.
+    static Result<QString> readablePath(const QString &binaryPath, std::unique_ptr<QTemporaryDir> &scratch);
+    // The build info in the answer of `go version -m`; an answer without any (empty output,
+    // "not executable file") is an error, never a pass.
+    static Result<GoBuildInfo> readBuildInfo(const ProcessResult &versionRun, const BuildStep &step);
     static Result<void> checkBuildInfo(const GoBuildInfo &info, const BuildStep &step);
     static Result<void> checkStamps(const QString &binaryPath, const BuildStep &step);
 };

@@ -286,8 +286,11 @@ void BuildSession::onJobBuilt(Job &job, const ProcessResult &result)
         return failJob(job, buildError(job, result));
     setState(job, TargetState::Verifying);
     schedule();
-    ProcessSpec spec { m_toolchain.goPath, { u"version"_s, u"-m"_s, job.step.cachedBinary },
-        m_plan.projectDir, job.step.environment, 60s, true, true };
+    const Result<QString> readable = BinaryVerifier::readablePath(job.step.cachedBinary, job.readBackScratch);
+    if (!readable)
+        return failJob(job, readable.error());
+    ProcessSpec spec { m_toolchain.goPath, { u"version"_s, u"-m"_s, *readable }, m_plan.projectDir,
+        job.step.environment, 60s, true, true };
     Job *jobPtr = &job;
     whenReady(ProcessRunner::run(std::move(spec)), this,
         [this, jobPtr](const ProcessResult &readBack) { onJobReadBack(*jobPtr, readBack); });
@@ -299,8 +302,11 @@ void BuildSession::onJobReadBack(Job &job, const ProcessResult &result)
         job.busy = false;
         return finishWhenIdle();
     }
-    const GoBuildInfo info = GoBuildInfo::parse(QString::fromUtf8(result.standardOutput));
-    if (auto ok = BinaryVerifier::checkBuildInfo(info, job.step); !ok)
+    job.readBackScratch.reset();
+    const Result<GoBuildInfo> info = BinaryVerifier::readBuildInfo(result, job.step);
+    if (!info)
+        return failJob(job, info.error());
+    if (auto ok = BinaryVerifier::checkBuildInfo(*info, job.step); !ok)
         return failJob(job, ok.error());
     startPackaging(job, {});
 }

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QTemporaryDir>
 
 #include "core/build/buildoptions.h"
 #include "core/build/buildplan.h"
@@ -53,6 +54,7 @@ private:
         std::unique_ptr<GoDiagnosticsParser> diagnostics;
         QStringList errorTail;
         QList<BuildArtifact> artifacts;
+        std::unique_ptr<QTemporaryDir> readBackScratch; // see BinaryVerifier::readablePath
     };
 
     bool preparationEnded(const Error *error); // true when the session stops here

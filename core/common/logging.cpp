@@ -1,12 +1,12 @@
 #include "core/common/logging.h"
 
-#include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <QDir>
 
 #include "core/common/redactor.h"
+#include "core/common/rotatinglogsink.h"
 
 using namespace Qt::StringLiterals;
 
@@ -60,8 +60,7 @@ void Logging::install(const QString &logDir, bool console)
     std::vector<spdlog::sink_ptr> sinks;
     if (!logDir.isEmpty() && QDir().mkpath(logDir)) {
         g_logFile = logDir + u"/gantry.log"_s;
-        sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(
-            QDir::toNativeSeparators(g_logFile).toStdString(), MaxLogBytes, KeptLogFiles));
+        sinks.push_back(std::make_shared<RotatingLogSink>(g_logFile, qint64(MaxLogBytes), int(KeptLogFiles)));
     }
     if (console)
         sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());

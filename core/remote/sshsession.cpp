@@ -12,6 +12,7 @@
 #include "core/common/shellquote.h"
 #include "core/remote/deadpeer.h"
 #include "core/remote/httpresponse.h"
+#include "core/remote/knownhostsfile.h"
 #include "core/remote/sshtunnel.h"
 
 using namespace Qt::StringLiterals;
@@ -231,26 +232,18 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
         "Ask the server's administrator whether the key was changed (for example after a reinstall). Only "
         "then "
         "forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.");
-    switch (ssh_session_is_known_server(session)) {
-    case SSH_KNOWN_HOSTS_OK:
+    const Result<KnownHostsFile::Match> known = KnownHostsFile::check(target.knownHostsFile, hostKey.knownHostsLine);
+    if (!known)
+        return std::unexpected(known.error());
+    if (*known == KnownHostsFile::Match::Known)
         return {};
-    case SSH_KNOWN_HOSTS_CHANGED:
-    case SSH_KNOWN_HOSTS_OTHER:
+    if (*known == KnownHostsFile::Match::Changed)
         return fail(
             SshSession::tr(
                 "The host key of %1 has changed since you trusted it (it is now %2). Someone may be "
                 "intercepting the connection, or the server was reinstalled; Gantry refused to connect.")
                 .arg(target.display(), hostKey.fingerprint),
             changedHint);
-    case SSH_KNOWN_HOSTS_UNKNOWN:
-    case SSH_KNOWN_HOSTS_NOT_FOUND:
-        break;
-    case SSH_KNOWN_HOSTS_ERROR:
-        return fail(
-            SshSession::tr("Gantry's known hosts file %1 could not be read.").arg(target.knownHostsFile),
-            SshSession::tr("Check that the file is readable, or move it away to trust servers again."),
-            libsshError(session));
-    }
 
     const bool trusted = policy.trusted.contains(hostKey.fingerprint);
     if (!trusted && !policy.trustFingerprint.isEmpty() && policy.trustFingerprint != hostKey.fingerprint)
@@ -269,11 +262,10 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
                 .arg(hostKey.fingerprint),
             UnknownKeyMarker + hostKey.fingerprint + UnknownKeyOf + target.display());
 
-    QDir().mkpath(QFileInfo(target.knownHostsFile).absolutePath());
-    if (ssh_session_update_known_hosts(session) != SSH_OK)
+    if (auto saved = KnownHostsFile::append(target.knownHostsFile, hostKey.knownHostsLine); !saved)
         return fail(SshSession::tr("The host key of %1 could not be saved to %2.")
-                        .arg(target.display(), target.knownHostsFile),
-            SshSession::tr("Check that the workspace folder is writable."), libsshError(session));
+                        .arg(target.display(), QDir::toNativeSeparators(target.knownHostsFile)),
+            saved.error().hint, saved.error().message + u' ' + saved.error().cause);
     qCInfo(lcSsh).noquote() << "pinned host key" << hostKey.fingerprint << "of" << target.display();
     return {};
 }
@@ -324,16 +316,21 @@ Result<void> SshSession::Private::authenticateKey(SshPrompter *prompter)
     if (!QFileInfo(target.keyFile).isReadable())
         return fail(SshSession::tr("The key file %1 does not exist or cannot be read.").arg(path),
             SshSession::tr("Choose an existing private key file for this server."));
-    const QByteArray file = path.toUtf8();
+    // Read with Qt, not by libssh: its fopen takes the path in the ANSI code page on Windows.
+    QFile keyFile(target.keyFile);
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return fail(SshSession::tr("The key file %1 cannot be read.").arg(path),
+            SshSession::tr("Choose an existing private key file for this server."), keyFile.errorString());
+    const QByteArray file = keyFile.readAll();
     ssh_key raw = nullptr;
-    int rc = ssh_pki_import_privkey_file(file.constData(), nullptr, nullptr, nullptr, &raw);
+    int rc = ssh_pki_import_privkey_base64(file.constData(), nullptr, nullptr, nullptr, &raw);
     for (int attempt = 0; rc != SSH_OK && attempt < 3; ++attempt) {
         const auto passphrase = ask(prompter, SshPrompter::Kind::KeyPassphrase, path);
         if (!passphrase)
             return fail(SshSession::tr("The key %1 needs its passphrase, and none was given.").arg(path),
                 SshSession::tr(
                     "Enter the key's passphrase, or add the key to your SSH agent and choose agent login."));
-        rc = ssh_pki_import_privkey_file(
+        rc = ssh_pki_import_privkey_base64(
             file.constData(), passphrase->toUtf8().constData(), nullptr, nullptr, &raw);
     }
     if (rc != SSH_OK)

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -44,7 +45,21 @@ QByteArray run(const QString &program, const QStringList &arguments, int *exitCo
     return process.readAllStandardOutput();
 }
 
-QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString &stageDir)
+#ifdef Q_OS_WIN
+// A Windows program cannot run the bash script: tests/windows/wine-run.sh has staged the project
+// on the Linux side before Wine started, in GANTRY_TEST_OFFLINE_STAGES/<project folder name>/.
+static QString offlineGoFlags(const QString &projectDir, const QString &)
+{
+    const QString stages = qEnvironmentVariable("GANTRY_TEST_OFFLINE_STAGES");
+    const QString modfile = stages + u'/' + QFileInfo(projectDir).fileName() + u"/go.mod"_s;
+    if (stages.isEmpty() || !QFileInfo::exists(modfile))
+        qFatal("no staging go.mod for %s in GANTRY_TEST_OFFLINE_STAGES (%s): list the project in "
+               "GANTRY_OFFLINE_PROJECTS (tests/CMakeLists.txt)",
+            qPrintable(projectDir), qPrintable(stages));
+    return u"-mod=mod -modfile="_s + QDir::toNativeSeparators(modfile);
+}
+#else
+static QString offlineGoFlags(const QString &projectDir, const QString &stageDir)
 {
     int code = -1;
     const QByteArray out =
@@ -52,8 +67,14 @@ QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString 
     if (code != 0)
         qFatal("go-offline-modfile.sh failed for %s", qPrintable(projectDir));
     const QList<QByteArray> lines = out.trimmed().split('\n');
+    return QString::fromUtf8(lines.last()).trimmed();
+}
+#endif
+
+QProcessEnvironment offlineEnvironment(const QString &projectDir, const QString &stageDir)
+{
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"GOFLAGS"_s, QString::fromUtf8(lines.last()).trimmed());
+    env.insert(u"GOFLAGS"_s, offlineGoFlags(projectDir, stageDir));
     env.insert(u"GOPROXY"_s, u"off"_s);
     return env;
 }

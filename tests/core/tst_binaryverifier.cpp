@@ -1,4 +1,8 @@
+#include <memory>
+
+#include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -43,6 +47,9 @@ private slots:
     void parseRealOutput();
     void parseNonGoFile_data();
     void parseNonGoFile();
+    void readablePath();
+    void readBuildInfo_data();
+    void readBuildInfo();
     void checkBuildInfo_data();
     void checkBuildInfo();
     void checkEditedBuildInfo_data();
@@ -76,12 +83,17 @@ bool TestBinaryVerifier::build(const QString &output, const QStringList &flags, 
     return exitCode == 0 && QFileInfo(binary(output)).size() > 0;
 }
 
+// Read as Gantry reads it: through BinaryVerifier::readablePath (a *.exe copy on Windows).
 QString TestBinaryVerifier::versionOutput(const QString &file, bool withStandardError) const
 {
+    std::unique_ptr<QTemporaryDir> scratch;
+    const Result<QString> readable = BinaryVerifier::readablePath(file, scratch);
+    if (!readable)
+        return {};
     QProcess process;
     if (withStandardError)
         process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(m_go, { u"version"_s, u"-m"_s, file });
+    process.start(m_go, { u"version"_s, u"-m"_s, *readable });
     process.waitForFinished(120000);
     return QString::fromUtf8(process.readAllStandardOutput());
 }
@@ -140,8 +152,9 @@ void TestBinaryVerifier::parseNonGoFile_data()
 
     QTest::newRow("text file") << u"notes.txt"_s << false;
     QTest::newRow("text file, stderr too") << u"notes.txt"_s << true;
-    QTest::newRow("C program") << u"/bin/true"_s << false;
-    QTest::newRow("C program, stderr too") << u"/bin/true"_s << true;
+    // This test program itself: a C++ program, native on every platform.
+    QTest::newRow("C++ program") << QCoreApplication::applicationFilePath() << false;
+    QTest::newRow("C++ program, stderr too") << QCoreApplication::applicationFilePath() << true;
     QTest::newRow("go.mod, stderr too") << u"go.mod"_s << true;
 }
 
@@ -149,7 +162,7 @@ void TestBinaryVerifier::parseNonGoFile()
 {
     QFETCH(QString, file);
     QFETCH(bool, withStandardError);
-    const QString path = file.startsWith(u'/') ? file : binary(file);
+    const QString path = QFileInfo(file).isAbsolute() ? file : binary(file);
     const QString output = versionOutput(path, withStandardError);
     if (withStandardError)
         QVERIFY2(!output.isEmpty(), "go version -m should explain why it cannot read the file");
@@ -159,6 +172,82 @@ void TestBinaryVerifier::parseNonGoFile()
     const Result<void> checked = BinaryVerifier::checkBuildInfo(info, step(u"linux/amd64"_s));
     QVERIFY(!checked.has_value());
     QVERIFY(!checked.error().hint.isEmpty());
+}
+
+void TestBinaryVerifier::readablePath()
+{
+    std::unique_ptr<QTemporaryDir> scratch;
+    const QString linuxBinary = binary(u"stamped"_s);
+    const Result<QString> readable = BinaryVerifier::readablePath(linuxBinary, scratch);
+    QVERIFY(readable.has_value());
+#ifdef Q_OS_WIN
+    // go.exe answers "not executable file" (exit code 0) for the binary's own name...
+    QProcess process;
+    process.start(m_go, { u"version"_s, u"-m"_s, linuxBinary });
+    QVERIFY(process.waitForFinished(120000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+    QVERIFY(process.readAllStandardError().contains("not executable file"));
+    // ... so Gantry reads a copy named *.exe, byte for byte the same.
+    QVERIFY(scratch && scratch->isValid());
+    QVERIFY(readable->endsWith(u"stamped.exe"_s));
+    QVERIFY(readable->startsWith(scratch->path()));
+    QFile copy(*readable), original(linuxBinary);
+    QVERIFY(copy.open(QIODevice::ReadOnly) && original.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), original.readAll());
+#else
+    QCOMPARE(*readable, linuxBinary);
+    QVERIFY(!scratch);
+#endif
+    const QString exe = binary(u"tool.EXE"_s);
+    const Result<QString> asIs = BinaryVerifier::readablePath(exe, scratch);
+    QVERIFY(asIs.has_value());
+    QCOMPARE(*asIs, exe);
+    const Result<QString> missing = BinaryVerifier::readablePath(binary(u"does-not-exist"_s), scratch);
+#ifdef Q_OS_WIN
+    QVERIFY(!missing.has_value());
+    QVERIFY(!missing.error().hint.isEmpty());
+#else
+    QVERIFY(missing.has_value());
+#endif
+}
+
+void TestBinaryVerifier::readBuildInfo_data()
+{
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("standardOutput");
+    QTest::addColumn<QByteArray>("standardError");
+    QTest::addColumn<QString>("causePart"); // empty: the build info is read
+
+    QTest::newRow("not executable file, exit 0")
+        << 0 << QByteArray() << QByteArray("C:\\x\\hello: not executable file\r\n") << u"not executable file"_s;
+    QTest::newRow("nothing at all, exit 0") << 0 << QByteArray() << QByteArray() << u"printed nothing"_s;
+    QTest::newRow("go failed") << 1 << QByteArray() << QByteArray("open x: no such file") << u"no such file"_s;
+    QTest::newRow("build info") << 0 << QByteArray("x: go1.19.8\n\tpath\tex.com/a\n\tbuild\tGOOS=linux\n")
+                                << QByteArray() << QString();
+}
+
+void TestBinaryVerifier::readBuildInfo()
+{
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, standardOutput);
+    QFETCH(QByteArray, standardError);
+    QFETCH(QString, causePart);
+    Gantry::ProcessResult run;
+    run.started = true;
+    run.exitCode = exitCode;
+    run.standardOutput = standardOutput;
+    run.standardError = standardError;
+    const Result<GoBuildInfo> info = BinaryVerifier::readBuildInfo(run, step(u"linux/amd64"_s));
+    QCOMPARE(info.has_value(), causePart.isEmpty());
+    if (info) {
+        QCOMPARE(info->goVersion, u"go1.19.8"_s);
+        QCOMPARE(info->settings.value(u"GOOS"_s), u"linux"_s);
+        return;
+    }
+    QVERIFY2(info.error().message.contains(u"linux/amd64"_s), qPrintable(info.error().message));
+    QVERIFY2(info.error().cause.contains(causePart), qPrintable(info.error().cause));
+    QVERIFY(!info.error().hint.isEmpty());
 }
 
 void TestBinaryVerifier::checkBuildInfo_data()

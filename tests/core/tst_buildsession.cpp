@@ -12,6 +12,7 @@
 
 #include "core/archive/archivereader.h"
 #include "core/build/backgroundbuild.h"
+#include "core/build/binaryverifier.h"
 #include "core/build/buildsession.h"
 #include "core/build/checksumfile.h"
 #include "core/testsupport.h"
@@ -114,12 +115,17 @@ void tst_BuildSession::buildsFourTargets()
     };
     for (auto it = fileTypes.cbegin(); it != fileTypes.cend(); ++it) {
         const QString path = m_fourOut + u'/' + it.key();
+#ifndef Q_OS_WIN // file(1) is the oracle
         const QString type = QString::fromUtf8(Test::run(u"file"_s, { u"-b"_s, path }));
         QVERIFY2(type.contains(it.value()), qPrintable(it.key() + u": "_s + type));
         if (it.key().contains(u"linux"_s))
             QVERIFY2(type.contains(u"statically linked"_s), qPrintable(type));
-        // Read the build back: platform, cgo off, and the version embedded.
-        const QString info = QString::fromUtf8(Test::run(u"go"_s, { u"version"_s, u"-m"_s, path }));
+#endif
+        // Read the build back as Gantry does: platform, cgo off, and the version embedded.
+        std::unique_ptr<QTemporaryDir> scratch;
+        const auto readable = BinaryVerifier::readablePath(path, scratch);
+        QVERIFY(readable.has_value());
+        const QString info = QString::fromUtf8(Test::run(u"go"_s, { u"version"_s, u"-m"_s, *readable }));
         const QStringList parts = it.key().split(u'_');
         QVERIFY2(info.contains(u"GOOS="_s + parts[2]), qPrintable(info));
         QVERIFY2(info.contains(u"GOARCH="_s + parts[3].section(u'.', 0, 0)), qPrintable(info));
@@ -128,8 +134,11 @@ void tst_BuildSession::buildsFourTargets()
         QVERIFY(binary.open(QIODevice::ReadOnly));
         QVERIFY(binary.readAll().contains("1.2.3"));
     }
-    // The host binary says its version itself.
     int code = -1;
+#ifdef Q_OS_WIN
+    QSKIP("Linux only: the rest runs the linux/amd64 binary and sha256sum");
+#endif
+    // The host binary says its version itself.
     const QString version = QString::fromUtf8(
         Test::run(m_fourOut + u"/hello-gin_1.2.3_linux_amd64"_s, { u"--version"_s }, &code));
     QCOMPARE(code, 0);
@@ -168,8 +177,11 @@ void tst_BuildSession::unchangedRebuildKeepsArtifacts()
     const QString stale = m_fourOut + u"/.gantry-staging-killed"_s;
     const QString fresh = m_fourOut + u"/.gantry-staging-running"_s;
     QVERIFY(QDir().mkpath(stale) && QDir().mkpath(fresh));
+    std::error_code aged;
     std::filesystem::last_write_time(std::filesystem::path(stale.toStdU16String()),
-        std::filesystem::file_time_type::clock::now() - std::chrono::hours(25));
+        std::filesystem::file_time_type::clock::now() - std::chrono::hours(25), aged);
+    if (aged) // seen under Wine 8 with mingw's std::filesystem: the folder's time cannot be set
+        QSKIP(qPrintable(u"cannot age a folder here: "_s + QString::fromStdString(aged.message())));
     BuildSession session(options);
     const BuildResult result = runBuild(session);
     QVERIFY2(result.success, qPrintable(result.error.toString()));

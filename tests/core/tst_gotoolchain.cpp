@@ -1,4 +1,5 @@
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -177,9 +178,13 @@ void TestGoToolchain::findOnPath()
 {
     const QString dir = QFileInfo(goPath()).absolutePath();
     const Result<QString> found =
-        GoToolchain::find({}, environment({ { u"PATH"_s, u"/nonexistent:"_s + dir } }));
+        GoToolchain::find({}, environment({ { u"PATH"_s, u"/nonexistent"_s + QDir::listSeparator() + dir } }));
     QVERIFY(found.has_value());
+#ifdef Q_OS_WIN
+    QCOMPARE(*found, dir + u"/go.exe"_s);
+#else
     QCOMPARE(*found, dir + u"/go"_s);
+#endif
 }
 
 void TestGoToolchain::fromRealEnvJson()
@@ -193,7 +198,11 @@ void TestGoToolchain::fromRealEnvJson()
     QVERIFY2(go->versionText.startsWith(u"go1.19"_s), qPrintable(go->versionText));
     QCOMPARE(go->version.major, 1);
     QCOMPARE(go->version.minor, 19);
+#ifdef Q_OS_WIN
+    QCOMPARE(go->hostOs, u"windows"_s);
+#else
     QCOMPARE(go->hostOs, u"linux"_s);
+#endif
     QVERIFY(!go->hostArch.isEmpty());
     const QByteArray goroot = Gantry::Test::run(goPath(), { u"env"_s, u"GOROOT"_s }).trimmed();
     QCOMPARE(go->goroot, QString::fromUtf8(goroot));

@@ -12,7 +12,7 @@
 #                                  31-32 hosts/deploy, 33-34 hosts/monitor, 35-39 bench-monitor,
 #                                  41-45 bench-deploy, 46 bench-upload, 51 widgets/gui_deploy,
 #                                  57 screenshots-live, 60 the app's --demo server (hosts/demo),
-#                                  62-63 hosts/jump.
+#                                  62-63 hosts/jump, 64 windows/gantryctl_day.
 #   testhost.sh down NAME          stop, unmount, delete netns + veth, remove the folder (idempotent)
 #   testhost.sh down-all           `down` for every host under the harness folder
 #   testhost.sh exec NAME -- CMD…  run CMD (argv, no shell) as root inside the host's namespaces
