@@ -33,7 +33,8 @@ GoBuildInfo GoBuildInfo::parse(const QString &versionOutput)
     return info;
 }
 
-Result<QString> BinaryVerifier::readablePath(const QString &binaryPath, std::unique_ptr<QTemporaryDir> &scratch)
+Result<QString> BinaryVerifier::readablePath(
+    const QString &binaryPath, std::unique_ptr<QTemporaryDir> &scratch)
 {
 #ifdef Q_OS_WIN
     constexpr bool goReadsOnlyExeNames = true;

@@ -18,7 +18,8 @@ QString RotatingLogSink::rotatedName(int index) const
     if (index == 0)
         return m_fileName;
     const QFileInfo info(m_fileName);
-    return info.path() + u'/' + info.completeBaseName() + u'.' + QString::number(index) + u'.' + info.suffix();
+    return info.path() + u'/' + info.completeBaseName() + u'.' + QString::number(index) + u'.' +
+        info.suffix();
 }
 
 void RotatingLogSink::rotate()

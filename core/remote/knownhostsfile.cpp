@@ -22,7 +22,8 @@ struct Line {
 std::optional<Line> parse(const QString &text)
 {
     const QStringList fields = text.simplified().split(u' ');
-    if (fields.size() < 3 || fields[0].startsWith(u'#') || fields[0].startsWith(u'|') || fields[0].startsWith(u'@'))
+    if (fields.size() < 3 || fields[0].startsWith(u'#') || fields[0].startsWith(u'|') ||
+        fields[0].startsWith(u'@'))
         return std::nullopt;
     return Line { fields[0].split(u','), fields[1], fields[2] };
 }
@@ -59,11 +60,13 @@ Result<void> KnownHostsFile::append(const QString &path, const QString &entry)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
-        return fail(tr("Gantry's known hosts file %1 could not be written.").arg(QDir::toNativeSeparators(path)),
+        return fail(
+            tr("Gantry's known hosts file %1 could not be written.").arg(QDir::toNativeSeparators(path)),
             tr("Check that the workspace folder is writable."), file.errorString());
     const QByteArray line = entry.trimmed().toUtf8() + '\n';
     if (file.write(line) != line.size() || !file.flush())
-        return fail(tr("Gantry's known hosts file %1 could not be written.").arg(QDir::toNativeSeparators(path)),
+        return fail(
+            tr("Gantry's known hosts file %1 could not be written.").arg(QDir::toNativeSeparators(path)),
             tr("Check the free space of the disk holding the workspace."), file.errorString());
     return {};
 }

@@ -232,7 +232,8 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
         "Ask the server's administrator whether the key was changed (for example after a reinstall). Only "
         "then "
         "forget the old key (Servers, or gantryctl server trust NAME --forget) and trust the new one.");
-    const Result<KnownHostsFile::Match> known = KnownHostsFile::check(target.knownHostsFile, hostKey.knownHostsLine);
+    const Result<KnownHostsFile::Match> known =
+        KnownHostsFile::check(target.knownHostsFile, hostKey.knownHostsLine);
     if (!known)
         return std::unexpected(known.error());
     if (*known == KnownHostsFile::Match::Known)

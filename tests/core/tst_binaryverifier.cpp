@@ -220,9 +220,11 @@ void TestBinaryVerifier::readBuildInfo_data()
     QTest::addColumn<QString>("causePart"); // empty: the build info is read
 
     QTest::newRow("not executable file, exit 0")
-        << 0 << QByteArray() << QByteArray("C:\\x\\hello: not executable file\r\n") << u"not executable file"_s;
+        << 0 << QByteArray() << QByteArray("C:\\x\\hello: not executable file\r\n")
+        << u"not executable file"_s;
     QTest::newRow("nothing at all, exit 0") << 0 << QByteArray() << QByteArray() << u"printed nothing"_s;
-    QTest::newRow("go failed") << 1 << QByteArray() << QByteArray("open x: no such file") << u"no such file"_s;
+    QTest::newRow("go failed") << 1 << QByteArray() << QByteArray("open x: no such file")
+                               << u"no such file"_s;
     QTest::newRow("build info") << 0 << QByteArray("x: go1.19.8\n\tpath\tex.com/a\n\tbuild\tGOOS=linux\n")
                                 << QByteArray() << QString();
 }

@@ -177,8 +177,8 @@ void TestGoToolchain::findConfigured()
 void TestGoToolchain::findOnPath()
 {
     const QString dir = QFileInfo(goPath()).absolutePath();
-    const Result<QString> found =
-        GoToolchain::find({}, environment({ { u"PATH"_s, u"/nonexistent"_s + QDir::listSeparator() + dir } }));
+    const Result<QString> found = GoToolchain::find(
+        {}, environment({ { u"PATH"_s, u"/nonexistent"_s + QDir::listSeparator() + dir } }));
     QVERIFY(found.has_value());
 #ifdef Q_OS_WIN
     QCOMPARE(*found, dir + u"/go.exe"_s);

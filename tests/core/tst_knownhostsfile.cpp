@@ -24,18 +24,20 @@ void TestKnownHostsFile::check_data()
     QTest::addColumn<Match>("match");
 
     const QString ed = u"[10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA1"_s;
-    QTest::newRow("pinned") << u"[10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA1\n"_s << ed << Match::Known;
+    QTest::newRow("pinned") << u"[10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA1\n"_s << ed
+                            << Match::Known;
     QTest::newRow("one of several hosts, CRLF")
-        << u"# Gantry\r\nweb,[10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA1\r\n"_s << ed << Match::Known;
+        << u"# Gantry\r\nweb,[10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA1\r\n"_s << ed
+        << Match::Known;
     QTest::newRow("another key") << u"[10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB2\n"_s << ed
                                  << Match::Changed;
-    QTest::newRow("another key type") << u"[10.0.0.2]:2222 ecdsa-sha2-nistp256 AAAAE2VjZHNh\n"_s << ed
-                                      << Match::Changed;
+    QTest::newRow("another key type")
+        << u"[10.0.0.2]:2222 ecdsa-sha2-nistp256 AAAAE2VjZHNh\n"_s << ed << Match::Changed;
     QTest::newRow("other port is another host")
         << u"10.0.0.2 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB2\n"_s << ed << Match::Unknown;
     QTest::newRow("hashed and marker lines skipped")
-        << u"|1|abc= ssh-ed25519 AAAA\n@revoked [10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB2\n"_s << ed
-        << Match::Unknown;
+        << u"|1|abc= ssh-ed25519 AAAA\n@revoked [10.0.0.2]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB2\n"_s
+        << ed << Match::Unknown;
     QTest::newRow("empty file") << QString() << ed << Match::Unknown;
 }
 
