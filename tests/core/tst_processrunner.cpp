@@ -100,7 +100,7 @@ void tst_ProcessRunner::cancelKillsGrandchildren()
     QSignalSpy finished(&runner, &ProcessRunner::finished);
     runner.start();
     QTRY_VERIFY2_WITH_TIMEOUT(
-        Test::processesWithMarker(marker).size() == 3, qPrintable(Test::describeDescendants(marker)), 5000);
+        Test::processesWithMarker(marker).size() == 3, qPrintable(Test::describeDescendants(marker)), 20000);
     runner.cancel();
     QVERIFY(finished.wait(10000));
     QVERIFY(runner.result().cancelled);

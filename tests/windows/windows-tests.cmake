@@ -16,6 +16,10 @@ foreach(name tst_binaryverifier tst_gotoolchain tst_buildsession)
     set_tests_properties(core/${name} PROPERTIES ENVIRONMENT "${GANTRY_WINE_GO_ENV}")
 endforeach()
 
+# Console Ctrl+C under Wine: a test of another console program running beside it in the same Wine
+# session made the interrupt miss now and then (seen under load, never alone).
+set_tests_properties(core/tst_processrunner PROPERTIES RUN_SERIAL TRUE)
+
 # A Windows user's day with gantryctl.exe under Wine: odd profile and project paths, a build with
 # the Windows Go, a real Linux test host (win-d1, index 64, booted and torn down by the script
 # itself), deploy, rollback, a secret in the Credential Manager. bash runs it: not under the emulator.
@@ -30,9 +34,8 @@ add_test(NAME windows/installers
     COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/windows/test_installers.sh ${PROJECT_BINARY_DIR})
 set_tests_properties(windows/installers PROPERTIES TIMEOUT 900 RUN_SERIAL TRUE)
 
-# The Windows Go toolchain (scripts/wingo.sh) builds and serves the example under Wine.
-add_test(NAME windows/wingo COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/windows/test_wingo.sh)
-set_tests_properties(windows/wingo PROPERTIES TIMEOUT 1800 RUN_SERIAL TRUE)
+# The Windows Go toolchain itself is proven by windows/gantryctl_day (it builds the example for
+# linux and windows under Wine); tests/windows/test_wingo.sh checks the toolchain alone, by hand.
 
 # gantry.exe --self-test: the main window with every page, under Wine with Xvfb.
 add_test(NAME windows/selftest COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/windows/test_selftest.sh ${PROJECT_BINARY_DIR})
