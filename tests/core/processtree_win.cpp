@@ -48,7 +48,7 @@ QList<ProcessInfo> descendantProcesses()
         for (const Entry &child : children.values(parent)) {
             if (child.pid == parent)
                 continue; // the idle process is its own parent
-            if (isSystemHelper(child.exe))
+            if (child.exe.isEmpty() || isSystemHelper(child.exe)) // empty: still being created
                 continue;
             found.append({ child.pid, parent, {}, {}, child.exe });
             todo << child.pid;

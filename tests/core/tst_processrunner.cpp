@@ -112,6 +112,12 @@ void tst_ProcessRunner::cancelKillsGrandchildren()
 // handles it ends by itself, well before the kill that follows after a grace period.
 void tst_ProcessRunner::cancelInterruptsFirst()
 {
+#ifdef Q_OS_WIN
+    // Under Wine 8 the Ctrl+C reaches the child only some of the time: always when the test runs
+    // alone, not after other console programs ran in the same Wine session. Real Windows decides.
+    if (!qEnvironmentVariableIsEmpty("WINEPREFIX"))
+        QSKIP("console Ctrl+C under Wine is unreliable; check on a real Windows console");
+#endif
     ProcessSpec spec = child({ u"graceful"_s });
     spec.captureStandardOutput = true;
     ProcessRunner runner(spec);
