@@ -53,7 +53,7 @@ if [ -d "$prefix" ] && [ ! -f "$marker" ]; then
     "$WINESERVER" -k 2>/dev/null || true
     rm -rf "$prefix"
 fi
-wine wineboot --init >/dev/null 2>&1 || { log "wineboot --init failed in $prefix"; exit 1; }
+wine wineboot --init >/dev/null 2>&1 9>&- || { log "wineboot --init failed in $prefix"; exit 1; }
 "$WINESERVER" -w
 [ -f "$prefix/system.reg" ] || { log "wineboot made no system.reg in $prefix"; exit 1; }
 touch "$marker"

@@ -18,7 +18,7 @@
 # and pkg/windows_amd64: Gantry builds with -trimpath, for which the installed .a files are stale
 # anyway (std is compiled into GOCACHE once per target, as with Go 1.20 and later, which ship none).
 #
-# The tree is kept in ${GANTRY_CACHE:-/var/cache/gantry}/wingo-<go version>-<script hash>/ and
+# The tree is kept in ${GANTRY_CACHE:-/var/cache/gantry}/wingo-<go version>-<recipe id>/ and
 # reused when complete: the .complete marker is there and `wine bin/go.exe version` prints the
 # expected go version. Otherwise it is rebuilt. Wine runs in the prefix from scripts/wineprefix.sh
 # (WINEPREFIX, when set, names the prefix).
@@ -44,8 +44,10 @@ sysgo() { env -u GOFLAGS -u GOOS -u GOARCH -u GOROOT -u GOPATH -u GOBIN -u GOEXP
 GOVERSION=$(sysgo env GOVERSION)
 BOOT=$(sysgo env GOROOT)
 [ -d "$BOOT/src/cmd/dist" ] || die "$BOOT has no src/cmd/dist: not a complete GOROOT"
-script_sha=$(sha256sum "$ROOT/scripts/wingo.sh" | cut -d' ' -f1)
-dir=$CACHE/wingo-$GOVERSION-${script_sha:0:12}
+# The recipe's id names the tree: change it whenever the build or the slimming below changes, so a
+# tree made the old way is not reused (it was the script's checksum, which also changed on comments).
+RECIPE_ID=231fa4fd03c5
+dir=$CACHE/wingo-$GOVERSION-$RECIPE_ID
 
 have_wine() { [ -z "${WINGO_NO_CHECK:-}" ] && command -v wine >/dev/null 2>&1; }
 
@@ -58,7 +60,7 @@ check() {
     wdir=$(winpath "$dir")
     out=$(env WINEPREFIX="$prefix" WINEARCH=win64 WINEDEBUG=-all \
         WINEDLLOVERRIDES="winemenubuilder.exe=d;mscoree=;mshtml=" GOROOT="$wdir" \
-        wine "$dir/bin/go.exe" version 2>/dev/null | tr -d '\r') || return 1
+        wine "$dir/bin/go.exe" version 2>/dev/null 9>&- | tr -d '\r') || return 1
     case "$out" in
         "go version $GOVERSION windows/amd64") return 0 ;;
         *) log "wine go.exe version printed '$out', wanted 'go version $GOVERSION windows/amd64'"; return 1 ;;
