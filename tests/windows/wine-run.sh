@@ -64,8 +64,25 @@ case "$(basename "$program")" in
     tst_*.exe)
         log=$(mktemp --suffix=.txt)
         trap 'rm -f "$log"' EXIT
+        wine "$program" "$@" -o "$(windows_path "$log"),txt" &
+        pid=$!
+        # A test program that finished its tests sometimes does not exit under Wine (one thread left
+        # waiting in the Wine server: the exit hang of issue 12, also seen in gantryctl.exe). Its
+        # verdict is in the log by then; it is taken from there and the hang is reported.
+        while kill -0 "$pid" 2>/dev/null && ! grep -q '^\*\*\*\*\*\*\*\*\* Finished testing' "$log" 2>/dev/null; do
+            sleep 1
+        done
+        for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -9 "$pid" 2>/dev/null
+            wait "$pid" 2>/dev/null
+            cat "$log"
+            echo "WARNING: $(basename "$program") finished its tests but did not exit within 30 s under Wine (the known exit hang); its verdict comes from its log"
+            grep -qE '^Totals: [0-9]+ passed, 0 failed' "$log"
+            exit
+        fi
         code=0
-        wine "$program" "$@" -o "$(windows_path "$log"),txt" || code=$?
+        wait "$pid" || code=$?
         cat "$log"
         exit "$code"
         ;;
