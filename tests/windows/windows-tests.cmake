@@ -13,7 +13,7 @@ set(GANTRY_WINE_GO_ENV ${GANTRY_TEST_ENV}
     "GANTRY_OFFLINE_STAGES=${PROJECT_BINARY_DIR}/test-offline"
     "GANTRY_OFFLINE_PROJECTS=${PROJECT_SOURCE_DIR}/examples/hello-gin:${PROJECT_SOURCE_DIR}/tests/fixtures/cgo-sqlite")
 foreach(name tst_binaryverifier tst_gotoolchain tst_buildsession)
-    set_tests_properties(core/${name} PROPERTIES ENVIRONMENT "${GANTRY_WINE_GO_ENV}")
+    set_tests_properties(core/${name} PROPERTIES ENVIRONMENT "${GANTRY_WINE_GO_ENV}" RUN_SERIAL TRUE)
 endforeach()
 
 # Console Ctrl+C under Wine: a test of another console program running beside it in the same Wine
