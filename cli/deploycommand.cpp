@@ -22,6 +22,7 @@
 #include "core/build/buildsession.h"
 #include "core/deploy/deployplanner.h"
 #include "core/deploy/deployrun.h"
+#include "core/deploy/deployplantext.h"
 #include "core/deploy/hostdeployer.h"
 #include "core/deploy/hosttask.h"
 #include "core/deploy/serviceops.h"
@@ -139,26 +140,20 @@ int dryRun(Context &context, const DeployRequest &request, bool json)
 {
     QJsonArray hosts;
     for (const DeployHost &host : request.hosts) {
-        auto unit = SystemdUnit::render(HostDeployer::unitSpec(request, host));
-        if (!unit)
-            return Report::failure(unit.error());
+        const HostPlan plan = DeployPlanText::describe(request, host);
+        if (!plan.serviceFile)
+            return Report::failure(plan.serviceFile.error());
         auto compared = readEnvDiff(context, request.app, host);
         if (!compared)
             return Report::failure(compared.error());
-        Terminal::out(
-            DeployCommand::tr("== %1: %2 %3 to %4 (profile %5) ==")
-                .arg(host.server.name, request.app, request.version, request.deployRoot(), request.profile));
-        Terminal::out(DeployCommand::tr(
-            "-- plan: lock, probe, upload and verify, unpack a new release, write the env file, install %1, "
-            "switch current and restart, wait until %2 answers (%3 s), record, prune to %4 releases, unlock.")
-                          .arg(request.unitName(), host.settings.healthPath)
-                          .arg(host.settings.startGraceSecs)
-                          .arg(host.settings.keepReleases));
-        Terminal::out(DeployCommand::tr("-- %1:").arg(u"/etc/systemd/system/"_s + request.unitName()));
-        Terminal::out(QString::fromUtf8(*unit));
-        Terminal::out(DeployCommand::tr("-- env diff against %1:").arg(request.envFilePath()));
+        Terminal::out(u"== "_s + plan.title + u" =="_s);
+        Terminal::out(DeployCommand::tr("-- plan: %1").arg(plan.steps));
+        Terminal::out(DeployCommand::tr("-- %1:").arg(plan.serviceFilePath));
+        Terminal::out(QString::fromUtf8(*plan.serviceFile));
+        Terminal::out(DeployCommand::tr("-- env diff against %1:").arg(plan.envFilePath));
         Terminal::out(EnvDiff::format(compared->changes));
-        hosts.append(QJsonObject { { u"host"_s, host.server.name }, { u"unit"_s, QString::fromUtf8(*unit) },
+        hosts.append(QJsonObject { { u"host"_s, host.server.name },
+            { u"unit"_s, QString::fromUtf8(*plan.serviceFile) },
             { u"envChanges"_s, int(compared->changes.size()) }, { u"deployed"_s, compared->deployed } });
     }
     if (json)

@@ -26,6 +26,7 @@
 #include "core/common/async.h"
 #include "core/deploy/deployplanner.h"
 #include "core/deploy/deployrun.h"
+#include "core/deploy/deployplantext.h"
 #include "core/deploy/hostdeployer.h"
 #include "core/store/workspace.h"
 #include "widgets/buildoutputchooser.h"
@@ -478,22 +479,11 @@ void DeployPage::onEnvDiff(int generation, const QString &server, const Result<E
 
 QString DeployPage::planFor(const DeployHost &host) const
 {
-    const DeployRequest &r = *m_request;
-    const QString arch = host.server.arch.isEmpty() ? u"amd64"_s : host.server.arch;
-    const DeployArtifact artifact = r.artifacts.value(arch);
+    const HostPlan plan = DeployPlanText::describe(*m_request, host);
     QStringList lines;
-    lines << tr("== %1 (%2): %3 %4 to %5, profile %6 ==")
-                 .arg(host.server.name, ServerListModel::login(host.server), r.app, r.version, r.deployRoot(),
-                     r.profile);
-    lines << tr(
-        "Plan: lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; "
-        "install %3; switch and restart; wait until %4 answers (up to %5 s); record; keep %6 releases; "
-        "unlock.")
-                 .arg(
-                     QLocale().formattedDataSize(artifact.size), arch, r.unitName(), host.settings.healthPath)
-                 .arg(host.settings.startGraceSecs)
-                 .arg(host.settings.keepReleases);
-    lines << tr("Env file %1:").arg(r.envFilePath());
+    lines << u"== "_s + plan.title + u" =="_s;
+    lines << tr("Plan: %1").arg(plan.steps);
+    lines << tr("Env file %1:").arg(plan.envFilePath);
     lines << m_diffs.value(host.server.name);
     return lines.join(u'\n');
 }
@@ -513,11 +503,14 @@ void DeployPage::showUnitFile()
     if (!m_request)
         return;
     QList<QPair<QString, QString>> units;
+    QString path;
     for (const DeployHost &host : std::as_const(m_request->hosts)) {
-        auto unit = SystemdUnit::render(HostDeployer::unitSpec(*m_request, host));
-        units.append({ host.server.name, unit ? QString::fromUtf8(*unit) : unit.error().toString() });
+        const HostPlan plan = DeployPlanText::describe(*m_request, host);
+        units.append({ host.server.name,
+            plan.serviceFile ? QString::fromUtf8(*plan.serviceFile) : plan.serviceFile.error().toString() });
+        path = plan.serviceFilePath;
     }
-    auto *dialog = new UnitFileDialog(units, u"/etc/systemd/system/"_s + m_request->unitName(), this);
+    auto *dialog = new UnitFileDialog(units, path, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -607,7 +600,7 @@ void DeployPage::showOutcomes()
                                        .arg(o.healthStatus)
                                        .arg(QString::fromUtf8(o.healthBody.left(200)).simplified()));
         if (!o.lastLogLines.isEmpty())
-            m_log->appendPlainText(tr("Last log lines of %1:").arg(request.unitName()));
+            m_log->appendPlainText(tr("Last log lines of %1:").arg(o.host));
         for (const QString &line : o.lastLogLines)
             m_log->appendPlainText(u"    | "_s + line);
     }

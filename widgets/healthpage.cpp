@@ -288,7 +288,7 @@ void HealthPage::startService()
 {
     const int row = currentRow();
     if (row >= 0)
-        runSystemctl(u"start"_s, m_model->server(row), m_model->unit(row));
+        runServiceControl(u"start"_s, m_model->server(row), m_model->unit(row));
 }
 
 void HealthPage::stopService()
@@ -319,21 +319,25 @@ void HealthPage::askThenRun(const QString &verb)
     question.icon = QMessageBox::Warning;
     MessageBoxes::ask(this, question, [this, verb, server, unit](bool yes) {
         if (yes)
-            runSystemctl(verb, server, unit);
+            runServiceControl(verb, server, unit);
     });
 }
 
-void HealthPage::runSystemctl(const QString &verb, const QString &server, const UnitSnapshot &unit)
+void HealthPage::runServiceControl(const QString &verb, const QString &server, const UnitSnapshot &unit)
 {
     auto c = connectionTo(server);
     if (!c)
         return m_status->showError(c.error());
     setBusy(true);
-    m_status->showNote(tr("%1: running systemctl %2 %3…").arg(server, verb, unit.unit));
-    const std::function<Result<QString>(RemoteHost &)> body = [verb, unit = unit.unit](
+    m_status->showNote(tr("%1: %2 %3…").arg(server, verb, unit.unit));
+    QString app = unit.unit;
+    app.remove(0, int(qstrlen("gantry-")));
+    if (app.endsWith(u".service"_s))
+        app.chop(int(qstrlen(".service")));
+    const std::function<Result<QString>(RemoteHost &)> body = [verb, app](
                                                                   RemoteHost &host) -> Result<QString> {
-        auto ran = host.runAsRoot(u"systemctl %1 '%2'"_s.arg(verb, unit).toUtf8());
-        if (!ran)
+        // The server's own service manager does it (systemd or supervisor).
+        if (auto ran = ServiceOps::control(host, app, DeploySettings::defaults(app), verb); !ran)
             return std::unexpected(ran.error());
         return QString();
     };

@@ -74,7 +74,7 @@ private:
     DeploySettings settingsOf(const UnitSnapshot &unit, const QString &server) const;
     Result<HostConnection> connectionTo(const QString &server) const;
     void askThenRun(const QString &verb);
-    void runSystemctl(const QString &verb, const QString &server, const UnitSnapshot &unit);
+    void runServiceControl(const QString &verb, const QString &server, const UnitSnapshot &unit);
     void confirmRollBack(
         const QString &server, const UnitSnapshot &unit, const Result<QList<ReleaseInfo>> &releases);
     void runRollBack(const QString &server, const UnitSnapshot &unit, int release, const QString &version);

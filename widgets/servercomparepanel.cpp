@@ -8,6 +8,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "core/deploy/deployplantext.h"
 #include "core/deploy/deployplanner.h"
 #include "core/store/workspace.h"
 #include "widgets/envdiffmodel.h"
@@ -162,7 +163,9 @@ void ServerComparePanel::compare()
             if (!request)
                 return fail(request.error());
             const DeployHost &host = request->hosts.first();
-            m_status->showNote(tr("Reading %1 on %2…").arg(request->envFilePath(), host.server.name));
+            m_status->showNote(
+                tr("Reading %1 on %2…")
+                    .arg(DeployPlanText::describe(*request, host).envFilePath, host.server.name));
             EnvDiffReader::read(this, *m_workspace, m_prompter, request->app, host, EnvDiff::Secrets::Shown,
                 [this, generation, server = host.server.name](
                     Result<EnvComparison> compared) { onRead(generation, server, compared); });

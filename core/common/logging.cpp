@@ -16,6 +16,11 @@ Q_LOGGING_CATEGORY(lcBuild, "gantry.build", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcProcess, "gantry.process", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcApp, "gantry.app", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSsh, "gantry.ssh", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDeploy, "gantry.deploy", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMonitor, "gantry.monitor", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "gantry.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcProfile, "gantry.profile", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "gantry.ui", QtInfoMsg)
 
 namespace {
 

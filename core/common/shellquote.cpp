@@ -11,4 +11,13 @@ QByteArray shellQuote(QStringView text)
     return quoted;
 }
 
+QByteArray shellWriteFile(
+    const QString &path, const QByteArray &content, const QString &owner, const QString &mode)
+{
+    const QByteArray file = shellQuote(path);
+    return "umask 077\nprintf '%s' '" + content.toBase64() + "' | base64 -d > " + file + ".tmp\n" + "chown " +
+        shellQuote(owner) + " " + file + ".tmp\n" + "chmod " + mode.toUtf8() + " " + file + ".tmp\n" +
+        "mv -f " + file + ".tmp " + file + "\n";
+}
+
 } // namespace Gantry

@@ -29,7 +29,7 @@ struct DeployHost {
 struct DeployRequest {
     QString project;
     QString profile;
-    QString app; // the service's name: gantry-<app>.service, /opt/gantry/<app>
+    QString app; // the service's name; every path on the server follows from it (ServerLayout)
     QString binaryName; // inside the archive
     QString version;
     QMap<QString, DeployArtifact> artifacts; // by GOARCH
@@ -38,13 +38,6 @@ struct DeployRequest {
     QString who; // user@machine, for locks and the history
     int batchSize = 0; // servers switching at once after the first; 0: all
     bool breakLock = false;
-
-    QString deployRoot() const { return QStringLiteral("/opt/gantry/") + app; }
-    QString unitName() const { return QStringLiteral("gantry-") + app + QStringLiteral(".service"); }
-    QString envFilePath() const
-    {
-        return deployRoot() + QStringLiteral("/shared/") + app + QStringLiteral(".env");
-    }
 };
 
 // How the deploy went on one server.
@@ -59,6 +52,7 @@ struct HostOutcome {
     QStringList lastLogLines; // the service's journal when health failed
     int healthStatus = 0; // the failing probe's HTTP status (0: no answer)
     QByteArray healthBody;
+    int serverCalls = 0; // the trips to the server that were waited for (RemoteShell::serverCalls)
 };
 
 } // namespace Gantry

@@ -3,6 +3,7 @@
 #include <QThread>
 
 #include "core/deploy/hostdeployer.h"
+#include "core/deploy/remotehost.h"
 
 namespace Gantry {
 
@@ -10,6 +11,13 @@ DeployRun::DeployRun(DeployRequest request, SshPrompter *prompter, QObject *pare
     : QObject(parent)
     , m_request(std::move(request))
     , m_prompter(prompter)
+    , m_shellFactory(
+          [this](const DeployHost &host, RemoteShell::LineSink log) -> std::unique_ptr<RemoteShell> {
+              auto remote = std::make_unique<RemoteHost>(
+                  host.server, m_request.knownHostsFile, m_prompter, std::move(log));
+              remote->setJumps(host.jumps);
+              return remote;
+          })
     , m_gate(std::make_unique<DeployGate>(m_request.batchSize, m_cancelled))
 {
     qRegisterMetaType<Gantry::DeployEvent>();
@@ -31,9 +39,15 @@ void DeployRun::start()
     for (int i = 0; i < m_request.hosts.size(); ++i) {
         // Everything of this server, SSH session included, lives and dies on this thread.
         QThread *thread = QThread::create([this, i] {
+            HostDeployer *me = nullptr; // the shell's lines belong to the deployer's current step
+            auto shell = m_shellFactory(m_request.hosts.at(i), [&me](const QString &line) {
+                if (me)
+                    me->logLine(line);
+            });
             HostDeployer deployer(
                 m_request, i, *m_gate, m_cancelled, [this](const DeployEvent &e) { emit event(e); },
-                m_prompter);
+                std::move(shell));
+            me = &deployer;
             const HostOutcome outcome = deployer.run();
             QMetaObject::invokeMethod(
                 this, [this, i, outcome] { onHostFinished(i, outcome); }, Qt::QueuedConnection);

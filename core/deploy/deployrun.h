@@ -9,6 +9,7 @@
 #include "core/deploy/deploygate.h"
 #include "core/deploy/deployrequest.h"
 #include "core/deploy/deploystep.h"
+#include "core/remote/remoteshell.h"
 
 class QThread;
 
@@ -23,8 +24,16 @@ class DeployRun final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DeployRun)
 public:
+    // Makes the shell for one server of the deploy, not yet connected; called on that
+    // server's worker thread. The default one is RemoteHost over SSH.
+    using ShellFactory =
+        std::function<std::unique_ptr<RemoteShell>(const DeployHost &host, RemoteShell::LineSink log)>;
+
     DeployRun(DeployRequest request, SshPrompter *prompter, QObject *parent = nullptr);
     ~DeployRun() override; // cancels and waits for the workers
+
+    // Before start(): tests deploy to sandboxes instead of servers.
+    void setShellFactory(ShellFactory factory) { m_shellFactory = std::move(factory); }
 
     void start();
     // Servers that have not switched yet stop before switching; switched ones finish.
@@ -43,6 +52,7 @@ private:
 
     DeployRequest m_request;
     SshPrompter *m_prompter;
+    ShellFactory m_shellFactory;
     std::atomic_bool m_cancelled = false;
     std::unique_ptr<DeployGate> m_gate;
     QList<QThread *> m_threads;

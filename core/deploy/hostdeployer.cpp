@@ -1,24 +1,19 @@
 #include "core/deploy/hostdeployer.h"
 
-#include <thread>
-
 #include <QDateTime>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QSysInfo>
 
+#include "core/common/logging.h"
 #include "core/common/redactor.h"
 #include "core/common/shellquote.h"
-#include "core/deploy/releaselayout.h"
 #include "core/deploy/releaseoutput.h"
 #include "core/deploy/serviceops.h"
-#include "core/process/processalive.h"
-#include "core/remote/hostprobe.h"
-#include "core/service/systemdunit.h"
+#include "core/service/supervisormanager.h"
+#include "core/service/systemdmanager.h"
 
 using namespace Qt::StringLiterals;
-using namespace std::chrono_literals;
 
 namespace Gantry {
 
@@ -29,24 +24,32 @@ QString size(qint64 bytes)
     return QLocale::system().formattedDataSize(bytes);
 }
 
+bool hasLine(const QByteArray &output, QByteArrayView line)
+{
+    return output.split('\n').contains(line.toByteArray());
+}
+
 } // namespace
 
 HostDeployer::HostDeployer(const DeployRequest &request, int index, DeployGate &gate,
-    const std::atomic_bool &cancelled, EventSink events, SshPrompter *prompter)
+    const std::atomic_bool &cancelled, EventSink events, std::unique_ptr<RemoteShell> shell)
     : m_request(request)
     , m_host(request.hosts.at(index))
     , m_index(index)
     , m_gate(gate)
     , m_cancelled(cancelled)
     , m_events(std::move(events))
-    , m_remote(m_host.server, request.knownHostsFile, prompter,
-          [this](const QString &line) { event(m_currentStep, StepState::Info, line); })
+    , m_shell(std::move(shell))
 {
     m_outcome.host = m_host.server.name;
-    m_remote.setJumps(m_host.jumps);
 }
 
 HostDeployer::~HostDeployer() = default;
+
+void HostDeployer::logLine(const QString &line)
+{
+    event(m_currentStep, StepState::Info, line);
+}
 
 HostOutcome HostDeployer::run()
 {
@@ -58,10 +61,13 @@ HostOutcome HostDeployer::run()
     if (m_inBatch)
         m_gate.leave();
     // Not switched: the running release keeps the env file and unit it was started with.
-    if (!result && !m_switched && m_configWritten && m_remote.isConnected())
+    if (!result && !m_switched && m_configWritten && m_shell->isConnected())
         restoreConfig();
     unlock();
     m_outcome.success = result.has_value();
+    m_outcome.serverCalls = m_shell->serverCalls();
+    qCDebug(lcDeploy) << m_host.server.name << "deploy ended:" << (result ? "ok" : "failed") << "after"
+                      << m_outcome.serverCalls << "trips to the server";
     return m_outcome;
 }
 
@@ -75,7 +81,11 @@ Result<void> HostDeployer::step(DeployStep step, const std::function<Result<QStr
 {
     m_currentStep = step;
     event(step, StepState::Started);
+    QElapsedTimer clock;
+    clock.start();
     const Result<QString> result = body();
+    qCDebug(lcDeploy).noquote() << m_host.server.name << DeployStepNames::name(step)
+                                << (result ? "done" : "failed") << "in" << clock.elapsed() << "ms";
     if (!result) {
         event(step, StepState::Failed, result.error().message);
         return std::unexpected(result.error());
@@ -94,19 +104,19 @@ Result<void> HostDeployer::pipeline()
     };
     using Step = std::pair<DeployStep, Result<QString> (HostDeployer::*)()>;
     const Step before[] = {
-        { DeployStep::Lock, &HostDeployer::lock },
-        { DeployStep::Probe, &HostDeployer::probe },
+        { DeployStep::Lock, &HostDeployer::lockAndProbe },
+        { DeployStep::Probe, &HostDeployer::checkProbe },
         { DeployStep::Upload, &HostDeployer::upload },
-        { DeployStep::Unpack, &HostDeployer::unpack },
-        { DeployStep::EnvFile, &HostDeployer::writeEnvFile },
-        { DeployStep::Unit, &HostDeployer::installUnit },
+        { DeployStep::Unpack, &HostDeployer::prepare },
+        { DeployStep::EnvFile, &HostDeployer::envWritten },
+        { DeployStep::Unit, &HostDeployer::serviceInstalled },
         { DeployStep::Wait, &HostDeployer::waitForFirst },
     };
     if (auto ok = step(DeployStep::Connect,
             [this]() -> Result<QString> {
-                if (auto c = m_remote.connect(); !c)
+                if (auto c = m_shell->connect(); !c)
                     return std::unexpected(c.error());
-                return m_remote.session().hostKey().fingerprint;
+                return m_shell->hostKeyFingerprint();
             });
         !ok)
         return ok;
@@ -122,7 +132,7 @@ Result<void> HostDeployer::pipeline()
     if (healthy)
         healthy = step(DeployStep::Health, [this] { return waitHealthy(); });
     else
-        m_outcome.lastLogLines = m_remote.journalTail(m_request.unitName(), 30);
+        m_outcome.lastLogLines = QString::fromUtf8(lastLogLines()).split(u'\n', Qt::SkipEmptyParts);
     if (!healthy) {
         finishFirst(false);
         const Error why = healthy.error();
@@ -137,9 +147,11 @@ Result<void> HostDeployer::pipeline()
         return std::unexpected(error);
     }
     finishFirst(true);
-    if (auto ok = step(DeployStep::Record, [this] { return record(); }); !ok)
+    if (auto ok = step(DeployStep::Record, [this] { return finish(); }); !ok)
         return ok;
-    return step(DeployStep::Prune, [this] { return prune(); });
+    if (auto ok = step(DeployStep::Prune, [this] { return pruned(); }); !ok)
+        return ok;
+    return step(DeployStep::Unlock, [this] { return unlocked(); });
 }
 
 void HostDeployer::finishFirst(bool healthy)
@@ -150,85 +162,83 @@ void HostDeployer::finishFirst(bool healthy)
     }
 }
 
-Result<QString> HostDeployer::lock()
+Result<QString> HostDeployer::lockAndProbe()
 {
-    auto layout = ReleaseLayout::forRoot(m_request.deployRoot());
+    auto layout = ServerLayout::forApp(m_request.app, m_shell->pathPrefix());
     if (!layout)
         return std::unexpected(layout.error());
     m_layout = *layout;
     const LockInfo info { m_request.who, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
         m_request.version, {} };
-    // The login user uploads into this folder itself; root only reads from it. Made in the
-    // lock's own trip; if that fails, the lock is let go again.
-    const QByteArray uploads = shellQuote(uploadsDir());
-    const QByteArray prepareUploads = "    mkdir -p " + uploads + " && chown " +
-        shellQuote(QString(m_remote.loginUser() + u':')) + " " + uploads + " && chmod 700 " + uploads +
+    const SystemdManager systemd(*m_layout);
+    const SupervisorManager supervisor(*m_layout);
+    // In the lock's own trip: a host with no service manager at all is left as it was; the
+    // upload folder for the login user; then the probe, and which artifacts are already there.
+    const QByteArray root = shellQuote(m_layout->root());
+    const QByteArray uploads = shellQuote(m_layout->uploadsDir());
+    QByteArray onLocked = "if ! " + ServiceManager::systemdRuns() + " && ! " +
+        ServiceManager::supervisorRuns() + "; then\n    rm -rf -- \"$g/lock\"; rmdir \"$g\" " + root +
+        " 2>/dev/null; fail no-service-manager \"$(uname -n)\"\nfi\n" + "mkdir -p " + uploads + " && chown " +
+        shellQuote(QString(m_shell->loginUser() + u':')) + " " + uploads + " && chmod 700 " + uploads +
         " || { rm -rf -- \"$g/lock\"; fail io " + uploads + "; }\n";
-    auto note = ServiceOps::lock(m_remote, *m_layout, info, m_request.breakLock, prepareUploads);
+    QByteArray extra = "echo '@@active-systemd'\n" + systemd.isActive() + " && echo active\n" +
+        "echo '@@active-supervisor'\n" + supervisor.isActive() + " && echo active\necho '@@uploaded'\n";
+    for (const DeployArtifact &artifact : std::as_const(m_request.artifacts))
+        extra +=
+            SshSession::sha256Command(shellQuote(m_layout->uploadFor(artifact.sha256))) + " 2>/dev/null\n";
+    onLocked += "(\n" + HostProbe::script(m_layout->root(), m_host.settings.servicePort, extra) + ")\n";
+    QByteArray output;
+    auto note =
+        ServiceOps::lock(*m_shell, m_layout->releases(), info, m_request.breakLock, onLocked, &output);
     if (!note)
         return std::unexpected(note.error());
     m_locked = true;
+    auto facts = HostProbe::parse(output);
+    if (!facts)
+        return std::unexpected(facts.error());
+    m_facts = *facts;
     return *note;
 }
 
-QString HostDeployer::uploadsDir() const
+Result<QString> HostDeployer::checkProbe()
 {
-    return m_request.deployRoot() + u"/uploads"_s;
-}
-
-Result<QString> HostDeployer::probe()
-{
-    // One trip: the host probe, whether the unit runs, and which of this version's artifacts the
-    // upload folder already holds (its checksum computed there, so a damaged file does not count).
-    QByteArray extra = "echo '@@unit-active'\nsystemctl is-active " + shellQuote(m_request.unitName()) +
-        " 2>/dev/null\necho '@@uploaded'\n";
-    for (const DeployArtifact &artifact : std::as_const(m_request.artifacts))
-        extra += SshSession::sha256Command(shellQuote(uploadPathFor(artifact))) + " 2>/dev/null\n";
-    auto output = m_remote.run(
-        QString::fromUtf8(HostProbe::script(m_request.deployRoot(), m_host.settings.servicePort, extra)),
-        false, false);
-    if (!output)
-        return std::unexpected(output.error());
-    auto facts = HostProbe::parse(output->stdOut);
-    if (!facts)
-        return std::unexpected(facts.error());
-    if (!facts->systemd)
-        return fail(tr("%1 does not run systemd.").arg(m_host.server.name),
-            tr("Gantry runs Linux services as systemd units; pick a server with systemd (Debian, Ubuntu, "
-               "RHEL and most others)."));
-    const auto artifact = m_request.artifacts.constFind(facts->goarch);
+    const HostFacts &facts = *m_facts;
+    const QString choice = m_host.server.serviceManager.isEmpty() ? m_host.settings.serviceManager
+                                                                  : m_host.server.serviceManager;
+    auto kind = ServiceManager::pick(choice, facts.systemd, facts.supervisor, m_host.server.name);
+    if (!kind)
+        return std::unexpected(kind.error());
+    m_manager = ServiceManager::create(*kind, *m_layout);
+    const auto artifact = m_request.artifacts.constFind(facts.goarch);
     m_artifact = artifact != m_request.artifacts.cend() ? &artifact.value() : nullptr;
     if (!m_artifact)
-        return fail(
-            tr("%1 is a linux/%2 server, and this version was not built for it.")
-                .arg(m_host.server.name, facts->goarch.isEmpty() ? facts->unameMachine : facts->goarch),
+        return fail(tr("%1 is a linux/%2 server, and this version was not built for it.")
+                        .arg(m_host.server.name, facts.goarch.isEmpty() ? facts.unameMachine : facts.goarch),
             tr("Tick linux/%1 on the Build page (or gantryctl build --target linux/%1) and deploy again.")
-                .arg(facts->goarch));
-    m_uploadPath = uploadPathFor(*m_artifact);
-    const bool ours = facts->extra.value("unit-active").value(0).trimmed() == "active";
-    if (facts->portInUse && !ours)
-        return fail(tr("Port %1 on %2 is already taken by %3.")
-                        .arg(m_host.settings.servicePort)
-                        .arg(m_host.server.name,
-                            facts->portOwner.isEmpty() ? tr("another program") : facts->portOwner),
+                .arg(facts.goarch));
+    const QByteArray activeSection =
+        *kind == ServiceManagerKind::Supervisor ? "active-supervisor" : "active-systemd";
+    const bool ours = facts.extra.value(activeSection).value(0).trimmed() == "active";
+    if (facts.portInUse && !ours)
+        return fail(
+            tr("Port %1 on %2 is already taken by %3.")
+                .arg(m_host.settings.servicePort)
+                .arg(m_host.server.name, facts.portOwner.isEmpty() ? tr("another program") : facts.portOwner),
             tr("Stop that program, or set another service port in the profile."));
     const QByteArray sha = m_artifact->sha256.toLatin1();
-    const QList<QByteArray> sums = facts->extra.value("uploaded");
+    const QList<QByteArray> sums = facts.extra.value("uploaded");
     m_uploaded =
         std::any_of(sums.cbegin(), sums.cend(), [&](const QByteArray &l) { return l.startsWith(sha); });
     const qint64 needed = (m_uploaded ? 0 : m_artifact->size) + m_artifact->unpackedSize + 1024 * 1024;
-    if (facts->freeBytes >= 0 && facts->freeBytes < needed)
-        return fail(
-            tr("%1 has %2 free under %3, and this release needs %4.")
-                .arg(m_host.server.name, size(facts->freeBytes), m_request.deployRoot(), size(needed)),
-            tr("Free space on the server, or keep fewer releases in the profile, then deploy again. The "
-               "running service was not changed."));
-    return tr("%1, linux/%2, %3 free").arg(facts->osPrettyName, facts->goarch, size(facts->freeBytes));
-}
-
-QString HostDeployer::uploadPathFor(const DeployArtifact &artifact) const
-{
-    return uploadsDir() + u'/' + artifact.sha256 + u".tar.gz"_s;
+    if (facts.freeBytes >= 0 && facts.freeBytes < needed)
+        return std::unexpected(
+            Error { tr("%1 has %2 free under %3, and this release needs %4.")
+                        .arg(m_host.server.name, size(facts.freeBytes), m_layout->root(), size(needed)),
+                tr("Free space on the server, or keep fewer releases in the profile, then deploy again. The "
+                   "running service was not changed."),
+                {}, ErrorKind::DiskFull });
+    return tr("%1, linux/%2, %3 free, %4")
+        .arg(facts.osPrettyName, facts.goarch, size(facts.freeBytes), m_manager->displayName());
 }
 
 Result<QString> HostDeployer::upload()
@@ -240,27 +250,45 @@ Result<QString> HostDeployer::upload()
             m_events(
                 DeployEvent { m_host.server.name, DeployStep::Upload, StepState::Info, {}, done, total });
     };
-    auto sent = m_remote.session().upload(m_artifact->path, m_uploadPath, progress);
+    auto sent = m_shell->upload(m_artifact->path, m_layout->uploadFor(m_artifact->sha256), progress);
     if (!sent)
         return std::unexpected(sent.error());
     m_outcome.uploadedBytes = *sent;
     return tr("%1 sent, sha256 verified").arg(size(*sent));
 }
 
-Result<QString> HostDeployer::unpack()
+QByteArray HostDeployer::prepareScript() const
 {
-    const auto parse = [](const QByteArray &output) -> Result<PreparedRelease> {
-        auto prepared = ReleaseOutput::parsePrepare(output);
-        if (!prepared)
-            return prepared;
-        if (auto unpacked = ReleaseOutput::parseUnpack(output); !unpacked)
-            return std::unexpected(unpacked.error());
-        return prepared;
-    };
-    auto prepared = m_remote.runLayout<PreparedRelease>(
-        m_layout->prepareAndUnpack(m_host.settings.serviceUser, m_uploadPath), parse);
+    const ReleaseLayout &releases = m_layout->releases();
+    QByteArray script =
+        releases.prepareAndUnpack(m_host.settings.serviceUser, m_layout->uploadFor(m_artifact->sha256));
+    auto unit = m_manager->renderServiceFile(unitSpec(m_request, m_host, *m_layout));
+    script += releases.rootScript("write the env file and the service file",
+        m_manager->writeEnv(m_host.envFile, m_host.env, m_host.settings.serviceUser) +
+            m_manager->install(*unit));
+    return script;
+}
+
+Result<QString> HostDeployer::prepare()
+{
+    if (auto unit = m_manager->renderServiceFile(unitSpec(m_request, m_host, *m_layout)); !unit)
+        return std::unexpected(unit.error());
+    QByteArray script = prepareScript();
+    // The first server goes live in the same trip; the others wait for it after unpacking.
+    m_switchedInPrepare = m_index == 0;
+    if (m_switchedInPrepare)
+        script += m_layout->releases().switchToPrepared() +
+            m_layout->releases().rootScript("restart", m_manager->restart());
+    m_configWritten = true;
+    auto result = m_shell->runAsRoot(script, true, false);
+    if (!result)
+        return std::unexpected(result.error());
+    m_prepared = result->stdOut;
+    auto prepared = ReleaseOutput::parsePrepare(m_prepared);
     if (!prepared)
         return std::unexpected(prepared.error());
+    if (auto unpacked = ReleaseOutput::parseUnpack(m_prepared); !unpacked)
+        return std::unexpected(unpacked.error());
     m_outcome.release = prepared->n;
     QString detail = tr("release %1").arg(prepared->n);
     if (!prepared->cleaned.isEmpty())
@@ -269,52 +297,33 @@ Result<QString> HostDeployer::unpack()
     return detail;
 }
 
-Result<QString> HostDeployer::writeEnvFile()
+Result<QString> HostDeployer::envWritten()
 {
-    const QByteArray file = shellQuote(m_request.envFilePath());
-    const QByteArray script = "# write the env file\nset -e\nf=" + file +
-        "\nif [ -f \"$f\" ]; then cp -p \"$f\" \"$f.previous\"; else rm -f \"$f.previous\"; fi\n" +
-        RemoteHost::writeFileScript(
-            m_request.envFilePath(), m_host.envFile, m_host.settings.serviceUser + u':', u"0600"_s);
-    m_configWritten = true;
-    if (auto written = m_remote.runAsRoot(script); !written)
-        return std::unexpected(written.error());
+    if (!hasLine(m_prepared, "ENV written"))
+        return std::unexpected(ReleaseOutput::failure(m_prepared));
     return tr("%n variable(s), mode 0600, owner %1", nullptr, int(m_host.env.size()))
         .arg(m_host.settings.serviceUser);
 }
 
-UnitSpec HostDeployer::unitSpec(const DeployRequest &request, const DeployHost &host)
+Result<QString> HostDeployer::serviceInstalled()
+{
+    if (!hasLine(m_prepared, "SERVICE installed"))
+        return std::unexpected(ReleaseOutput::failure(m_prepared));
+    return m_manager->serviceFile();
+}
+
+UnitSpec HostDeployer::unitSpec(
+    const DeployRequest &request, const DeployHost &host, const ServerLayout &layout)
 {
     UnitSpec spec;
     spec.app = request.app;
     // No version here: an unchanged unit spares systemd a daemon-reload on every deploy.
     spec.description = tr("%1, deployed by Gantry").arg(request.app);
-    spec.deployRoot = request.deployRoot();
+    spec.deployRoot = layout.root();
     spec.binaryName = request.binaryName;
     spec.settings = host.settings;
-    spec.envFilePath = request.envFilePath();
+    spec.envFilePath = layout.envFile();
     return spec;
-}
-
-Result<QString> HostDeployer::installUnit()
-{
-    auto unit = SystemdUnit::render(unitSpec(m_request, m_host));
-    if (!unit)
-        return std::unexpected(unit.error());
-    const QString path = u"/etc/systemd/system/"_s + m_request.unitName();
-    const QByteArray script = "# install the systemd unit\nset -e\nu=" + shellQuote(path) +
-        "\nb=" + shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s)) +
-        "\nif [ -f \"$u\" ]; then cp -p \"$u\" \"$b\"; else rm -f \"$b\"; fi\n" +
-        RemoteHost::writeFileScript(path + u".new"_s, *unit, u"root:root"_s, u"0644"_s) +
-        // systemd is reloaded only when the unit really changed: a reload costs about a second.
-        "if cmp -s \"$u.new\" \"$u\"; then rm -f \"$u.new\"; else mv -f \"$u.new\" \"$u\"; systemctl "
-        "daemon-reload; fi\n"
-        "systemctl is-enabled --quiet " +
-        shellQuote(m_request.unitName()) + " 2>/dev/null || systemctl enable " +
-        shellQuote(m_request.unitName()) + " 2>/dev/null\n";
-    if (auto installed = m_remote.runAsRoot(script); !installed)
-        return std::unexpected(installed.error());
-    return m_request.unitName();
 }
 
 Result<QString> HostDeployer::waitForFirst()
@@ -330,38 +339,38 @@ Result<QString> HostDeployer::waitForFirst()
     return QString();
 }
 
-QByteArray HostDeployer::restartScript() const
+Result<QString> HostDeployer::readSwitch(const QByteArray &output, int release)
 {
-    const QByteArray unit = shellQuote(m_request.unitName());
-    return "systemctl reset-failed " + unit + " 2>/dev/null || true\nsystemctl restart " + unit +
-        " || fail restart-failed " + unit + "\necho RESTARTED\n";
-}
-
-Result<QString> HostDeployer::switchTo(int release)
-{
-    // Switch and restart in one trip. A switch that happened shows as "CURRENT" even when the
-    // restart then failed, so the caller knows to switch back.
-    auto result = m_remote.runAsRoot(m_layout->switchCurrent(release) + restartScript(), true, false);
-    if (!result)
-        return std::unexpected(result.error());
-    auto switched = ReleaseOutput::parseSwitch(result->stdOut);
+    // A switch that happened shows as "CURRENT" even when the restart then failed, so the
+    // caller knows to switch back.
+    auto switched = ReleaseOutput::parseSwitch(output);
     if (switched) {
         m_outcome.previous = release == m_outcome.release ? switched->previous : m_outcome.previous;
         m_switched = m_switched || release == m_outcome.release;
-    } else if (!result->stdOut.contains("\nCURRENT ") && !result->stdOut.startsWith("CURRENT ")) {
+    } else if (!output.contains("\nCURRENT ") && !output.startsWith("CURRENT ")) {
         return std::unexpected(switched.error());
     }
-    if (result->exitStatus != 0 || !result->stdOut.contains("RESTARTED")) {
-        const QString output = QString::fromUtf8(result->stdErr + result->stdOut).trimmed();
-        return fail(tr("systemd could not restart %1 on %2.").arg(m_request.unitName(), m_host.server.name),
-            tr("Read the service's log below; the previous release is put back."), output);
+    if (!hasLine(output, "RESTARTED")) {
+        return fail(tr("%1 could not restart %2 on %3.")
+                        .arg(m_manager->displayName(), m_manager->serviceName(), m_host.server.name),
+            tr("Read the service's log below; the previous release is put back."),
+            ReleaseOutput::failure(output.mid(output.indexOf("CURRENT "))).cause);
     }
     return QString();
 }
 
 Result<QString> HostDeployer::switchAndRestart()
 {
-    if (auto switched = switchTo(m_outcome.release); !switched)
+    QByteArray output = m_prepared;
+    if (!m_switchedInPrepare) {
+        auto result = m_shell->runAsRoot(m_layout->releases().switchCurrent(m_outcome.release) +
+                m_layout->releases().rootScript("restart", m_manager->restart()),
+            true, false);
+        if (!result)
+            return std::unexpected(result.error());
+        output = result->stdOut;
+    }
+    if (auto switched = readSwitch(output, m_outcome.release); !switched)
         return switched;
     return tr("current -> release %1").arg(m_outcome.release);
 }
@@ -370,7 +379,7 @@ Result<QString> HostDeployer::waitHealthy()
 {
     const DeploySettings &s = m_host.settings;
     const ServiceOps::HealthWait wait =
-        ServiceOps::waitHealthy(m_remote, s, [this](int attempt, const QString &problem) {
+        ServiceOps::waitHealthy(*m_shell, s, [this](int attempt, const QString &problem) {
             event(DeployStep::Health, StepState::Info, tr("attempt %1: %2").arg(attempt).arg(problem));
         });
     if (wait.healthy)
@@ -380,27 +389,40 @@ Result<QString> HostDeployer::waitHealthy()
             .arg(wait.last.latency.count());
     m_outcome.healthStatus = wait.last.status;
     m_outcome.healthBody = wait.last.body.left(4096);
-    m_outcome.lastLogLines = m_remote.journalTail(m_request.unitName(), 30);
-    return fail(tr("%1 did not become healthy on %2 within %3 s: %4")
-                    .arg(m_request.app, m_host.server.name)
-                    .arg(s.startGraceSecs)
-                    .arg(wait.lastError));
+    m_outcome.lastLogLines = QString::fromUtf8(lastLogLines()).split(u'\n', Qt::SkipEmptyParts);
+    return std::unexpected(Error { tr("%1 did not become healthy on %2 within %3 s: %4")
+                                       .arg(m_request.app, m_host.server.name)
+                                       .arg(s.startGraceSecs)
+                                       .arg(wait.lastError),
+        {}, {}, ErrorKind::Timeout });
+}
+
+QByteArray HostDeployer::lastLogLines()
+{
+    auto tail = m_shell->runAsRoot("# the service's last log lines\n" + m_manager->logTail(30), true, false);
+    return tail ? Redactor::instance().redact(QString::fromUtf8(tail->stdOut)).toUtf8() : QByteArray();
 }
 
 Result<QString> HostDeployer::rollBack()
 {
-    m_remote.runLayout(m_layout->markBad(m_outcome.release), &ReleaseOutput::parseRecord);
+    const ReleaseLayout &releases = m_layout->releases();
     if (m_outcome.previous == 0) {
         // The very first release: there is nothing to go back to, so stop it rather than let it fail.
-        m_remote.runAsRoot(
-            "# stop the failed first release\nsystemctl stop " + shellQuote(m_request.unitName()) + "\n",
-            true);
+        m_shell->runAsRoot(releases.markBad(m_outcome.release) +
+                releases.rootScript("stop the failed first release", m_manager->control(u"stop"_s)),
+            true, false);
         return fail(tr("There is no earlier release on %1 to roll back to; the service was stopped.")
                         .arg(m_host.server.name));
     }
-    if (auto restored = restoreConfig(); !restored)
-        return std::unexpected(restored.error());
-    if (auto back = switchTo(m_outcome.previous); !back)
+    // One trip: mark the release bad, put back the env and service file, switch and restart.
+    auto result = m_shell->runAsRoot(releases.markBad(m_outcome.release) +
+            releases.rootScript("restore the previous env file and service file", m_manager->restore()) +
+            releases.switchCurrent(m_outcome.previous) + releases.rootScript("restart", m_manager->restart()),
+        true, false);
+    if (!result)
+        return std::unexpected(result.error());
+    m_configWritten = false;
+    if (auto back = readSwitch(result->stdOut, m_outcome.previous); !back)
         return back;
     const HostOutcome failed = m_outcome; // keep the failing probe for the report
     auto healthy = waitHealthy();
@@ -416,53 +438,67 @@ Result<QString> HostDeployer::rollBack()
 
 Result<void> HostDeployer::restoreConfig()
 {
-    const QByteArray env = shellQuote(m_request.envFilePath());
-    const QByteArray unitFile = shellQuote(QString(u"/etc/systemd/system/"_s + m_request.unitName()));
-    const QByteArray saved = shellQuote(QString(m_request.deployRoot() + u"/.gantry/unit.previous"_s));
-    const QByteArray script = "# restore the previous env file and unit\nset -e\n"
-                              "if [ -f " +
-        env + ".previous ]; then mv -f " + env + ".previous " + env + "; fi\n" + "if [ -f " + saved +
-        " ]; then mv -f " + saved + " " + unitFile + "; systemctl daemon-reload; fi\n";
-    auto restored = m_remote.runAsRoot(script);
+    auto restored = m_shell->runAsRoot(m_layout->releases().rootScript(
+        "restore the previous env file and service file", m_manager->restore()));
     if (!restored)
         return std::unexpected(restored.error());
     m_configWritten = false;
     return {};
 }
 
-Result<QString> HostDeployer::record()
+Result<QString> HostDeployer::finish()
 {
+    // One trip: record, prune, and let go of the lock. Each part runs on its own, so a failed
+    // record still unlocks; only the artifact of the live release stays in the upload folder.
+    const ReleaseLayout &releases = m_layout->releases();
     const ReleaseEntry entry { m_outcome.release, m_request.version, ReleaseStatus::Good,
         m_artifact->sha256 };
-    if (auto recorded = m_remote.runLayout(m_layout->recordRelease(entry), &ReleaseOutput::parseRecord);
-        !recorded)
+    const QByteArray uploads = "for f in " + shellQuote(m_layout->uploadsDir()) +
+        "/*; do [ \"$f\" = " + shellQuote(m_layout->uploadFor(m_artifact->sha256)) +
+        " ] || rm -f -- \"$f\"; done\n";
+    const QByteArray script = "(\n" + releases.recordRelease(entry) + ")\n(\n" +
+        releases.prune(m_host.settings.keepReleases, m_outcome.previous) + uploads + ")\n" +
+        releases.releaseLock();
+    auto result = m_shell->runAsRoot(script, true, false);
+    if (!result)
+        return std::unexpected(result.error());
+    m_finished = result->stdOut;
+    if (hasLine(m_finished, "UNLOCKED"))
+        m_locked = false;
+    const QByteArray record = m_finished.left(m_finished.indexOf("\nKEPT ") + 1);
+    if (auto recorded = ReleaseOutput::parseRecord(record.isEmpty() ? m_finished : record); !recorded)
         return std::unexpected(recorded.error());
     return tr("release %1, version %2").arg(m_outcome.release).arg(m_request.version);
 }
 
-Result<QString> HostDeployer::prune()
+Result<QString> HostDeployer::pruned()
 {
-    // Only the artifact of the live release stays in the upload folder: a redeploy sends nothing.
-    const QByteArray uploads = "for f in " + shellQuote(uploadsDir()) +
-        "/*; do [ \"$f\" = " + shellQuote(m_uploadPath) + " ] || rm -f -- \"$f\"; done\n";
-    auto pruned =
-        m_remote.runLayout(m_layout->prune(m_host.settings.keepReleases, m_outcome.previous) + uploads,
-            &ReleaseOutput::parsePrune);
-    if (!pruned)
+    const qsizetype start = m_finished.indexOf("RECORDED ");
+    const QByteArray rest = m_finished.mid(m_finished.indexOf('\n', start) + 1);
+    if (auto pruned = ReleaseOutput::parsePrune(rest); !pruned)
         return std::unexpected(pruned.error());
     return tr("keeping %n release(s)", nullptr, m_host.settings.keepReleases);
+}
+
+Result<QString> HostDeployer::unlocked()
+{
+    if (m_locked)
+        return fail(tr("The deploy lock on %1 could not be let go.").arg(m_host.server.name),
+            tr("The next deploy from this machine takes it over."),
+            QString::fromUtf8(m_finished.right(2000)));
+    return QString();
 }
 
 void HostDeployer::unlock()
 {
     if (!m_locked)
         return;
-    const QByteArray script = m_layout->releaseLock();
+    const QByteArray script = m_layout->releases().releaseLock();
     const auto released = [&] {
-        return m_remote.isConnected() && m_remote.runLayout(script, &ReleaseOutput::parseUnlock).has_value();
+        return m_shell->isConnected() && m_shell->runLayout(script, &ReleaseOutput::parseUnlock).has_value();
     };
     // The connection may have broken: one new connection to leave the server unlocked.
-    if (released() || (m_remote.connect() && released()))
+    if (released() || (m_shell->connect() && released()))
         m_locked = false;
     event(DeployStep::Unlock, m_locked ? StepState::Failed : StepState::Done,
         m_locked ? tr("the lock stays; the next deploy from this machine takes it over") : QString());

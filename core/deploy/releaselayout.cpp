@@ -256,6 +256,16 @@ QByteArray ReleaseLayout::prepareAndUnpack(const QString &serviceUser, const QSt
         { { "user", serviceUser }, { "create", u"yes"_s }, { "archive", archivePath } }, body);
 }
 
+QByteArray ReleaseLayout::switchToPrepared() const
+{
+    return script("switch to the new release", {}, CheckNumber.toByteArray() + Switch.toByteArray());
+}
+
+QByteArray ReleaseLayout::rootScript(QByteArrayView purpose, const QByteArray &body) const
+{
+    return script(purpose, {}, body);
+}
+
 QByteArray ReleaseLayout::switchCurrent(int n) const
 {
     return script("switch the current release", { { "n", QString::number(n) } },

@@ -62,6 +62,11 @@ public:
     QByteArray prepareAndUnpack(const QString &serviceUser, const QString &archivePath) const;
     // Points current at releases/<n> atomically: "CURRENT <n> PREVIOUS <m or ->".
     QByteArray switchCurrent(int n) const;
+    // switchCurrent() of the number prepareAndUnpack() just handed out, later in the same script.
+    QByteArray switchToPrepared() const;
+    // `body` (sh, may call fail) as a root script of this root: the prelude, $root and $g set.
+    // Scripts of one trip are joined one after the other; each starts with "# Gantry: <purpose>".
+    QByteArray rootScript(QByteArrayView purpose, const QByteArray &body) const;
 
     // Appends a log line with the server's time: "RECORDED <n>".
     QByteArray recordRelease(const ReleaseEntry &entry) const;

@@ -262,8 +262,34 @@ Error ReleaseOutput::storageError(const QByteArray &code, const QString &detail)
     if (code == "io")
         return { tr("The server could not change the deploy folder: %1.").arg(detail),
             tr("Check the free space and the permissions under the deploy root."), detail };
+    return serviceError(code, detail);
+}
+
+Error ReleaseOutput::serviceError(const QByteArray &code, const QString &detail)
+{
+    if (code == "no-service-manager")
+        return { tr("%1 runs neither systemd nor supervisor, so Gantry has nothing to run the service with.")
+                     .arg(detail),
+            tr("Install supervisor there (Debian and Ubuntu: apt-get install supervisor; RHEL and Fedora: "
+               "dnf "
+               "install supervisor), or pick a server with systemd. Nothing was changed on the server."),
+            detail };
+    if (code == "no-supervisor" || code == "supervisor-reread" || code == "supervisor-update")
+        return { tr("supervisor on the server did not take the service's program."),
+            tr("Check that supervisord runs (supervisorctl status) and read the details."), detail };
+    if (code == "daemon-reload")
+        return { tr("systemd on the server could not reload its units."),
+            tr("Run systemctl daemon-reload on the server to see why."), detail };
+    if (code.endsWith("-failed"))
+        return { tr("The service manager could not %1 the service.").arg(QString::fromUtf8(code.chopped(7))),
+            tr("Read the service's log; the previous release is put back."), detail };
     return { tr("The deploy script on the server failed (%1).").arg(QString::fromUtf8(code)),
         tr("Read the details."), detail };
+}
+
+Error ReleaseOutput::failure(const QByteArray &output)
+{
+    return scriptError(output).value_or(unexpected(output));
 }
 
 Error ReleaseOutput::unexpected(const QByteArray &output)

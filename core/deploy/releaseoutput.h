@@ -33,11 +33,14 @@ public:
 
     static LockInfo lockInfoFromJson(const QByteArray &json);
     static ReleaseStatus statusFromName(const QString &name);
+    // Why a script's output lacks what a step needed: its "ERROR" line, or that it was not understood.
+    static Error failure(const QByteArray &output);
 
 private:
     static std::optional<Error> scriptError(const QByteArray &output);
     static Error errorFor(const QByteArray &code, const QString &detail);
     static Error storageError(const QByteArray &code, const QString &detail);
+    static Error serviceError(const QByteArray &code, const QString &detail);
     static Error unexpected(const QByteArray &output);
 };
 

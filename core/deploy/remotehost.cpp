@@ -24,8 +24,11 @@ Result<void> RemoteHost::connect(const HostKeyPolicy &policy)
     auto session = SshSession::connect(target, policy, m_prompter);
     if (!session)
         return std::unexpected(session.error());
+    countServerCall();
     m_session = std::move(*session);
-    auto kind = Privilege::detect(*m_session);
+    // root needs no sudo: asking would cost a trip to the server.
+    auto kind = loginUser() == u"root"_s ? Result<Privilege::SudoKind>(Privilege::SudoKind::Root)
+                                         : (countServerCall(), Privilege::detect(*m_session));
     if (!kind) {
         m_session.reset();
         return std::unexpected(kind.error());
@@ -74,26 +77,9 @@ SshSession::ExecOptions RemoteHost::options(bool logStdout) const
     return options;
 }
 
-Error RemoteHost::commandError(const QString &what, const SshSession::ExecResult &result) const
-{
-    QString output = QString::fromUtf8(result.stdErr).trimmed();
-    if (output.isEmpty())
-        output = QString::fromUtf8(result.stdOut).trimmed();
-    output = Redactor::instance().redact(output);
-    if (output.contains(u"No space left on device"_s))
-        return Error { tr("The server %1 ran out of disk space during \"%2\".").arg(m_server.name, what),
-            tr("Free space on the server (or keep fewer releases), then deploy again; the running service "
-               "was not changed."),
-            output };
-    return Error { tr("A command failed on %1 with exit status %2: %3")
-                       .arg(m_server.name)
-                       .arg(result.exitStatus)
-                       .arg(what),
-        tr("Read the output below, fix the cause on the server, and try again."), output };
-}
-
 Result<SshSession::ExecResult> RemoteHost::run(const QString &command, bool allowFailure, bool logStdout)
 {
+    countServerCall();
     auto result = m_session->exec(command, options(logStdout));
     if (result && !allowFailure && result->exitStatus != 0)
         return std::unexpected(commandError(command.section(u' ', 0, 1), *result));
@@ -103,6 +89,7 @@ Result<SshSession::ExecResult> RemoteHost::run(const QString &command, bool allo
 Result<SshSession::ExecResult> RemoteHost::runAsRoot(
     const QByteArray &script, bool allowFailure, bool logStdout)
 {
+    countServerCall();
     auto result = m_privilege->runAsRoot(script, options(logStdout));
     if (result && !allowFailure && result->exitStatus != 0) {
         // The first comment line of every script names what it does.
@@ -120,43 +107,27 @@ Result<SshSession::ExecResult> RemoteHost::streamAsRoot(const QByteArray &script
     options.keepGoing = keepGoing;
     options.keepOutput = false;
     options.timeout = std::chrono::hours(24 * 365); // a follow ends when it is told to
+    countServerCall();
     return m_privilege->runAsRoot(script, options);
 }
 
-Result<std::optional<QByteArray>> RemoteHost::readAsRoot(const QString &path)
+Result<qint64> RemoteHost::upload(
+    const QString &localPath, const QString &remotePath, const ProgressCallback &progress)
 {
-    SshSession::ExecOptions silent; // the file may hold secrets: never echo it to the log
-    const QByteArray script = "# read " + path.toUtf8() + "\nif [ -f " + shellQuote(path) +
-        " ]; then echo PRESENT; cat " + shellQuote(path) + "; else echo ABSENT; fi\n";
-    auto result = m_privilege->runAsRoot(script, silent);
-    if (!result)
-        return std::unexpected(result.error());
-    if (result->exitStatus != 0)
-        return std::unexpected(commandError(u"read "_s + path, *result));
-    if (result->stdOut.startsWith("ABSENT"))
-        return std::optional<QByteArray>();
-    return std::optional<QByteArray>(result->stdOut.mid(qsizetype(sizeof("PRESENT\n") - 1)));
+    countServerCall();
+    return m_session->upload(localPath, remotePath, progress);
 }
 
-QStringList RemoteHost::journalTail(const QString &unit, int lines)
+Result<RemoteShell::HttpResponse> RemoteHost::httpGet(
+    int port, const QString &path, std::chrono::milliseconds timeout)
 {
-    SshSession::ExecOptions silent;
-    const QByteArray script = "# journal\njournalctl --no-pager -o short-iso -n " +
-        QByteArray::number(lines) + " -u " + shellQuote(unit) + "\n";
-    auto result = m_privilege->runAsRoot(script, silent);
-    if (!result)
-        return {};
-    return Redactor::instance().redact(QString::fromUtf8(result->stdOut)).split(u'\n', Qt::SkipEmptyParts);
+    countServerCall();
+    return m_session->httpGet(port, path, timeout);
 }
 
-QByteArray RemoteHost::writeFileScript(
-    const QString &path, const QByteArray &content, const QString &owner, const QString &mode)
+QString RemoteHost::hostKeyFingerprint() const
 {
-    // base64 through the shell's own printf: the content is on stdin only, never in an argv.
-    const QByteArray file = shellQuote(path);
-    return "umask 077\nprintf '%s' '" + content.toBase64() + "' | base64 -d > " + file + ".tmp\n" + "chown " +
-        shellQuote(owner) + " " + file + ".tmp\n" + "chmod " + mode.toUtf8() + " " + file + ".tmp\n" +
-        "mv -f " + file + ".tmp " + file + "\n";
+    return m_session ? m_session->hostKey().fingerprint : QString();
 }
 
 } // namespace Gantry

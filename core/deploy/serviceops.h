@@ -7,14 +7,17 @@
 #include "core/deploy/deployrequest.h"
 #include "core/deploy/envdiff.h"
 #include "core/deploy/releaselayout.h"
-#include "core/deploy/remotehost.h"
+#include "core/remote/remoteshell.h"
+#include "core/service/servicemanager.h"
+#include "core/service/serverlayout.h"
 
 namespace Gantry {
 
-// What systemd and the health check say about a deployed service on one server.
+// What the service manager and the health check say about a deployed service on one server.
 struct ServiceStatus {
     QString host;
     QString unit;
+    QString manager; // "systemd", "supervisor"
     QString activeState; // active, inactive, failed, activating ... ("not installed" when absent)
     QString subState;
     qint64 mainPid = 0;
@@ -30,29 +33,32 @@ struct ServiceStatus {
 };
 
 // Blocking operations on one deployed service, for a server's worker thread: releases,
-// rollback, status and the env diff.
+// rollback, status and the env diff. The service manager of the host is found in the first trip.
 class ServiceOps final {
     Q_DECLARE_TR_FUNCTIONS(ServiceOps)
 public:
-    static QString deployRoot(const QString &app);
-    static QString unitName(const QString &app);
-    static QString envFilePath(const QString &app);
-
-    static Result<QList<ReleaseInfo>> releases(RemoteHost &host, const QString &app);
+    static Result<QList<ReleaseInfo>> releases(RemoteShell &host, const QString &app);
     // Takes the deploy lock. A lock left by a Gantry of this machine that is gone is taken over,
-    // and so is any lock with `breakLock`; otherwise the error names the holder.
-    // Returns a note for the user ("took over a stale lock of ...") or an empty string.
-    // `onAcquired` is passed to ReleaseLayout::acquireLock().
-    static Result<QString> lock(RemoteHost &host, const ReleaseLayout &layout, const LockInfo &me,
-        bool breakLock, const QByteArray &onAcquired = {});
+    // and so is any lock with `breakLock`; otherwise the error (ErrorKind::LockHeld) names the
+    // holder. Returns a note for the user ("took over a stale lock of ...") or an empty string.
+    // `onAcquired` is passed to ReleaseLayout::acquireLock(); its output lands in `output`.
+    static Result<QString> lock(RemoteShell &host, const ReleaseLayout &layout, const LockInfo &me,
+        bool breakLock, const QByteArray &onAcquired = {}, QByteArray *output = nullptr);
     // Switches back to release `to` (0: the newest good release before the current one), restarts,
     // waits for health and marks the release rolled back from as bad. Returns the release now current.
-    static Result<int> rollback(RemoteHost &host, const QString &app, int to, const DeploySettings &settings,
+    static Result<int> rollback(RemoteShell &host, const QString &app, int to, const DeploySettings &settings,
         const QString &who, bool breakLock);
-    static Result<ServiceStatus> status(RemoteHost &host, const QString &app, const DeploySettings &settings);
+    static Result<ServiceStatus> status(
+        RemoteShell &host, const QString &app, const DeploySettings &settings);
+    // start, stop or restart the app's service with the host's service manager.
+    static Result<void> control(
+        RemoteShell &host, const QString &app, const DeploySettings &settings, const QString &verb);
+    // The service's last `lines` log lines (journal or log file), redacted.
+    static Result<QStringList> logTail(
+        RemoteShell &host, const QString &app, const DeploySettings &settings, int lines);
     // The app's env file on this server against `next`; no file there is not an error (deployed false).
-    static Result<EnvComparison> envDiff(RemoteHost &host, const QString &app, const QList<EnvVariable> &next,
-        EnvDiff::Secrets secrets = EnvDiff::Secrets::Masked);
+    static Result<EnvComparison> envDiff(RemoteShell &host, const QString &app,
+        const QList<EnvVariable> &next, EnvDiff::Secrets secrets = EnvDiff::Secrets::Masked);
     struct HealthWait {
         bool healthy = false;
         SshSession::HttpResponse last; // the last answer (status 0: none)
@@ -60,8 +66,18 @@ public:
         int attempts = 0;
     };
     // Polls the health path every interval until it answers 2xx/3xx or the start grace ends.
-    static HealthWait waitHealthy(RemoteHost &host, const DeploySettings &settings,
+    static HealthWait waitHealthy(RemoteShell &host, const DeploySettings &settings,
         const std::function<void(int attempt, const QString &problem)> &onAttempt = {});
+
+    // sh printing "MANAGER systemd", "MANAGER supervisor" and/or nothing: what the host runs.
+    static QByteArray detectManagers();
+    // The manager for `app` on the host whose detectManagers() output is `output`, as the server's
+    // and the profile's choice say.
+    static Result<std::unique_ptr<ServiceManager>> managerFrom(const QByteArray &output,
+        const RemoteShell &host, const DeploySettings &settings, const ServerLayout &layout);
+    // One trip to find it, for the callers that need nothing else first.
+    static Result<std::unique_ptr<ServiceManager>> findManager(
+        RemoteShell &host, const DeploySettings &settings, const ServerLayout &layout);
 };
 
 } // namespace Gantry

@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include "core/common/shellquote.h"
+#include "core/service/servicemanager.h"
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -155,7 +156,12 @@ QByteArray HostProbe::script(const QString &deployRoot, int port, const QByteArr
          "uname -s\n"
          "uname -m\n"
          "echo '@@systemd'\n"
-         "if [ -d /run/systemd/system ]; then echo yes; else echo no; fi\n";
+         "if " +
+        ServiceManager::systemdRuns() +
+        "; then echo yes; else echo no; fi\n"
+        "echo '@@supervisor'\n"
+        "if " +
+        ServiceManager::supervisorRuns() + "; then echo yes; else echo no; fi\n";
     s += "echo '@@df'\n"
          "d=" +
         shellQuote(deployRoot) +
@@ -190,11 +196,12 @@ Result<HostFacts> HostProbe::parse(const QByteArray &output)
     facts.unameMachine = sectionText(*sections, "uname", 1);
     facts.goarch = goarchFor(facts.unameMachine);
     facts.systemd = sectionText(*sections, "systemd", 0) == u"yes";
+    facts.supervisor = sectionText(*sections, "supervisor", 0) == u"yes";
     readDf(sections->value("df"), facts);
     readSs(sections->value("ss"), port, facts);
     readProcNet(sections->value("proc-net-tcp"), port, facts);
-    static const QByteArrayList known { "gantry-probe 1", "port", "os-release", "uname", "systemd", "df",
-        "ss", "proc-net-tcp", "end" };
+    static const QByteArrayList known { "gantry-probe 1", "port", "os-release", "uname", "systemd",
+        "supervisor", "df", "ss", "proc-net-tcp", "end" };
     for (auto it = sections->cbegin(); it != sections->cend(); ++it) {
         if (!known.contains(it.key()))
             facts.extra.insert(it.key(), it.value());

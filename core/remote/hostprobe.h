@@ -19,6 +19,7 @@ struct HostFacts {
     QString unameMachine; // uname -m: "x86_64", "aarch64"
     QString goarch; // GOARCH for unameMachine; empty when Gantry does not know it
     bool systemd = false; // systemd is PID 1 (/run/systemd/system exists)
+    bool supervisor = false; // supervisord runs (its socket or its process)
     QString freePath; // the deploy root, or its nearest existing parent, that df measured
     qint64 freeBytes = -1; // available to unprivileged users there; -1 when df failed
     bool portInUse = false; // something listens on the service port (TCP, any address)

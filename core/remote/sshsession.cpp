@@ -24,8 +24,6 @@ namespace {
 constexpr int ReadChunk = 64 * 1024;
 constexpr int DeadPeerKeepAlives = 3; // unanswered keep-alives before the connection is dropped
 constexpr qint64 UploadChunk = 256 * 1024;
-const QString UnknownKeyMarker = u"Unknown host key: "_s;
-const QString UnknownKeyOf = u" of "_s;
 
 // Cuts a byte stream into lines for a callback, keeping the whole stream too.
 class LineFeed {
@@ -111,11 +109,11 @@ struct SshSession::Private {
                     "Check the network and that %1 and the server are up, then try again; a deploy "
                     "that was cut off leaves the running service as it was.")
                     .arg(target.jumps.back().label()),
-                libsshError(session) };
+                libsshError(session), ErrorKind::ConnectionLost };
         return Error { SshSession::tr("The connection to %1 was lost while %2.").arg(target.display(), what),
             SshSession::tr("Check the network and that the server is up, then try again; a deploy that was "
                            "cut off leaves the running service as it was."),
-            libsshError(session) };
+            libsshError(session), ErrorKind::ConnectionLost };
     }
 
     Result<void> connect(const HostKeyPolicy &policy, SshPrompter *prompter, qintptr socket);
@@ -254,14 +252,15 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
             SshSession::tr("Check the fingerprint with the server's administrator; do not trust the server "
                            "until they match."));
     if (!trusted && !policy.acceptNew && policy.trustFingerprint.isEmpty())
-        return fail(SshSession::tr("%1 is not trusted yet. Its host key fingerprint is %2.")
-                        .arg(target.display(), hostKey.fingerprint),
+        return std::unexpected(Error {
+            SshSession::tr("%1 is not trusted yet. Its host key fingerprint is %2.")
+                .arg(target.display(), hostKey.fingerprint),
             SshSession::tr(
                 "Compare the fingerprint with the one your server administrator gives you (ssh-keygen -lf "
                 "/etc/ssh/ssh_host_ed25519_key.pub on the server), then trust it: choose Trust, or pass "
                 "--trust-host-key %1 (or --accept-new-host-key).")
                 .arg(hostKey.fingerprint),
-            UnknownKeyMarker + hostKey.fingerprint + UnknownKeyOf + target.display());
+            {}, ErrorKind::UnknownHostKey, hostKey.fingerprint, target.display() });
 
     if (auto saved = KnownHostsFile::append(target.knownHostsFile, hostKey.knownHostsLine); !saved)
         return fail(SshSession::tr("The host key of %1 could not be saved to %2.")
@@ -451,16 +450,12 @@ HostKeyInfo SshSession::hostKey() const
 
 QString SshSession::unknownHostKeyFingerprint(const Error &error)
 {
-    if (!error.cause.startsWith(UnknownKeyMarker))
-        return {};
-    return error.cause.mid(UnknownKeyMarker.size()).section(UnknownKeyOf, 0, 0);
+    return error.kind == ErrorKind::UnknownHostKey ? error.subject : QString();
 }
 
 QString SshSession::unknownHostKeyHost(const Error &error)
 {
-    if (!error.cause.startsWith(UnknownKeyMarker))
-        return {};
-    return error.cause.mid(UnknownKeyMarker.size()).section(UnknownKeyOf, 1);
+    return error.kind == ErrorKind::UnknownHostKey ? error.where : QString();
 }
 
 Result<SshSession::ExecResult> SshSession::exec(const QString &command, const ExecOptions &options)

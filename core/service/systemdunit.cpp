@@ -184,6 +184,9 @@ QStringList SystemdUnit::serviceSection(const UnitSpec &spec)
     };
     lines << hardening(spec);
     lines << u"StandardOutput=journal"_s << u"StandardError=journal"_s << u"SyslogIdentifier="_s + spec.app;
+    // One runaway service cannot flood the journal (and push every other service's lines out).
+    lines << u"LogRateLimitIntervalSec="_s + QString::number(s.logRateIntervalSecs)
+          << u"LogRateLimitBurst="_s + QString::number(s.logRateBurst);
     return lines;
 }
 

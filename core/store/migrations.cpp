@@ -158,6 +158,8 @@ const QList<Migrations::Step> &Migrations::steps()
                 u"CREATE INDEX events_by_time ON events (at_ms)"_s } },
         { 4, u"servers reached through a jump server"_s,
             { u"ALTER TABLE servers ADD COLUMN jump TEXT NOT NULL DEFAULT ''"_s } },
+        { 5, u"a service manager chosen per server"_s,
+            { u"ALTER TABLE servers ADD COLUMN service_manager TEXT NOT NULL DEFAULT ''"_s } },
     };
     return list;
 }

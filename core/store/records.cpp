@@ -16,7 +16,7 @@ namespace {
 using IntField = std::pair<QStringView, int DeploySettings::*>;
 using TextField = std::pair<QStringView, QString DeploySettings::*>;
 
-constexpr std::array<IntField, 7> IntFields { {
+constexpr std::array<IntField, 11> IntFields { {
     { u"service_port", &DeploySettings::servicePort },
     { u"health_interval_s", &DeploySettings::healthIntervalSecs },
     { u"health_timeout_s", &DeploySettings::healthTimeoutSecs },
@@ -24,15 +24,20 @@ constexpr std::array<IntField, 7> IntFields { {
     { u"restart_s", &DeploySettings::restartSecs },
     { u"stop_timeout_s", &DeploySettings::stopTimeoutSecs },
     { u"keep_releases", &DeploySettings::keepReleases },
+    { u"log_max_mb", &DeploySettings::logMaxMegabytes },
+    { u"log_backups", &DeploySettings::logBackups },
+    { u"log_rate_interval_s", &DeploySettings::logRateIntervalSecs },
+    { u"log_rate_burst", &DeploySettings::logRateBurst },
 } };
 
-constexpr std::array<TextField, 6> TextFields { {
+constexpr std::array<TextField, 7> TextFields { {
     { u"health_path", &DeploySettings::healthPath },
     { u"gin_mode", &DeploySettings::ginMode },
     { u"service_user", &DeploySettings::serviceUser },
     { u"restart", &DeploySettings::restartPolicy },
     { u"memory_max", &DeploySettings::memoryMax },
     { u"cpu_quota", &DeploySettings::cpuQuota },
+    { u"service_manager", &DeploySettings::serviceManager },
 } };
 
 const QStringList GinModes { u"debug"_s, u"release"_s, u"test"_s };
@@ -110,6 +115,10 @@ Result<void> ServerRecord::validate() const
     if (auth == AuthKind::Key && keyFile.isEmpty())
         return fail(tr("Server %1 signs in with a key, but no key file is set.").arg(name),
             tr("Choose the private key file, or sign in with the SSH agent."));
+    if (!serviceManager.isEmpty() && serviceManager != u"systemd"_s && serviceManager != u"supervisor"_s)
+        return fail(
+            tr("The service manager \"%1\" of server %2 is not one Gantry knows.").arg(serviceManager, name),
+            tr("Use systemd or supervisor, or automatic (empty) for what the server runs."));
     return {};
 }
 
@@ -214,6 +223,26 @@ Result<void> DeploySettings::validateTimings() const
     if (keepReleases < 1)
         return fail(tr("Keep releases is %1; at least one release must be kept.").arg(keepReleases),
             tr("Use 1 or more; 5 is the default."));
+    return validateLogBounds();
+}
+
+Result<void> DeploySettings::validateLogBounds() const
+{
+    // Bounded by design: a service must never fill its server's disk with logs.
+    const std::array<std::tuple<QString, int, int>, 4> bounds { { { u"log_max_mb"_s, logMaxMegabytes, 1024 },
+        { u"log_backups"_s, logBackups, 100 }, { u"log_rate_interval_s"_s, logRateIntervalSecs, 3600 },
+        { u"log_rate_burst"_s, logRateBurst, 1000000 } } };
+    for (const auto &[name, value, most] : bounds) {
+        if (value < 1 || value > most)
+            return fail(tr("The deploy setting %1 is %2; it must be between 1 and %3.")
+                            .arg(name)
+                            .arg(value)
+                            .arg(most),
+                tr("Leave it out of the profile for the default."));
+    }
+    if (!serviceManager.isEmpty() && serviceManager != u"systemd"_s && serviceManager != u"supervisor"_s)
+        return fail(tr("The service manager \"%1\" is not one Gantry knows.").arg(serviceManager),
+            tr("Use systemd or supervisor, or leave it empty to use what the server runs."));
     return {};
 }
 

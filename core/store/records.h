@@ -50,6 +50,7 @@ public:
     QString os; // probed: "linux", "windows"
     QString arch; // probed: "amd64", "arm64"
     QString jump {}; // another server to connect through (ProxyJump); empty: directly
+    QString serviceManager {}; // "systemd", "supervisor"; empty: what the server runs (or the profile says)
 
     static QString authName(AuthKind kind);
     static std::optional<AuthKind> authFromName(const QString &name);
@@ -84,6 +85,14 @@ public:
     QString memoryMax; // systemd MemoryMax=: 512M, 1G, infinity; empty: no limit
     QString cpuQuota; // systemd CPUQuota=: 50%, 200%; empty: no limit
     int keepReleases = 5;
+    // Log bounds: each log file (supervisor) at most this size, this many rotated files kept;
+    // systemd's LogRateLimitIntervalSec=/LogRateLimitBurst= so one runaway service cannot flood
+    // the journal.
+    int logMaxMegabytes = 10;
+    int logBackups = 5;
+    int logRateIntervalSecs = 30;
+    int logRateBurst = 10000;
+    QString serviceManager; // "systemd", "supervisor"; empty: what the server runs
 
     // The defaults for a service named `appName` (its user is the app name, made a valid user name).
     static DeploySettings defaults(const QString &appName);
@@ -96,6 +105,7 @@ private:
     Result<void> validateHealth() const;
     Result<void> validateTimings() const;
     Result<void> validateUnit() const;
+    Result<void> validateLogBounds() const;
 };
 
 // A named set of variables and deploy settings of one project: dev, test, prod, or the user's own.

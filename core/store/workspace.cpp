@@ -34,7 +34,7 @@ QString databasePath(const QString &dir)
 
 const QString ProjectColumns = u"name, path, build_settings, created_ms"_s;
 const QString ServerColumns =
-    u"name, address, port, user, auth, key_file, host_key, host_key_sha256, os, arch, jump"_s;
+    u"name, address, port, user, auth, key_file, host_key, host_key_sha256, os, arch, jump, service_manager"_s;
 
 ProjectRecord readProject(const QSqlQuery &query)
 {
@@ -48,13 +48,14 @@ ServerRecord readServer(const QSqlQuery &query)
         query.value(3).toString(),
         ServerRecord::authFromName(query.value(4).toString()).value_or(AuthKind::Agent),
         query.value(5).toString(), query.value(6).toString(), query.value(7).toString(),
-        query.value(8).toString(), query.value(9).toString(), query.value(10).toString() };
+        query.value(8).toString(), query.value(9).toString(), query.value(10).toString(),
+        query.value(11).toString() };
 }
 
 QVariantList serverValues(const ServerRecord &s)
 {
     return { s.address, s.port, s.user, ServerRecord::authName(s.auth), s.keyFile, s.hostKey,
-        s.hostKeyFingerprint, s.os, s.arch, s.jump, s.name };
+        s.hostKeyFingerprint, s.os, s.arch, s.jump, s.serviceManager, s.name };
 }
 
 VariableRecord readVariable(const QSqlQuery &query)
@@ -302,10 +303,10 @@ Result<void> Workspace::addServer(const ServerRecord &server)
                 tr("There is already a server named %1.").arg(server.name), tr("Choose another name."));
         if (auto ok = checkJump(server); !ok)
             return ok;
-        const auto insert =
-            m_db->change(u"INSERT INTO servers (address, port, user, auth, key_file, host_key, "
-                         "host_key_sha256, os, arch, jump, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                serverValues(server));
+        const auto insert = m_db->change(
+            u"INSERT INTO servers (address, port, user, auth, key_file, host_key, "
+            "host_key_sha256, os, arch, jump, service_manager, name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+            serverValues(server));
         return insert ? Result<void>() : std::unexpected(insert.error());
     });
 }
@@ -319,8 +320,8 @@ Result<void> Workspace::updateServer(const ServerRecord &server)
             return ok;
         const Result<int> changed =
             m_db->change(u"UPDATE servers SET address = ?, port = ?, user = ?, auth = ?, "
-                         "key_file = ?, host_key = ?, host_key_sha256 = ?, os = ?, arch = ?, jump = ? "
-                         "WHERE name = ?"_s,
+                         "key_file = ?, host_key = ?, host_key_sha256 = ?, os = ?, arch = ?, jump = ?, "
+                         "service_manager = ? WHERE name = ?"_s,
                 serverValues(server));
         if (!changed)
             return std::unexpected(changed.error());

@@ -110,7 +110,7 @@ void TestProfileResolver::settingsJsonRoundTrip()
     const Result<DeploySettings> back = DeploySettings::fromJson(s.toJson(), DeploySettings());
     QVERIFY(back);
     QCOMPARE(back->toJson(), s.toJson());
-    QCOMPARE(s.toJson().size(), 13);
+    QCOMPARE(s.toJson().size(), 18);
 }
 
 void TestProfileResolver::settingsFromJsonErrors_data()

@@ -61,6 +61,8 @@ CapabilityBoundingSet=
 StandardOutput=journal
 StandardError=journal
 SyslogIdentifier=shop
+LogRateLimitIntervalSec=30
+LogRateLimitBurst=10000
 
 [Install]
 WantedBy=multi-user.target

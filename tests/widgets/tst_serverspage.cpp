@@ -298,10 +298,12 @@ void tst_ServersPage::keyQuestionNamesTheHop()
         u"bastion"_s };
     connection.jumps = QList<ServerRecord> { { u"bastion"_s, u"10.0.0.1"_s, 2222, u"ops"_s, AuthKind::Agent,
         {}, {}, {}, {}, {} } };
-    const Error jumpKey { {}, {}, u"Unknown host key: SHA256:abc of ops@10.0.0.1:2222"_s };
+    const Error jumpKey { {}, {}, {}, Gantry::ErrorKind::UnknownHostKey, u"SHA256:abc"_s,
+        u"ops@10.0.0.1:2222"_s };
     QCOMPARE(HostKeyQuestion::unknownFingerprint(jumpKey), u"SHA256:abc"_s);
     QCOMPARE(HostKeyQuestion::serverOf(connection, jumpKey).name, u"bastion"_s);
-    const Error ownKey { {}, {}, u"Unknown host key: SHA256:def of deploy@10.9.0.5:22"_s };
+    const Error ownKey { {}, {}, {}, Gantry::ErrorKind::UnknownHostKey, u"SHA256:def"_s,
+        u"deploy@10.9.0.5:22"_s };
     QCOMPARE(HostKeyQuestion::unknownFingerprint(ownKey), u"SHA256:def"_s);
     QCOMPARE(HostKeyQuestion::serverOf(connection, ownKey).name, u"db1"_s);
     QCOMPARE(HostKeyQuestion::unknownFingerprint(Error { {}, {}, u"Connection refused"_s }), QString());
