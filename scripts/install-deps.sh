@@ -23,6 +23,8 @@ PACKAGES=(
     gnome-keyring dbus libsecret-tools
     # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)
     systemd-container openssh-server openssh-client sudo iproute2 curl nginx
+    # hosts without systemd: supervisord as PID 1 (testhost.sh up NAME INDEX --manager supervisor)
+    supervisor
     # Windows programs under Wine (64-bit only; scripts/wineprefix.sh, scripts/wingo.sh)
     wine wine64
     # the Linux package (cmake/Packaging.cmake) and its test in a clean root (tests/package/test_deb.sh)
