@@ -53,3 +53,9 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq
 $SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"
+
+# supervisor is for the test hosts without systemd (supervisord is their PID 1); the systemd test
+# hosts boot from this machine's root, so the unit apt just enabled here is disabled again.
+for p in "${missing[@]}"; do
+    if [ "$p" = supervisor ]; then $SUDO systemctl disable --quiet supervisor.service >/dev/null 2>&1 || true; fi
+done

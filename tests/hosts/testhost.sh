@@ -156,6 +156,12 @@ ensure_packages() {
         apt-get "${wait_lock[@]}" install -y -q "${missing[@]}" >>"$DIR/apt.log" 2>&1 \
             || { tail -n 20 "$DIR/apt.log" >&2; die "apt-get install ${missing[*]} failed"; }
     fi
+    # apt enabled supervisor.service in this machine's root, the root every host boots from: a
+    # host booted by a testhost.sh that does not disable it (an older one) would run supervisord.
+    # Only supervisor hosts use it, as their PID 1. (This machine itself runs no systemd.)
+    if [[ " ${missing[*]} " == *" supervisor "* ]]; then
+        systemctl disable --quiet supervisor.service >/dev/null 2>&1 || true
+    fi
 }
 
 make_key() {
