@@ -23,6 +23,8 @@ PACKAGES=(
     gnome-keyring dbus libsecret-tools
     # real systemd servers for deploy tests (booted containers; see tests/hosts/testhost.sh)
     systemd-container openssh-server openssh-client sudo iproute2 curl nginx
+    # hosts without systemd: supervisord as PID 1 (testhost.sh up NAME INDEX --manager supervisor)
+    supervisor
     # Windows programs under Wine (64-bit only; scripts/wineprefix.sh, scripts/wingo.sh)
     wine wine64
     # the Linux package (cmake/Packaging.cmake) and its test in a clean root (tests/package/test_deb.sh)
@@ -51,3 +53,9 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get -o DPkg::Lock::Timeout=900 update -qq
 $SUDO apt-get -o DPkg::Lock::Timeout=900 install -y -qq --no-install-recommends "${missing[@]}"
+
+# supervisor is for the test hosts without systemd (supervisord is their PID 1); the systemd test
+# hosts boot from this machine's root, so the unit apt just enabled here is disabled again.
+for p in "${missing[@]}"; do
+    if [ "$p" = supervisor ]; then $SUDO systemctl disable --quiet supervisor.service >/dev/null 2>&1 || true; fi
+done

@@ -1,18 +1,32 @@
 #!/usr/bin/env bash
-# testhost.sh - boot real systemd "servers" for Gantry's deploy tests.
+# testhost.sh - boot real systemd "servers" (and supervisor ones) for Gantry's deploy tests.
 #
 # Each host is a systemd-nspawn container booted (systemd as PID 1, real sshd,
 # journald, ...) on an overlay of this machine's own root file system, in its own
 # network namespace with its own IP. See docs in /work/shared/reference/test-hosts.md.
+# A supervisor host (--manager supervisor) is the same overlay and network, but NOT systemd.
 #
 #   testhost.sh up NAME INDEX      boot NAME as 10.231.INDEX.2 (this machine: 10.231.INDEX.1),
 #                                  wait until `systemctl is-system-running` says running or
 #                                  degraded (timeout ${GANTRY_HOSTS_TIMEOUT:-90} s), print the IP
 #                                  Indexes in use (a host's index must be unique while it is up):
-#                                  31-32 hosts/deploy, 33-34 hosts/monitor, 35-39 bench-monitor,
-#                                  41-45 bench-deploy, 46 bench-upload, 51 widgets/gui_deploy,
-#                                  57 screenshots-live, 60 the app's --demo server (hosts/demo),
-#                                  62-63 hosts/jump, 64 windows/gantryctl_day.
+#                                  1-2 and 65 hosts/testhost, 31-32 hosts/deploy, 33-34 hosts/monitor,
+#                                  35-39 bench-monitor, 41-45 bench-deploy, 46 bench-upload,
+#                                  51 widgets/gui_deploy, 57 screenshots-live, 60 the app's --demo
+#                                  server (hosts/demo), 62-63 hosts/jump, 64 windows/gantryctl_day.
+#   testhost.sh up NAME INDEX --manager supervisor
+#                                  a host WITHOUT systemd: nspawn without -b, PID 1 is
+#                                  `supervisord -n -c /etc/supervisor/supervisord.conf` (Debian's
+#                                  default config: socket /var/run/supervisor.sock, root only;
+#                                  [include] /etc/supervisor/conf.d/*.conf), sshd is its program
+#                                  `sshd` (conf.d/sshd.conf: /usr/sbin/sshd -D -e). No journald,
+#                                  no logind, no dbus; `systemctl` fails ("not been booted with
+#                                  systemd"; is-system-running prints "offline"). Same users, key,
+#                                  IP and commands as a systemd host.
+#                                  Ready when `supervisorctl status sshd` over ssh says RUNNING
+#                                  (timeout as above); prints the IP. Also `--manager=supervisor`;
+#                                  `--manager systemd` is the default (the plain `up` above). `up` of
+#                                  a running host with the other manager fails (down it first).
 #   testhost.sh down NAME          stop, unmount, delete netns + veth, remove the folder (idempotent)
 #   testhost.sh down-all           `down` for every host under the harness folder
 #   testhost.sh exec NAME -- CMD…  run CMD (argv, no shell) as root inside the host's namespaces
@@ -33,6 +47,9 @@
 # through (`exec` uses 125 when the host is not running, ssh uses 255 for connection errors).
 # Only processes started by this script (recorded PIDs, checked against their command line) are
 # ever signalled.
+# Packages: systemd-container openssh-server sudo iproute2 curl nginx (and supervisor for a
+# supervisor host) are installed on this machine when missing, before the overlay is mounted.
+# nginx and supervisor are installed but disabled in every systemd host.
 
 set -Eeuo pipefail
 shopt -s nullglob
@@ -124,17 +141,26 @@ ensure_packages() {
     # nginx is installed so that hosts *can* run it; it is disabled inside the hosts (see
     # prepare_root) because later tests enable and configure it themselves and expect a
     # clean, stopped nginx.
-    local pkgs=(systemd-container openssh-server sudo iproute2 curl nginx) missing=() p
+    # Extra packages (arguments) are those of one host kind only (supervisor for a supervisor host).
+    local pkgs=(systemd-container openssh-server sudo iproute2 curl nginx "$@") missing=() p
     for p in "${pkgs[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     (( ${#missing[@]} == 0 )) && return 0
     log "installing missing packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y -q "${missing[@]}" >"$DIR/apt.log" 2>&1; then
-        apt-get update -q >>"$DIR/apt.log" 2>&1 || true
-        apt-get install -y -q "${missing[@]}" >>"$DIR/apt.log" 2>&1 \
+    # (Other tests' apt may hold dpkg's lock: wait for it instead of failing at once.)
+    local wait_lock=(-o DPkg::Lock::Timeout=300)
+    if ! apt-get "${wait_lock[@]}" install -y -q "${missing[@]}" >"$DIR/apt.log" 2>&1; then
+        apt-get "${wait_lock[@]}" update -q >>"$DIR/apt.log" 2>&1 || true
+        apt-get "${wait_lock[@]}" install -y -q "${missing[@]}" >>"$DIR/apt.log" 2>&1 \
             || { tail -n 20 "$DIR/apt.log" >&2; die "apt-get install ${missing[*]} failed"; }
+    fi
+    # apt enabled supervisor.service in this machine's root, the root every host boots from: a
+    # host booted by a testhost.sh that does not disable it (an older one) would run supervisord.
+    # Only supervisor hosts use it, as their PID 1. (This machine itself runs no systemd.)
+    if [[ " ${missing[*]} " == *" supervisor "* ]]; then
+        systemctl disable --quiet supervisor.service >/dev/null 2>&1 || true
     fi
 }
 
@@ -174,7 +200,8 @@ do_down() {
     [[ -d $h ]] || return 0
 
     # 1. processes: ask nspawn for an orderly shutdown (SIGTERM -> SIGRTMIN+3 to the container's
-    #    systemd), then SIGKILL the container's PID 1 (kills its whole PID namespace) and nspawn.
+    #    systemd, SIGTERM to a supervisor host's supervisord: --kill-signal in boot), then SIGKILL
+    #    the container's PID 1 (kills its whole PID namespace) and nspawn.
     npid=$(nspawn_pid "$name" 2>/dev/null) || npid=
     # (an `up` killed right after starting nspawn may not have recorded the PID: an nspawn on
     #  this host's private root folder can only be ours)
@@ -267,8 +294,13 @@ reserve() {
     echo "$idx" >"$h/index"
 }
 
+host_manager() {        # systemd|supervisor (folders made before --manager existed: systemd)
+    local h; h=$(hostdir "$1")
+    cat "$h/manager" 2>/dev/null || echo systemd
+}
+
 prepare_root() {
-    local name=$1 idx=$2 r u
+    local name=$1 idx=$2 manager=$3 r u
     r=$(hostdir "$name")/root
 
     # The overlay shows only the root file system, so its /dev is empty; tools run via chroot
@@ -334,9 +366,42 @@ EOF
     #  - nginx: installed but disabled on purpose; later tests enable/configure it themselves
     #    (`systemctl enable --now nginx`) and expect it stopped and unconfigured until then.
     #  - postgresql, apt timers: not part of a deploy target, slow the boot / may hit the network.
-    for u in nginx.service postgresql.service apt-daily.timer apt-daily-upgrade.timer; do
+    #  - supervisor: installed on this machine for the supervisor hosts; a systemd host is not one.
+    for u in nginx.service postgresql.service apt-daily.timer apt-daily-upgrade.timer supervisor.service; do
         systemctl --root="$r" --quiet disable "$u" >/dev/null 2>&1 || true
     done
+
+    if [[ $manager == supervisor ]]; then prepare_supervisor "$name"; fi
+}
+
+# A supervisor host: supervisord (Debian's default /etc/supervisor/supervisord.conf) is PID 1 and
+# runs sshd as its program "sshd". /run is a fresh tmpfs at every start (nspawn mounts it), so
+# /run/sshd (sshd's privilege separation folder) is made by the program's own command line, which
+# then execs sshd: supervisor's pid for "sshd" is sshd's.
+prepare_supervisor() {
+    local name=$1 r
+    r=$(hostdir "$name")/root
+    if [[ ! -f $r/etc/supervisor/supervisord.conf || ! -x $r/usr/bin/supervisord ]]; then
+        log "$name: supervisor is not installed on this machine"; return 1     # (ERR: up_failed)
+    fi
+    # a fresh server's conf.d holds nothing but ours (the removal only whiteouts in the overlay)
+    rm -f "$r"/etc/supervisor/conf.d/*
+    cat >"$r/etc/supervisor/conf.d/sshd.conf" <<'EOF'
+; Gantry test host: sshd under supervisor (no systemd on this host)
+[program:sshd]
+command=/bin/sh -c 'install -d -m 0755 /run/sshd && exec /usr/sbin/sshd -D -e'
+autostart=true
+autorestart=true
+startsecs=1
+stopsignal=TERM
+stopwaitsecs=5
+redirect_stderr=true
+stdout_logfile=/var/log/supervisor/sshd.log
+EOF
+    chmod 644 "$r/etc/supervisor/conf.d/sshd.conf"
+    # this machine's logs of supervisor, if any, are not the host's
+    rm -rf "$r"/var/log/supervisor/*
+    install -d -m 755 "$r/var/log/supervisor"
 }
 
 setup_net() {
@@ -353,7 +418,7 @@ setup_net() {
 }
 
 boot() {
-    local name=$1 idx=$2 h npid lpid i
+    local name=$1 idx=$2 manager=$3 h npid lpid i init
     h=$(hostdir "$name")
     # setsid: own session, survives the caller's terminal; stdin/stdout/stderr and the lock fds
     # are NOT inherited (otherwise `ip=$(testhost.sh up ...)` would wait for nspawn to exit).
@@ -361,9 +426,18 @@ boot() {
     # refuses to clean it up itself ("Attempted to remove disk file system under ...").
     echo "gantry-$idx" >"$h/machine"
     echo "inode-$(stat -c '%d:%i' "$h/root")" >"$h/nspawn-lock"
-    setsid systemd-nspawn -D "$h/root" -b --machine="gantry-$idx" --register=no --keep-unit \
+    # A systemd host boots (-b, systemd is PID 1); a supervisor host runs supervisord as PID 1
+    # (no -b), and nspawn passes a SIGTERM on to it (orderly stop of its programs, see do_down).
+    # Without -b nobody reads /etc/hostname (nspawn would name the host after --machine): --hostname.
+    if [[ $manager == supervisor ]]; then
+        init=(--hostname="$name" --kill-signal=SIGTERM
+              -- /usr/bin/supervisord -n -c /etc/supervisor/supervisord.conf)
+    else
+        init=(-b -- systemd.firstboot=off)
+    fi
+    setsid systemd-nspawn -D "$h/root" --machine="gantry-$idx" --register=no --keep-unit \
         --console=read-only --network-namespace-path="/run/netns/$(netns_of "$idx")" \
-        -- systemd.firstboot=off </dev/null >"$h/console.log" 2>&1 8>&- 9>&- &
+        "${init[@]}" </dev/null >"$h/console.log" 2>&1 8>&- 9>&- &
     npid=$!
     echo "$npid" >"$h/nspawn.pid"
     # The container's PID 1 is the child of nspawn that lives in a new PID namespace. (nspawn
@@ -386,8 +460,9 @@ boot() {
     echo "$lpid" >"$h/leader.pid"
 }
 
-# Prints running|degraded on success.
+# Prints running|degraded (systemd) or "sshd RUNNING" (supervisor) on success.
 wait_ready() {
+    [[ $(host_manager "$1") == supervisor ]] && { wait_ready_supervisor "$1"; return; }
     local name=$1 ip start state
     ip=$(host_ip "$name")
     start=$SECONDS
@@ -404,12 +479,46 @@ wait_ready() {
     return 1
 }
 
+# supervisorctl inside the host, not over ssh (to tell "sshd failed" from "not yet")
+supervisorctl_in() {
+    local lpid
+    lpid=$(leader_pid "$1") || return 1
+    shift
+    timeout 10 nsenter -t "$lpid" -a -r -w -- /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
+        supervisorctl -c /etc/supervisor/supervisord.conf "$@"
+}
+
+# A supervisor host is ready when `supervisorctl status sshd` says RUNNING over ssh (so both
+# supervisord's socket and sshd answer). Fails early when supervisor gave sshd up (FATAL).
+wait_ready_supervisor() {
+    local name=$1 ip start out inside
+    ip=$(host_ip "$name")
+    start=$SECONDS
+    while (( SECONDS - start < BOOT_TIMEOUT )); do
+        is_running "$name" || { log "$name: container (supervisord) exited during start"; return 1; }
+        out=$(timeout 10 ssh "${SSH_OPTS[@]}" -o ConnectTimeout=2 "root@$ip" supervisorctl status sshd 2>/dev/null) || true
+        if [[ $out =~ ^sshd[[:space:]]+RUNNING ]]; then echo "sshd RUNNING"; return 0; fi
+        # (an answer over ssh is sshd's state already; else ask inside)
+        if [[ -n $out ]]; then inside=$out; else inside=$(supervisorctl_in "$name" status sshd 2>&1) || true; fi
+        if [[ $inside =~ ^sshd[[:space:]]+(FATAL|EXITED|STOPPED) ]]; then
+            log "$name: supervisor: $inside; sshd's log:"
+            tail -n 20 "$(hostdir "$name")/root/var/log/supervisor/sshd.log" >&2 2>/dev/null || true
+            return 1
+        fi
+        sleep 0.3
+    done
+    log "$name: not ready after ${BOOT_TIMEOUT}s (over ssh: '${out:-no answer}'; inside: '${inside:-no answer}')"
+    return 1
+}
+
 cmd_up() {
-    local name=$1 idx=$2 h t0 state cur
+    local name=$1 idx=$2 manager=${3:-systemd} h t0 state cur curm extra=()
     valid_name "$name"; valid_index "$idx"; idx=$((10#$idx))
+    [[ $manager == systemd || $manager == supervisor ]] || die "bad manager '$manager' (systemd or supervisor)"
+    [[ $manager == supervisor ]] && extra=(supervisor)
     h=$(hostdir "$name")
     ensure_dir
-    with_lock "$DIR/.locks/.global" ensure_packages
+    with_lock "$DIR/.locks/.global" ensure_packages "${extra[@]}"
     with_lock "$DIR/.locks/.global" make_key
 
     exec 8>"$DIR/.locks/$name"                 # per-host lock for the whole `up`
@@ -419,6 +528,8 @@ cmd_up() {
         cur=$(cat "$h/index" 2>/dev/null || true)
         if is_running "$name"; then
             [[ $cur == "$idx" ]] || die "host '$name' is already up with index $cur (not $idx)"
+            curm=$(host_manager "$name")
+            [[ $curm == "$manager" ]] || die "host '$name' is already up as a $curm host (not $manager); run: $0 down $name"
             state=$(wait_ready "$name") || die "$name: already running but not ready"
             log "$name: already up ($state)"
             host_ip "$name"
@@ -429,6 +540,7 @@ cmd_up() {
     fi
 
     with_lock "$DIR/.locks/.global" reserve "$name" "$idx"
+    echo "$manager" >"$h/manager"
     t0=$EPOCHREALTIME
     # Anything failing from here on tears the half-made host down again (GANTRY_HOSTS_KEEP=1 keeps it).
     trap 'up_failed "$name"' ERR
@@ -437,9 +549,9 @@ cmd_up() {
     # prepare_root then creates an empty *opaque* directory there (cheap, nothing is copied).
     mknod "$h/up/root" c 0 0
     mount -t overlay overlay -o "lowerdir=/,upperdir=$h/up,workdir=$h/work" "$h/root"
-    prepare_root "$name" "$idx"
+    prepare_root "$name" "$idx" "$manager"
     setup_net "$idx"
-    boot "$name" "$idx"
+    boot "$name" "$idx" "$manager"
     if state=$(wait_ready "$name"); then
         trap - ERR INT TERM HUP
         log "$name: $state after $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }') s (10.231.$idx.2)"
@@ -506,7 +618,12 @@ cmd_key() {
 (( $# )) || usage
 cmd=$1; shift
 case $cmd in
-    up)       (( $# == 2 )) || usage; cmd_up "$1" "$2" ;;
+    up)       case $# in
+                  2) cmd_up "$1" "$2" ;;
+                  3) [[ $3 == --manager=* ]] || usage; cmd_up "$1" "$2" "${3#--manager=}" ;;
+                  4) [[ $3 == --manager ]] || usage; cmd_up "$1" "$2" "$4" ;;
+                  *) usage ;;
+              esac ;;
     down)     (( $# == 1 )) || usage; cmd_down "$1" ;;
     down-all) (( $# == 0 )) || usage; cmd_down_all ;;
     exec)     (( $# >= 2 )) || usage; cmd_exec "$@" ;;
