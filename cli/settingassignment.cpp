@@ -14,7 +14,7 @@ namespace Gantry::Cli {
 namespace {
 
 // DeploySettings member names next to the names the store keeps.
-constexpr std::array<std::pair<QStringView, QStringView>, 13> Aliases { {
+constexpr std::array<std::pair<QStringView, QStringView>, 18> Aliases { {
     { u"servicePort", u"service_port" },
     { u"healthPath", u"health_path" },
     { u"healthIntervalSecs", u"health_interval_s" },
@@ -28,6 +28,11 @@ constexpr std::array<std::pair<QStringView, QStringView>, 13> Aliases { {
     { u"memoryMax", u"memory_max" },
     { u"cpuQuota", u"cpu_quota" },
     { u"keepReleases", u"keep_releases" },
+    { u"logMaxMegabytes", u"log_max_mb" },
+    { u"logBackups", u"log_backups" },
+    { u"logRateIntervalSecs", u"log_rate_interval_s" },
+    { u"logRateBurst", u"log_rate_burst" },
+    { u"serviceManager", u"service_manager" },
 } };
 
 } // namespace

@@ -38,6 +38,12 @@ add_test(NAME hosts/deploy
 set_tests_properties(hosts/deploy PROPERTIES FIXTURES_REQUIRED deployhosts
     ENVIRONMENT "${GANTRY_TEST_ENV}" TIMEOUT 1200 RUN_SERIAL TRUE)
 
+# Deploys on a real host without systemd: supervisord is its PID 1 (testhost.sh --manager supervisor).
+add_test(NAME hosts/supervisor
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/support/with-keyring.sh
+        bash ${CMAKE_CURRENT_SOURCE_DIR}/hosts/test_supervisor.sh $<TARGET_FILE:gantryctl>)
+set_tests_properties(hosts/supervisor PROPERTIES ENVIRONMENT "${GANTRY_TEST_ENV}" TIMEOUT 900 RUN_SERIAL TRUE)
+
 # The monitor on two real systemd hosts (m1, m2) of its own fixture and harness folder.
 set(GANTRY_MONITOR_HOSTS "GANTRY_HOSTS_DIR=/tmp/gantry-hosts-monitor")
 add_test(NAME hosts/monitor-up COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/hosts/monitorhosts.sh up)

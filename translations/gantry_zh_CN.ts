@@ -776,8 +776,8 @@
         <translation>写入环境变量文件</translation>
     </message>
     <message>
-        <source>Install the systemd unit</source>
-        <translation>安装 systemd 单元</translation>
+        <source>Install the service</source>
+        <translation>安装服务</translation>
     </message>
     <message>
         <source>Wait for the first server</source>

@@ -55,7 +55,7 @@ QString DeployStepNames::title(DeployStep step)
     case DeployStep::EnvFile:
         return tr("Write the env file");
     case DeployStep::Unit:
-        return tr("Install the systemd unit");
+        return tr("Install the service");
     case DeployStep::Wait:
         return tr("Wait for the first server");
     case DeployStep::Switch:

@@ -277,13 +277,16 @@ Result<QString> HostDeployer::prepare()
     // The first server goes live in the same trip; the others wait for it after unpacking.
     m_switchedInPrepare = m_index == 0;
     if (m_switchedInPrepare)
-        script += m_layout->releases().switchToPrepared() +
+        script += "echo '@@switch'\n" + m_layout->releases().switchToPrepared() +
             m_layout->releases().rootScript("restart", m_manager->restart());
     m_configWritten = true;
     auto result = m_shell->runAsRoot(script, true, false);
     if (!result)
         return std::unexpected(result.error());
-    m_prepared = result->stdOut;
+    // What the switch and restart said is the Switch step's to read.
+    const qsizetype marker = result->stdOut.indexOf("@@switch\n");
+    m_prepared = marker < 0 ? result->stdOut : result->stdOut.left(marker);
+    m_switchOutput = marker < 0 ? QByteArray() : result->stdOut.mid(marker);
     auto prepared = ReleaseOutput::parsePrepare(m_prepared);
     if (!prepared)
         return std::unexpected(prepared.error());
@@ -343,7 +346,10 @@ Result<QString> HostDeployer::readSwitch(const QByteArray &output, int release)
 {
     // A switch that happened shows as "CURRENT" even when the restart then failed, so the
     // caller knows to switch back.
-    auto switched = ReleaseOutput::parseSwitch(output);
+    // Only the switch's own line: a restart that failed after it must not hide that it happened.
+    const qsizetype at = output.startsWith("CURRENT ") ? 0 : output.indexOf("\nCURRENT ") + 1;
+    auto switched = ReleaseOutput::parseSwitch(
+        at > 0 || output.startsWith("CURRENT ") ? output.mid(at, output.indexOf('\n', at) - at + 1) : output);
     if (switched) {
         m_outcome.previous = release == m_outcome.release ? switched->previous : m_outcome.previous;
         m_switched = m_switched || release == m_outcome.release;
@@ -361,7 +367,7 @@ Result<QString> HostDeployer::readSwitch(const QByteArray &output, int release)
 
 Result<QString> HostDeployer::switchAndRestart()
 {
-    QByteArray output = m_prepared;
+    QByteArray output = m_switchOutput;
     if (!m_switchedInPrepare) {
         auto result = m_shell->runAsRoot(m_layout->releases().switchCurrent(m_outcome.release) +
                 m_layout->releases().rootScript("restart", m_manager->restart()),

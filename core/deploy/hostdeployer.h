@@ -82,6 +82,7 @@ private:
     const DeployArtifact *m_artifact = nullptr;
     QString m_lockNote;
     QByteArray m_prepared; // the output of trip 4
+    QByteArray m_switchOutput; // its switch and restart, on the first server
     QByteArray m_finished; // the output of trip 6
     bool m_switchedInPrepare = false;
     bool m_uploaded = false; // the probe found the artifact in the upload folder, checksum and all

@@ -174,6 +174,8 @@ private slots:
     void deploysAndCountsTrips_data();
     void deploysAndCountsTrips();
     void healthFailureRollsBack();
+    void restartFailureRollsBack_data();
+    void restartFailureRollsBack();
     void firstServerFailingHoldsTheOthersBack();
     void batchLimit();
     void lostConnectionAtEachStep_data();
@@ -236,6 +238,31 @@ void TestDeployEngine::healthFailureRollsBack()
     QVERIFY(
         engine.read(0, u"opt/gantry/shop/.gantry/releases.jsonl"_s).contains("\"n\":2,\"status\":\"bad\""));
     QVERIFY(!QFile::exists(engine.path(0, u"opt/gantry/shop/.gantry/lock"_s)));
+}
+
+void TestDeployEngine::restartFailureRollsBack_data()
+{
+    QTest::addColumn<QString>("manager");
+    QTest::newRow("systemd") << u"systemd"_s;
+    QTest::newRow("supervisor") << u"supervisor"_s;
+}
+
+void TestDeployEngine::restartFailureRollsBack()
+{
+    GANTRY_LINUX_ONLY("the sandbox runs the server scripts with /bin/sh");
+    QFETCH(QString, manager);
+    Engine engine(1, manager);
+    QVERIFY(engine.deploy(engine.request(u"1.0.0"_s)).value(0).success);
+    // Release 2 does not even start (supervisor: a spawn error; systemd: the job fails).
+    QFile failing(engine.path(0, u".sandbox/fail-restart"_s));
+    QVERIFY(failing.open(QIODevice::WriteOnly));
+    failing.write("2\n");
+    failing.close();
+    const QList<HostOutcome> out = engine.deploy(engine.request(u"2.0.0"_s));
+    QVERIFY(!out[0].success);
+    QVERIFY2(out[0].rolledBack, qPrintable(out[0].error.toString()));
+    QCOMPARE(engine.current(0), 1);
+    QVERIFY(engine.deploy(engine.request(u"1.0.0"_s)).value(0).success); // and the next deploy works
 }
 
 void TestDeployEngine::firstServerFailingHoldsTheOthersBack()

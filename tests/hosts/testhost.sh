@@ -13,7 +13,8 @@
 #                                  1-2 and 65 hosts/testhost, 31-32 hosts/deploy, 33-34 hosts/monitor,
 #                                  35-39 bench-monitor, 41-45 bench-deploy, 46 bench-upload,
 #                                  51 widgets/gui_deploy, 57 screenshots-live, 60 the app's --demo
-#                                  server (hosts/demo), 62-63 hosts/jump, 64 windows/gantryctl_day.
+#                                  server (hosts/demo), 62-63 hosts/jump, 64 windows/gantryctl_day,
+#                                  66 hosts/supervisor.
 #   testhost.sh up NAME INDEX --manager supervisor
 #                                  a host WITHOUT systemd: nspawn without -b, PID 1 is
 #                                  `supervisord -n -c /etc/supervisor/supervisord.conf` (Debian's

@@ -14,8 +14,13 @@ namespace Gantry {
 namespace {
 
 // The stand-ins keep their state in <sandbox>/.sandbox: one file per service, "active" or not.
-constexpr auto Systemctl = R"SH(#!/bin/sh
-s="$GANTRY_SYSROOT/.sandbox"; mkdir -p "$s"; echo "systemctl $*" >>"$s/calls"
+// <sandbox>/.sandbox/fail-restart holds a release number: the service fails to start from it.
+#define GANTRY_SANDBOX_FAILING                                                                               \
+    "failing() { [ -f \"$s/fail-restart\" ] && for c in \"$GANTRY_SYSROOT\"/opt/gantry/*/current; do "       \
+    "[ \"$(readlink \"$c\")\" = \"releases/$(cat \"$s/fail-restart\")\" ] && return 0; done; return 1; }\n"
+
+constexpr auto Systemctl = "#!/bin/sh\ns=\"$GANTRY_SYSROOT/.sandbox\"\n" GANTRY_SANDBOX_FAILING
+                           R"SH(mkdir -p "$s"; echo "systemctl $*" >>"$s/calls"
 q=; [ "$1" = "--quiet" ] && shift
 case "$1" in --quiet) shift ;; esac
 verb=$1; shift; [ "${1-}" = "--quiet" ] && shift
@@ -24,7 +29,7 @@ case "$verb" in
 is-active) [ "$(cat "$s/$unit" 2>/dev/null)" = active ] ;;
 is-enabled) [ -f "$s/$unit.enabled" ] ;;
 enable) : >"$s/$unit.enabled" ;;
-restart|start) [ ! -f "$s/fail-restart" ] || { echo "Job for $unit failed." >&2; exit 1; }; echo active >"$s/$unit" ;;
+restart|start) if failing; then echo "Job for $unit failed." >&2; exit 1; fi; echo active >"$s/$unit" ;;
 stop) echo inactive >"$s/$unit" ;;
 show) for u; do :; done; st=$(cat "$s/$u" 2>/dev/null || echo inactive)
     echo "LoadState=loaded"; echo "ActiveState=$st"; echo "SubState=running"; echo "MainPID=4242"
@@ -34,16 +39,16 @@ show) for u; do :; done; st=$(cat "$s/$u" 2>/dev/null || echo inactive)
 esac
 )SH";
 
-constexpr auto Supervisorctl = R"SH(#!/bin/sh
-s="$GANTRY_SYSROOT/.sandbox"; mkdir -p "$s"; echo "supervisorctl $*" >>"$s/calls"
+constexpr auto Supervisorctl = "#!/bin/sh\ns=\"$GANTRY_SYSROOT/.sandbox\"\n" GANTRY_SANDBOX_FAILING
+                               R"SH(mkdir -p "$s"; echo "supervisorctl $*" >>"$s/calls"
 verb=$1; shift; name=${1-}
 conf="$GANTRY_SYSROOT/etc/supervisor/conf.d/$name.conf"
 case "$verb" in
 reread) echo "No config updates to processes" ;;
 update) if ! cmp -s "$conf" "$s/$name.applied" 2>/dev/null; then cp "$conf" "$s/$name.applied"
-        [ -f "$s/fail-restart" ] && { echo "$name: ERROR (spawn error)"; exit 0; }
+        if failing; then echo "$name: ERROR (spawn error)"; exit 0; fi
         echo active >"$s/$name"; echo "$name: updated process group"; fi ;;
-restart|start) [ ! -f "$s/fail-restart" ] || { echo "$name: ERROR (spawn error)"; exit 7; }
+restart|start) if failing; then echo "$name: ERROR (spawn error)"; exit 7; fi
         echo active >"$s/$name"; echo "$name: started" ;;
 stop) echo inactive >"$s/$name"; echo "$name: stopped" ;;
 status) if [ "$(cat "$s/$name" 2>/dev/null)" = active ]; then echo "$name RUNNING pid 4242, uptime 0:00:05"
