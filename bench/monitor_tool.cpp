@@ -29,8 +29,8 @@
 #include "core/monitor/logbatcher.h"
 #include "core/monitor/logstream.h"
 #include "core/monitor/unitstatus.h"
-#include "widgets/logfilterproxymodel.h"
-#include "widgets/logmodel.h"
+#include "widgets/logs/logfilterproxymodel.h"
+#include "widgets/logs/logmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;
