@@ -11,7 +11,7 @@
 #include "core/deploy/deployrequest.h"
 #include "core/deploy/deploystep.h"
 #include "core/deploy/releaselayout.h"
-#include "core/deploy/remotehost.h"
+#include "core/remote/remotehost.h"
 #include "core/service/systemdunit.h"
 
 namespace Gantry {

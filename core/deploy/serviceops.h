@@ -7,7 +7,7 @@
 #include "core/deploy/deployrequest.h"
 #include "core/deploy/envdiff.h"
 #include "core/deploy/releaselayout.h"
-#include "core/deploy/remotehost.h"
+#include "core/remote/remotehost.h"
 
 namespace Gantry {
 

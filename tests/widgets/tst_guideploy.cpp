@@ -15,7 +15,7 @@
 #include <QTimer>
 
 #include "core/build/buildmanifest.h"
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 #include "core/secret/secretstore.h"
 #include "core/store/workspace.h"
 #include "widgets/common/errorpanel.h"

@@ -12,7 +12,7 @@
 #include "core/build/buildsettings.h"
 #include "core/deploy/deployrequest.h"
 #include "core/deploy/envdiff.h"
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 
 class QCheckBox;
 class QComboBox;

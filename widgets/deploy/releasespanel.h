@@ -5,7 +5,7 @@
 #include <QWidget>
 
 #include "core/common/error.h"
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 
 class QComboBox;
 class QLabel;

@@ -6,9 +6,9 @@
 #include <QWidget>
 
 #include "core/common/error.h"
-#include "core/deploy/hosttask.h"
 #include "core/deploy/releaseinfo.h"
 #include "core/monitor/hostmonitor.h"
+#include "core/remote/hosttask.h"
 #include "core/store/records.h"
 
 class QLabel;

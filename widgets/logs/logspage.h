@@ -5,8 +5,8 @@
 
 #include <QWidget>
 
-#include "core/deploy/hosttask.h"
 #include "core/monitor/logstream.h"
+#include "core/remote/hosttask.h"
 
 class QCheckBox;
 class QComboBox;

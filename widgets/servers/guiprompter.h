@@ -10,7 +10,7 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 #include "core/remote/sshprompter.h"
 
 namespace Gantry {

@@ -6,8 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
-#include "core/deploy/hosttask.h"
 #include "core/common/whenready.h"
+#include "core/remote/hosttask.h"
 
 namespace Gantry {
 

@@ -1,4 +1,4 @@
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 
 #include "core/store/jumpchain.h"
 #include "core/store/workspace.h"

@@ -8,7 +8,7 @@
 #include <QThread>
 
 #include "core/common/retiredthreads.h"
-#include "core/deploy/remotehost.h"
+#include "core/remote/remotehost.h"
 
 namespace Gantry {
 

@@ -1,4 +1,4 @@
-#include "core/deploy/remotehost.h"
+#include "core/remote/remotehost.h"
 
 #include "core/common/redactor.h"
 #include "core/common/shellquote.h"
