@@ -15,13 +15,13 @@
 #include "app/demoserver.h"
 #include "app/terminationsignals.h"
 #include "core/store/workspace.h"
-#include "widgets/appearance.h"
-#include "widgets/appicon.h"
-#include "widgets/appsettings.h"
-#include "widgets/buildpage.h"
-#include "widgets/mainwindow.h"
-#include "widgets/serverspage.h"
-#include "widgets/singleinstance.h"
+#include "widgets/build/buildpage.h"
+#include "widgets/common/appearance.h"
+#include "widgets/common/appicon.h"
+#include "widgets/common/appsettings.h"
+#include "widgets/common/mainwindow.h"
+#include "widgets/common/singleinstance.h"
+#include "widgets/servers/serverspage.h"
 
 using namespace Qt::StringLiterals;
 

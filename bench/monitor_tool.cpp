@@ -24,13 +24,13 @@
 #include <QThread>
 #include <QTimer>
 
-#include "core/deploy/remotehost.h"
 #include "core/monitor/hostmonitor.h"
 #include "core/monitor/logbatcher.h"
 #include "core/monitor/logstream.h"
 #include "core/monitor/unitstatus.h"
-#include "widgets/logfilterproxymodel.h"
-#include "widgets/logmodel.h"
+#include "core/remote/remotehost.h"
+#include "widgets/logs/logfilterproxymodel.h"
+#include "widgets/logs/logmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;

@@ -9,7 +9,7 @@
 
 #include "cli/cliprompter.h"
 #include "core/common/error.h"
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 #include "core/store/workspace.h"
 
 namespace Gantry::Cli {

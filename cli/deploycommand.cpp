@@ -24,8 +24,8 @@
 #include "core/deploy/deployrun.h"
 #include "core/deploy/deployplantext.h"
 #include "core/deploy/hostdeployer.h"
-#include "core/deploy/hosttask.h"
 #include "core/deploy/serviceops.h"
+#include "core/remote/hosttask.h"
 #include "core/store/workspace.h"
 
 using namespace Qt::StringLiterals;

@@ -1,7 +1,7 @@
 # Icons without Qt Svg: resources/icons/*.svg stay the sources and are rendered to PNG at build
 # time, at every size the UI asks for (1x, 1.5x and 2x), so no SVG is read at run time and the
 # Windows build needs no Qt Svg. Each icon lands in the resource as :/icons/<name>/<size>.png;
-# Gantry::appIcon(name) (widgets/appicon.h) adds them all to one QIcon.
+# Gantry::appIcon(name) (widgets/common/appicon.h) adds them all to one QIcon.
 find_program(GANTRY_RSVG_CONVERT rsvg-convert)
 if(NOT GANTRY_RSVG_CONVERT)
     message(FATAL_ERROR "rsvg-convert renders the icons: install librsvg2-bin (scripts/install-deps.sh)")

@@ -3,7 +3,7 @@
 #include <QThread>
 
 #include "core/deploy/hostdeployer.h"
-#include "core/deploy/remotehost.h"
+#include "core/remote/remotehost.h"
 
 namespace Gantry {
 

@@ -1,6 +1,6 @@
 #include "core/deploy/serverprobe.h"
 
-#include "core/deploy/remotehost.h"
+#include "core/remote/remotehost.h"
 
 using namespace Qt::StringLiterals;
 

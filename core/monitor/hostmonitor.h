@@ -10,7 +10,7 @@
 #include <QString>
 
 #include "core/common/error.h"
-#include "core/deploy/hosttask.h"
+#include "core/remote/hosttask.h"
 
 namespace Gantry {
 

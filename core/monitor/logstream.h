@@ -8,9 +8,9 @@
 #include <QStringList>
 
 #include "core/common/error.h"
-#include "core/deploy/hosttask.h"
 #include "core/monitor/journalentry.h"
 #include "core/monitor/loglevel.h"
+#include "core/remote/hosttask.h"
 
 namespace Gantry {
 

@@ -156,7 +156,9 @@ QByteArray SupervisorManager::isActive() const
 QByteArray SupervisorManager::writeEnv(
     const QByteArray &envFile, const QList<EnvVariable> &env, const QString &user) const
 {
-    return ServiceManager::writeEnv(envFile, env, user) +
+    const QByteArray file = shellQuote(shellEnvFile());
+    return ServiceManager::writeEnv(envFile, env, user) + "if [ -f " + file + " ]; then cp -p " + file + " " +
+        file + ".previous; else rm -f " + file + ".previous; fi\n" +
         shellWriteFile(shellEnvFile(), renderShellEnv(env), user + u':', u"0600"_s);
 }
 
@@ -186,7 +188,9 @@ QByteArray SupervisorManager::install(const QByteArray &conf) const
 
 QByteArray SupervisorManager::restore() const
 {
-    return ServiceManager::restore() +
+    const QByteArray file = shellQuote(shellEnvFile());
+    return ServiceManager::restore() + "if [ -f " + file + ".previous ]; then mv -f " + file + ".previous " +
+        file + "; fi\n" +
         restoreServiceFile("supervisorctl reread >/dev/null 2>&1; supervisorctl update " +
             shellQuote(serviceName()) + " >/dev/null 2>&1");
 }

@@ -54,6 +54,13 @@ public:
     // An archive holding an executable "shop" that prints `version`.
     DeployArtifact artifact(const QString &version)
     {
+        if (const auto made = m_artifacts.constFind(version); made != m_artifacts.cend())
+            return *made; // the same bytes: a redeploy finds it on the server
+        return m_artifacts[version] = makeArtifact(version);
+    }
+
+    DeployArtifact makeArtifact(const QString &version)
+    {
         const QString src = m_dir.filePath(u"src-"_s + version);
         QDir().mkpath(src);
         QFile bin(src + u"/shop"_s);
@@ -161,6 +168,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QHash<QString, DeployArtifact> m_artifacts;
     QString m_manager;
     QStringList m_folders;
     std::mutex m_mutex;
@@ -173,6 +181,7 @@ class TestDeployEngine final : public QObject {
 private slots:
     void deploysAndCountsTrips_data();
     void deploysAndCountsTrips();
+    void healthFailureRollsBack_data();
     void healthFailureRollsBack();
     void restartFailureRollsBack_data();
     void restartFailureRollsBack();
@@ -223,10 +232,18 @@ void TestDeployEngine::deploysAndCountsTrips()
     QCOMPARE(engine.current(0), 2);
 }
 
+void TestDeployEngine::healthFailureRollsBack_data()
+{
+    QTest::addColumn<QString>("manager");
+    QTest::newRow("systemd") << u"systemd"_s;
+    QTest::newRow("supervisor") << u"supervisor"_s;
+}
+
 void TestDeployEngine::healthFailureRollsBack()
 {
     GANTRY_LINUX_ONLY("the sandbox runs the server scripts with /bin/sh");
-    Engine engine(1);
+    QFETCH(QString, manager);
+    Engine engine(1, manager);
     QVERIFY(engine.deploy(engine.request(u"1.0.0"_s)).value(0).success);
     engine.m_badRelease[0] = 2;
     const QList<HostOutcome> out = engine.deploy(engine.request(u"2.0.0"_s));
@@ -238,6 +255,9 @@ void TestDeployEngine::healthFailureRollsBack()
     QVERIFY(
         engine.read(0, u"opt/gantry/shop/.gantry/releases.jsonl"_s).contains("\"n\":2,\"status\":\"bad\""));
     QVERIFY(!QFile::exists(engine.path(0, u"opt/gantry/shop/.gantry/lock"_s)));
+    if (QFile::exists(
+            engine.path(0, u"opt/gantry/shop/shared/shop.env.sh"_s))) // what supervisor's wrapper reads
+        QVERIFY(engine.read(0, u"opt/gantry/shop/shared/shop.env.sh"_s).contains("GREETING='1.0.0'"));
 }
 
 void TestDeployEngine::restartFailureRollsBack_data()

@@ -1,6 +1,6 @@
 #include <QTest>
 
-#include "widgets/appicon.h"
+#include "widgets/common/appicon.h"
 
 using namespace Gantry;
 using namespace Qt::StringLiterals;

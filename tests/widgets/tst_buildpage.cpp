@@ -10,8 +10,8 @@
 #include <QTreeWidget>
 
 #include "core/testsupport.h"
-#include "widgets/buildpage.h"
-#include "widgets/targetlistmodel.h"
+#include "widgets/build/buildpage.h"
+#include "widgets/build/targetlistmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;

@@ -12,13 +12,13 @@
 
 #include "core/store/workspace.h"
 #include "core/testsupport.h"
-#include "widgets/deploypage.h"
-#include "widgets/deployprogressmodel.h"
-#include "widgets/errorpanel.h"
-#include "widgets/filedialogs.h"
-#include "widgets/releaselistmodel.h"
-#include "widgets/serverlistmodel.h"
-#include "widgets/unitfiledialog.h"
+#include "widgets/common/errorpanel.h"
+#include "widgets/common/filedialogs.h"
+#include "widgets/deploy/deploypage.h"
+#include "widgets/deploy/deployprogressmodel.h"
+#include "widgets/deploy/releaselistmodel.h"
+#include "widgets/deploy/unitfiledialog.h"
+#include "widgets/servers/serverlistmodel.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;

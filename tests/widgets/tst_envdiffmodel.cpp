@@ -2,7 +2,7 @@
 #include <QTest>
 
 #include "core/testsupport.h"
-#include "widgets/envdiffmodel.h"
+#include "widgets/profiles/envdiffmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;

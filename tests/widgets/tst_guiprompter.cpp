@@ -5,8 +5,8 @@
 #include <QThread>
 #include <QTimer>
 
-#include "widgets/guiprompter.h"
-#include "widgets/passworddialog.h"
+#include "widgets/servers/guiprompter.h"
+#include "widgets/servers/passworddialog.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;

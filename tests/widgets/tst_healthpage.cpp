@@ -7,12 +7,12 @@
 
 #include "core/monitor/monitorhub.h"
 #include "core/store/workspace.h"
-#include "widgets/errorpanel.h"
-#include "widgets/eventlistmodel.h"
-#include "widgets/healthpage.h"
-#include "widgets/messageboxes.h"
-#include "widgets/servicedetaildialog.h"
-#include "widgets/servicestatusmodel.h"
+#include "widgets/common/errorpanel.h"
+#include "widgets/common/messageboxes.h"
+#include "widgets/health/eventlistmodel.h"
+#include "widgets/health/healthpage.h"
+#include "widgets/health/servicedetaildialog.h"
+#include "widgets/health/servicestatusmodel.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;

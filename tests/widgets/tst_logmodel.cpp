@@ -4,8 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "widgets/logfilterproxymodel.h"
-#include "widgets/logmodel.h"
+#include "widgets/logs/logfilterproxymodel.h"
+#include "widgets/logs/logmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;

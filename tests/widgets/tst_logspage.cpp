@@ -13,12 +13,12 @@
 #include <QTreeView>
 
 #include "core/store/workspace.h"
-#include "widgets/errorpanel.h"
-#include "widgets/filedialogs.h"
-#include "widgets/logfilterproxymodel.h"
-#include "widgets/logmodel.h"
-#include "widgets/logspage.h"
-#include "widgets/serverlistmodel.h"
+#include "widgets/common/errorpanel.h"
+#include "widgets/common/filedialogs.h"
+#include "widgets/logs/logfilterproxymodel.h"
+#include "widgets/logs/logmodel.h"
+#include "widgets/logs/logspage.h"
+#include "widgets/servers/serverlistmodel.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;

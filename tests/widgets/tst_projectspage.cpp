@@ -10,9 +10,9 @@
 #include "core/build/buildsettings.h"
 #include "core/store/workspace.h"
 #include "core/testsupport.h"
-#include "widgets/filedialogs.h"
-#include "widgets/projectspage.h"
-#include "widgets/recentprojectsmodel.h"
+#include "widgets/common/filedialogs.h"
+#include "widgets/projects/projectspage.h"
+#include "widgets/projects/recentprojectsmodel.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;

@@ -11,13 +11,13 @@
 #include <QTreeView>
 
 #include "core/store/workspace.h"
-#include "widgets/errorpanel.h"
-#include "widgets/hostkeyquestion.h"
-#include "widgets/messageboxes.h"
-#include "widgets/serverdialog.h"
-#include "widgets/serverlistmodel.h"
-#include "widgets/serverspage.h"
-#include "widgets/sshimportdialog.h"
+#include "widgets/common/errorpanel.h"
+#include "widgets/common/messageboxes.h"
+#include "widgets/servers/hostkeyquestion.h"
+#include "widgets/servers/serverdialog.h"
+#include "widgets/servers/serverlistmodel.h"
+#include "widgets/servers/serverspage.h"
+#include "widgets/servers/sshimportdialog.h"
 #include "widgettest.h"
 
 using namespace Qt::StringLiterals;

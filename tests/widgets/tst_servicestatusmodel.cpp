@@ -3,7 +3,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "widgets/servicestatusmodel.h"
+#include "widgets/health/servicestatusmodel.h"
 
 using namespace Qt::StringLiterals;
 using namespace Gantry;

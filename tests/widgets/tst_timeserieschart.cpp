@@ -2,7 +2,7 @@
 #include <QMouseEvent>
 #include <QTest>
 
-#include "widgets/timeserieschart.h"
+#include "widgets/health/timeserieschart.h"
 
 using namespace Gantry;
 using namespace Qt::StringLiterals;
