@@ -27,6 +27,14 @@ set_tests_properties(core/tst_processrunner PROPERTIES RUN_SERIAL TRUE)
 # after the result was printed), and each hung step costs its 300 s timeout. Until that hang is
 # found, it would make every run red.
 
+# Worker threads that end before the process does must not keep it from exiting: the exit hang that
+# kept gantryctl.exe (and sometimes a test) alive after its work (core/common/regexjit_mingw.cpp).
+qt_add_executable(threadexitprobe ${CMAKE_CURRENT_SOURCE_DIR}/windows/threadexitprobe.cpp)
+target_link_libraries(threadexitprobe PRIVATE Gantry::Core)
+add_test(NAME windows/thread_exit
+    COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/windows/test_threadexit.sh ${PROJECT_BINARY_DIR})
+set_tests_properties(windows/thread_exit PROPERTIES TIMEOUT 400)
+
 # The installers (targets windows-deploy, installer-nsis, installer-msi; scripts/test.sh builds
 # them first): silent installs, upgrades that keep the workspace, uninstalls, signatures, under Wine.
 add_test(NAME windows/installers
