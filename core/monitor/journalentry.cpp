@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 #if defined(__SSE2__) || defined(_M_X64)
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <QThreadStorage>
 
 #include "core/common/shellquote.h"
 
@@ -471,15 +473,33 @@ QByteArray utf8Of(const RawValue &value)
     return value.escaped ? unescaped(value.text) : value.text.toByteArray();
 }
 
+// What parsing keeps per thread (streams parse on their own threads). In a QThreadStorage, not in
+// thread_locals: in mingw-w64 builds a thread_local's storage is freed at thread exit before its
+// destructor runs (core/common/regexjit_mingw.cpp), and these destructors free memory.
+struct Scratch {
+    struct Slot {
+        QByteArray utf8;
+        QString text;
+    };
+    std::vector<char> buffer; // textOf: most messages fit
+    std::array<Slot, 8> recent; // shared: the last unit and identifier strings
+    std::size_t next = 0;
+};
+
+Scratch &scratch()
+{
+    static QThreadStorage<Scratch> perThread;
+    return perThread.localData();
+}
+
 QString textOf(const RawValue &value)
 {
     if (!value.escaped)
         return QString::fromUtf8(value.text);
-    // Most messages fit a buffer kept per thread (streams parse on their own threads).
     constexpr qsizetype Kept = 64 * 1024;
     if (value.text.size() > Kept)
         return QString::fromUtf8(unescaped(value.text));
-    thread_local std::vector<char> buffer;
+    std::vector<char> &buffer = scratch().buffer;
     if (qsizetype(buffer.size()) < value.text.size())
         buffer.resize(std::size_t(Kept));
     const char *end = unescapeTo(value.text, buffer.data());
@@ -487,24 +507,19 @@ QString textOf(const RawValue &value)
 }
 
 // Equal values of a field share one string: every line of a unit names the same unit and
-// identifier. A few per thread, since streams parse on their own threads.
+// identifier. A few per thread.
 QString shared(const RawValue &value)
 {
     constexpr qsizetype Longest = 128;
     if (value.escaped || value.text.isEmpty() || value.text.size() > Longest)
         return textOf(value);
-    struct Slot {
-        QByteArray utf8;
-        QString text;
-    };
-    thread_local std::array<Slot, 8> cache;
-    thread_local std::size_t next = 0;
-    for (const Slot &slot : cache) {
+    Scratch &kept = scratch();
+    for (const Scratch::Slot &slot : kept.recent) {
         if (slot.utf8.size() == value.text.size() &&
             std::memcmp(slot.utf8.constData(), value.text.data(), std::size_t(value.text.size())) == 0)
             return slot.text;
     }
-    Slot &slot = cache[next++ % cache.size()];
+    Scratch::Slot &slot = kept.recent[kept.next++ % kept.recent.size()];
     slot.utf8 = value.text.toByteArray();
     slot.text = QString::fromUtf8(slot.utf8);
     return slot.text;
@@ -714,7 +729,9 @@ Result<JournalEntry> JournalEntryParser::parseLine(QByteArrayView line, Cursor c
 
 std::optional<JournalEntry> JournalEntryParser::parseLineFast(QByteArrayView line, Cursor cursor)
 {
-    // Kept per thread: marking the fields absent costs less than building them for every line.
+    // Kept per thread: marking the fields absent costs less than building them for every line. It
+    // may be a thread_local because it has no destructor to run (see Scratch).
+    static_assert(std::is_trivially_destructible_v<RawFields>);
     thread_local RawFields kept;
     RawFields &fields = kept;
     for (RawValue &value : fields)
