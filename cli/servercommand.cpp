@@ -41,6 +41,8 @@ QJsonObject factsJson(const ServerRecord &server, const ServerProbe &f)
         { u"port"_s, server.port }, { u"user"_s, server.user },
         { u"auth"_s, ServerRecord::authName(server.auth) }, { u"os"_s, f.facts.osPrettyName },
         { u"osId"_s, f.facts.osId }, { u"arch"_s, f.facts.goarch }, { u"systemd"_s, f.facts.systemd },
+        { u"supervisor"_s, f.facts.supervisor },
+        { u"serviceManager"_s, server.serviceManager.isEmpty() ? u"auto"_s : server.serviceManager },
         { u"sudo"_s, ServerProbe::sudoText(f.sudo) }, { u"freeBytes"_s, double(f.facts.freeBytes) },
         { u"fingerprint"_s, f.hostKey.fingerprint }, { u"jump"_s, server.jump } };
 }
@@ -58,7 +60,9 @@ void printFacts(const ServerRecord &server, const ServerProbe &f)
             .arg(server.port)
             .arg(via(server))
             .arg(f.facts.osPrettyName, f.facts.goarch,
-                f.facts.systemd ? ServerCommand::tr("systemd") : ServerCommand::tr("no systemd"),
+                f.facts.systemd          ? ServerCommand::tr("systemd")
+                    : f.facts.supervisor ? ServerCommand::tr("supervisor, no systemd")
+                                         : ServerCommand::tr("neither systemd nor supervisor"),
                 ServerProbe::sudoText(f.sudo), QLocale::system().formattedDataSize(f.facts.freeBytes)));
     Terminal::err(ServerCommand::tr("Host key %1 is pinned.").arg(f.hostKey.fingerprint));
 }
@@ -149,6 +153,12 @@ Result<void> applyOptions(ServerRecord &server, const QCommandLineParser &parser
         server.jump = parser.value(u"jump"_s);
     if (parser.isSet(u"no-jump"_s))
         server.jump.clear();
+    if (parser.isSet(u"service-manager"_s)) {
+        const QString manager = parser.value(u"service-manager"_s);
+        if (manager != u"auto"_s && manager != u"systemd"_s && manager != u"supervisor"_s)
+            return fail(ServerCommand::tr("--service-manager is auto, systemd or supervisor."));
+        server.serviceManager = manager == u"auto"_s ? QString() : manager;
+    }
     return {};
 }
 
@@ -234,7 +244,8 @@ int list(Workspace &workspace, const QCommandLineParser &parser)
     for (const ServerRecord &s : *servers) {
         array.append(QJsonObject { { u"name"_s, s.name }, { u"host"_s, s.address }, { u"port"_s, s.port },
             { u"user"_s, s.user }, { u"auth"_s, ServerRecord::authName(s.auth) }, { u"arch"_s, s.arch },
-            { u"fingerprint"_s, s.hostKeyFingerprint }, { u"jump"_s, s.jump } });
+            { u"fingerprint"_s, s.hostKeyFingerprint }, { u"jump"_s, s.jump },
+            { u"serviceManager"_s, s.serviceManager.isEmpty() ? u"auto"_s : s.serviceManager } });
         if (!parser.isSet(u"json"_s))
             Terminal::out(u"%1\t%2@%3:%4%5\t%6\t%7"_s.arg(s.name, s.user, s.address)
                               .arg(s.port)
@@ -280,11 +291,11 @@ int edit(Workspace &workspace, QCommandLineParser &parser)
     if (!current)
         return Report::failure(current.error());
     const QStringList changes { u"host"_s, u"port"_s, u"user"_s, u"key"_s, u"auth"_s, u"jump"_s, u"no-jump"_s,
-        u"remember-password"_s };
+        u"remember-password"_s, u"service-manager"_s };
     if (std::none_of(changes.cbegin(), changes.cend(), [&](const QString &o) { return parser.isSet(o); }))
         return Report::usage(u"server edit"_s,
-            ServerCommand::tr(
-                "give what changes: --host, --port, --user, --key, --auth, --jump or --no-jump."));
+            ServerCommand::tr("give what changes: --host, --port, --user, --key, --auth, --jump, --no-jump "
+                              "or --service-manager."));
     if (parser.isSet(u"jump"_s) && parser.isSet(u"no-jump"_s))
         return Report::usage(
             u"server edit"_s, ServerCommand::tr("Give either --jump or --no-jump, not both."));
@@ -442,6 +453,10 @@ int ServerCommand::run(const GlobalOptions &global, const QStringList &arguments
         { u"jump"_s, tr("Connect through the server JUMP, which Gantry already knows (ProxyJump)."),
             u"JUMP"_s },
         { u"no-jump"_s, tr("With edit: connect directly, not through a jump server.") },
+        { u"service-manager"_s,
+            tr("What runs the service there: auto (systemd when it is PID 1, else supervisor), systemd or "
+               "supervisor."),
+            u"MANAGER"_s },
         { u"no-check"_s, tr("With edit: save without connecting to the server.") },
     });
     addConnectionOptions(parser);

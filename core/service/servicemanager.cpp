@@ -47,7 +47,7 @@ Result<ServiceManagerKind> ServiceManager::pick(
         if (*chosen == ServiceManagerKind::Systemd && !hasSystemd)
             return fail(tr("%1 is set to use systemd, but systemd does not run there.").arg(serverName),
                 tr("Set the server's service manager to automatic or supervisor (Servers page, or gantryctl "
-                   "server set %1 --service-manager auto).")
+                   "server edit %1 --service-manager auto).")
                     .arg(serverName));
         if (*chosen == ServiceManagerKind::Supervisor && !hasSupervisor)
             return fail(

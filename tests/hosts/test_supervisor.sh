@@ -32,6 +32,13 @@ export GOFLAGS="$(bash "$SRC/scripts/go-offline-modfile.sh" "$P" "$T/stage" | ta
 export GOPROXY=off XDG_CACHE_HOME="$T/cache"
 
 expect "add the supervisor host" 0 "" -- G server add sv1 --host "$IP" --user deploy --key "$KEY" --accept-new-host-key
+expect "server check: supervisor, no systemd" 0 "" -- G server check sv1 --json
+json "d['supervisor'] and not d['systemd'] and d['serviceManager']=='auto'" && ok "probe: supervisor found, systemd not" || bad "check json: $(cat "$T/out")"
+expect "pin sv1 to systemd" 0 "" -- G server edit sv1 --service-manager systemd --no-check
+expect "a deploy with systemd pinned is refused" 1 "set to use systemd, but systemd does not run there" -- G deploy "$P" --server sv1 --profile prod --version 0.9.0
+grep -q -- "--service-manager auto" "$T/err" && ok "the refusal names the way out" || bad "no way out named"
+on sv1 test ! -e /etc/supervisor/conf.d/gantry-hello-gin.conf && ok "the refused deploy changed no service" || bad "a conf was written"
+expect "back to automatic" 0 "" -- G server edit sv1 --service-manager auto --no-check
 expect "profile" 0 "" -- G profile set "$P" prod GREETING=hello DEMO_LOG_ENDPOINT=1 --setting startGraceSecs=15 --setting log_max_mb=1 --setting log_backups=2
 expect "secret from stdin" 0 "" -- sh -c "printf '%s' '$SECRET' | \"$GANTRYCTL\" --workspace \"$T/ws\" profile set \"$P\" prod --secret API_TOKEN"
 
