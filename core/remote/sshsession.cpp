@@ -272,7 +272,10 @@ Result<void> SshSession::Private::checkHostKey(const HostKeyPolicy &policy)
 
 Result<void> SshSession::Private::authenticate(SshPrompter *prompter)
 {
-    // "none" first: some servers accept it, and it makes the method list available.
+    // A key file is offered at once: asking "none" first would cost a round trip on every connect.
+    if (target.auth == AuthKind::Key)
+        return authenticateKey(prompter);
+    // "none" first otherwise: some servers accept it, and it makes the method list available.
     if (ssh_userauth_none(session, nullptr) == SSH_AUTH_SUCCESS)
         return {};
     switch (target.auth) {
