@@ -257,23 +257,23 @@ Result<QString> HostDeployer::upload()
     return tr("%1 sent, sha256 verified").arg(size(*sent));
 }
 
-QByteArray HostDeployer::prepareScript() const
+QByteArray HostDeployer::prepareScript(const QByteArray &serviceFile) const
 {
     const ReleaseLayout &releases = m_layout->releases();
     QByteArray script =
         releases.prepareAndUnpack(m_host.settings.serviceUser, m_layout->uploadFor(m_artifact->sha256));
-    auto unit = m_manager->renderServiceFile(unitSpec(m_request, m_host, *m_layout));
     script += releases.rootScript("write the env file and the service file",
         m_manager->writeEnv(m_host.envFile, m_host.env, m_host.settings.serviceUser) +
-            m_manager->install(*unit));
+            m_manager->install(serviceFile));
     return script;
 }
 
 Result<QString> HostDeployer::prepare()
 {
-    if (auto unit = m_manager->renderServiceFile(unitSpec(m_request, m_host, *m_layout)); !unit)
+    const auto unit = m_manager->renderServiceFile(unitSpec(m_request, m_host, *m_layout));
+    if (!unit)
         return std::unexpected(unit.error());
-    QByteArray script = prepareScript();
+    QByteArray script = prepareScript(*unit);
     // The first server goes live in the same trip; the others wait for it after unpacking.
     m_switchedInPrepare = m_index == 0;
     if (m_switchedInPrepare)

@@ -63,7 +63,7 @@ private:
     Result<QString> pruned();
     Result<QString> unlocked();
     Result<void> restoreConfig();
-    QByteArray prepareScript() const;
+    QByteArray prepareScript(const QByteArray &serviceFile) const;
     QByteArray lastLogLines();
     void finishFirst(bool healthy);
     void unlock();

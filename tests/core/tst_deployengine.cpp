@@ -152,10 +152,7 @@ public:
         QFile file(path(host, relative));
         return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
     }
-    int current(int host) const
-    {
-        return SandboxShell(ServerRecord {}, m_folders.at(host), m_manager).currentRelease();
-    }
+    int current(int host) const { return SandboxShell::currentReleaseIn(m_folders.at(host)); }
 
     QHash<int, int> m_badRelease; // host -> the release whose health check fails
     QHash<int, int> m_failAt; // host -> the call that loses the connection
@@ -173,6 +170,14 @@ private:
     QStringList m_folders;
     std::mutex m_mutex;
 };
+
+// Rows for a test that runs once per service manager.
+void addManagers()
+{
+    QTest::addColumn<QString>("manager");
+    QTest::newRow("systemd") << u"systemd"_s;
+    QTest::newRow("supervisor") << u"supervisor"_s;
+}
 
 } // namespace
 
@@ -234,9 +239,7 @@ void TestDeployEngine::deploysAndCountsTrips()
 
 void TestDeployEngine::healthFailureRollsBack_data()
 {
-    QTest::addColumn<QString>("manager");
-    QTest::newRow("systemd") << u"systemd"_s;
-    QTest::newRow("supervisor") << u"supervisor"_s;
+    addManagers();
 }
 
 void TestDeployEngine::healthFailureRollsBack()
@@ -262,9 +265,7 @@ void TestDeployEngine::healthFailureRollsBack()
 
 void TestDeployEngine::restartFailureRollsBack_data()
 {
-    QTest::addColumn<QString>("manager");
-    QTest::newRow("systemd") << u"systemd"_s;
-    QTest::newRow("supervisor") << u"supervisor"_s;
+    addManagers();
 }
 
 void TestDeployEngine::restartFailureRollsBack()
@@ -366,10 +367,6 @@ void TestDeployEngine::staleLockIsTakenOver()
     Engine engine(1);
     QVERIFY(engine.deploy(engine.request(u"1.0.0"_s)).value(0).success);
     // A Gantry of this machine that is gone (its pid exited) left the lock behind.
-    QProcess gone;
-    gone.start(u"true"_s, QStringList());
-    gone.waitForFinished();
-    const qint64 pid = gone.processId() > 0 ? gone.processId() : 999999;
     QDir().mkpath(engine.path(0, u"opt/gantry/shop/.gantry/lock"_s));
     QFile info(engine.path(0, u"opt/gantry/shop/.gantry/lock/info"_s));
     QVERIFY(info.open(QIODevice::WriteOnly));
@@ -379,7 +376,6 @@ void TestDeployEngine::staleLockIsTakenOver()
             .arg(999999)
             .toUtf8());
     info.close();
-    Q_UNUSED(pid)
     const QList<HostOutcome> out = engine.deploy(engine.request(u"2.0.0"_s));
     QVERIFY2(out[0].success, qPrintable(out[0].error.toString()));
     QCOMPARE(engine.current(0), 2);

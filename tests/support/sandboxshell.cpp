@@ -194,9 +194,9 @@ Result<RemoteShell::HttpResponse> SandboxShell::httpGet(int, const QString &, st
     return HttpResponse { status, "ok", std::chrono::milliseconds(1) };
 }
 
-int SandboxShell::currentRelease() const
+int SandboxShell::currentReleaseIn(const QString &folder)
 {
-    const QDir apps(m_folder + u"/opt/gantry"_s);
+    const QDir apps(folder + u"/opt/gantry"_s);
     for (const QString &app : apps.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
         const QString target = QFile::symLinkTarget(apps.filePath(app + u"/current"_s));
         if (!target.isEmpty())

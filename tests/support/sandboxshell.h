@@ -46,7 +46,8 @@ public:
     const QList<QByteArray> &scripts() const { return m_scripts; }
 
     // The sandbox's state, for assertions.
-    int currentRelease() const;
+    int currentRelease() const { return currentReleaseIn(m_folder); }
+    static int currentReleaseIn(const QString &folder); // the release `current` points at, 0: none
     bool running() const; // the stand-in manager has the service started
     QString folder() const { return m_folder; }
 
