@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DeployPlanText</name>
+    <message>
+        <source>%1 (%2): %3 %4 to %5, profile %6</source>
+        <translation>%1（%2）：%3 %4 部署到 %5，部署配置 %6</translation>
+    </message>
+    <message>
+        <source>lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; install %3 (%4); switch and restart; wait until %5 answers (up to %6 s); record; keep %7 releases; unlock.</source>
+        <translation>加锁；探测服务器；上传并校验 %1（linux/%2）；解压为新的发布；写入环境变量文件；安装 %3（%4）；切换并重启；等待 %5 响应（最多 %6 秒）；记录；保留 %7 个发布；解锁。</translation>
+    </message>
+</context>
+<context>
     <name>AlertEngine</name>
     <message>
         <source>%1 cannot be reached: %2</source>
@@ -1474,8 +1485,8 @@
         <translation>== %1（%2）：%3 %4 部署到 %5，部署配置 %6 ==</translation>
     </message>
     <message>
-        <source>Plan: lock; probe; upload and verify %1 for linux/%2; unpack a new release; write the env file; install %3; switch and restart; wait until %4 answers (up to %5 s); record; keep %6 releases; unlock.</source>
-        <translation>计划：加锁；探测服务器；上传并校验 %1（linux/%2）；解压为新的发布；写入环境变量文件；安装 %3；切换并重启；等待 %4 响应（最多 %5 秒）；记录；保留 %6 个发布；解锁。</translation>
+        <source>Plan: %1</source>
+        <translation>计划：%1</translation>
     </message>
     <message>
         <source>Env file %1:</source>
@@ -1828,8 +1839,8 @@
         <translation>重启 %1(&amp;R)</translation>
     </message>
     <message>
-        <source>%1: running systemctl %2 %3…</source>
-        <translation>%1：正在运行 systemctl %2 %3…</translation>
+        <source>%1: %2 %3…</source>
+        <translation>%1：正在 %2 %3…</translation>
     </message>
     <message>
         <source>%1: %2 was started.</source>
